@@ -1,0 +1,160 @@
+/*
+ * tcpfsm.h - the public interface of the tcpfsm runtime core.
+ *
+ * A sans-IO TCP connection-management core (RFC 9293 sections 3.3.2, 3.10). The host stack owns
+ * one `struct tcpfsm_conn` per connection and feeds it user calls, parsed segment headers and the
+ * clock; every call fills a `struct tcpfsm_output` with the segments to emit, the events for the
+ * application and the next deadline. No malloc, no global mutable state, no I/O, no clock reads,
+ * no randomness: the caller supplies the time and the initial sequence numbers.
+ *
+ * Choosing the ISS (RFC 6528): ISS = M + F(localip, localport, remoteip, remoteport, secretkey),
+ * where M is a 4-microsecond clock and F a keyed hash (SipHash-2-4 with a boot-time random key is
+ * a good choice). tcpfsm takes the result as a parameter and never computes it.
+ *
+ * State changes come only from the generated table (tcpfsm_table.h, from model/tcp.fsm).
+ */
+#ifndef TCPFSM_H
+#define TCPFSM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tcpfsm_table.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Time, in microseconds, from the caller's monotonic clock. */
+typedef uint64_t tcpfsm_time_t;
+#define TCPFSM_NO_DEADLINE UINT64_MAX
+
+/* TCP header flags, as on the wire. */
+#define TCPFSM_FIN 0x01u
+#define TCPFSM_SYN 0x02u
+#define TCPFSM_RST 0x04u
+#define TCPFSM_PSH 0x08u
+#define TCPFSM_ACK 0x10u
+#define TCPFSM_URG 0x20u
+
+/* A parsed segment header, in and out. Options are the host's business. */
+struct tcpfsm_segment {
+    uint32_t seq;
+    uint32_t ack;       /* meaningful when flags & TCPFSM_ACK */
+    uint16_t flags;
+    uint16_t window;    /* unscaled window field */
+    uint16_t len;       /* payload length (SYN and FIN not counted) */
+};
+
+/* Events for the application (bits of tcpfsm_output.events). */
+#define TCPFSM_SIG_CONNECTED   0x01u  /* the handshake completed */
+#define TCPFSM_SIG_PEER_CLOSED 0x02u  /* the peer's FIN arrived: end of stream */
+#define TCPFSM_SIG_RESET       0x04u  /* connection reset by peer (ECONNRESET) */
+#define TCPFSM_SIG_REFUSED     0x08u  /* connection refused (ECONNREFUSED) */
+#define TCPFSM_SIG_TIMEOUT     0x10u  /* retransmissions exhausted (ETIMEDOUT) */
+#define TCPFSM_SIG_CLOSED      0x20u  /* the connection is closed */
+#define TCPFSM_SIG_DATA        0x40u  /* new in-order payload was accepted (rcv_nxt advanced) */
+#define TCPFSM_SIG_ACKED       0x80u  /* SND.UNA advanced: sent data was acknowledged */
+
+/* Return codes. */
+enum tcpfsm_result {
+    TCPFSM_OK = 0,
+    TCPFSM_ERR_ARG = -1,          /* NULL pointer or value out of range */
+    TCPFSM_ERR_STATE = -2,        /* call not valid in this state ("connection does not exist", ...) */
+    TCPFSM_ERR_CLOSING = -3       /* "error: connection closing" (SEND or CLOSE after CLOSE) */
+};
+
+/* At most this many segments come out of one call. */
+#define TCPFSM_MAX_SEGMENTS 4
+
+struct tcpfsm_output {
+    struct tcpfsm_segment segments[TCPFSM_MAX_SEGMENTS];
+    uint8_t count;                 /* segments[0 .. count-1] must be emitted, in order */
+    uint8_t events;                /* TCPFSM_SIG_* bits */
+    uint8_t event;                 /* the table event this call was classified as, or 0xff */
+    uint8_t state;                 /* state after the call */
+    uint16_t row;                  /* the table row taken, TCPFSM_ROW_NONE if none */
+    tcpfsm_time_t deadline;        /* call tcpfsm_timer() at this time; TCPFSM_NO_DEADLINE if none */
+};
+
+/* Configuration: times in microseconds. Shared by many connections; must outlive them. */
+struct tcpfsm_config {
+    uint32_t rto_initial;         /* RFC 6298 2.1: 1 s */
+    uint32_t rto_min;             /* RFC 6298 2.4: 1 s (Linux 200 ms, FreeBSD 30 ms) */
+    uint32_t rto_max;             /* RFC 6298 2.5: at least 60 s */
+    uint8_t  syn_retries;         /* SYN retransmissions before giving up */
+    uint8_t  synack_retries;      /* SYN+ACK retransmissions before giving up */
+    uint8_t  retries;             /* FIN and data retransmissions before giving up */
+    uint8_t  syn_linear_timeouts; /* first N SYN retransmissions at a constant RTO (Linux: 4) */
+    uint32_t msl;                 /* maximum segment lifetime; TIME-WAIT lasts 2*MSL */
+    uint32_t fin_wait_2_timeout;  /* 0: no FIN-WAIT-2 timer */
+    uint16_t window;              /* advertised receive window */
+    uint16_t mss;                 /* largest payload of one data segment we send */
+    uint8_t  rfc5961_rst;         /* 1: RFC 5961 section 3 (exact RST, challenge ACK); 0: RFC 793 */
+    uint8_t  rfc5961_syn;         /* 1: RFC 5961 section 4 (SYN draws a challenge ACK); 0: RFC 793 */
+    uint8_t  rfc5961_ack;         /* 1: RFC 5961 section 5 ACK validation */
+    uint8_t  rfc1337;             /* 1: TIME-WAIT ignores RST (RFC 1337) */
+    uint8_t  tw_reopen;           /* 1: a new SYN above RCV.NXT reopens TIME-WAIT (RFC 9293 3.6.1) */
+    uint8_t  challenge_ack_limit; /* challenge ACKs per second per connection (RFC 5961 7); 0: no limit */
+};
+
+extern const struct tcpfsm_config tcpfsm_profile_rfc;
+extern const struct tcpfsm_config tcpfsm_profile_linux;
+extern const struct tcpfsm_config tcpfsm_profile_freebsd;
+
+/* One connection. Caller-owned; contents are private (read them through the accessors). */
+struct tcpfsm_conn {
+    const struct tcpfsm_config *cfg;
+    tcpfsm_time_t deadline;        /* the one timer that can run in any state */
+    uint32_t iss, irs;
+    uint32_t snd_una, snd_nxt, rcv_nxt;
+    uint32_t snd_queued;           /* bytes the application has written but not yet sent */
+    uint32_t rtt_seq;              /* sequence number being timed (Karn), valid when RTT_TIMING */
+    uint32_t rtt_start;            /* low 32 bits of the time the timed segment was sent */
+    uint32_t srtt, rttvar, rto;    /* RFC 6298, microseconds */
+    uint16_t snd_wnd, max_snd_wnd, rcv_wnd;
+    uint8_t  state;                /* enum tcpfsm_state */
+    uint8_t  flags;                /* TCPFSM_F_* (private) */
+    uint8_t  timer;                /* which timer the deadline is for (private) */
+    uint8_t  retries;              /* retransmissions of the current segment */
+    uint8_t  challenge_acks;       /* challenge ACKs sent in the current second */
+    uint8_t  challenge_second;     /* low bits of the second they were counted in */
+};
+
+/* Initialise `c` in CLOSED with configuration `cfg`. */
+int tcpfsm_init(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg);
+
+/* User calls (RFC 9293 3.10.1-3.10.5). */
+int tcpfsm_open_active(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t iss, struct tcpfsm_output *out);
+int tcpfsm_open_passive(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t iss, struct tcpfsm_output *out);
+int tcpfsm_close(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out);
+int tcpfsm_abort(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out);
+/* The application wrote `len` bytes: data segments of up to cfg->mss are emitted within the
+   peer's window; the rest waits for window (returned bytes are always all accepted). */
+int tcpfsm_send(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct tcpfsm_output *out);
+/* The application consumed `len` received bytes: the window opens again. */
+int tcpfsm_consumed(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct tcpfsm_output *out);
+
+/* An arriving segment for this connection (RFC 9293 3.10.7). */
+int tcpfsm_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, const struct tcpfsm_segment *seg,
+                   struct tcpfsm_output *out);
+
+/* The clock: call at or after out->deadline; does nothing before it. */
+int tcpfsm_timer(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out);
+
+/* A segment for which no connection exists (RFC 9293 3.10.7.1): fills `out` with the RST. */
+int tcpfsm_reply_no_connection(const struct tcpfsm_segment *seg, struct tcpfsm_output *out);
+
+/* Accessors. */
+enum tcpfsm_state tcpfsm_state(const struct tcpfsm_conn *c);
+const char *tcpfsm_state_name(enum tcpfsm_state s);
+
+/* Wraparound-safe sequence comparison (RFC 9293 3.4): a < b modulo 2^32. */
+int tcpfsm_seq_lt(uint32_t a, uint32_t b);
+int tcpfsm_seq_le(uint32_t a, uint32_t b);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TCPFSM_H */
