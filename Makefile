@@ -113,8 +113,16 @@ $(BUILD)/cov/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/cov
 $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/fixtures.c tests/unit/fixtures.h $(COV_OBJS) | $(BUILD)/tests/unit
 	$(CC) $(WARN) -O0 -g --coverage -Isrc -Itests/unit -o $@ $< tests/unit/fixtures.c $(COV_OBJS) -lcmocka
 
+$(BUILD)/tests/unit/check_rows: tests/unit/check_rows.c src/tcpfsm_table.c src/tcpfsm_table.h | $(BUILD)/tests/unit
+	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/check_rows.c src/tcpfsm_table.c
+
+$(BUILD)/tests/test_drill_parse: tests/drill/test_drill_parse.c tools/drill/drill_parse.c $(wildcard tools/drill/*.h) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Itools/drill -o $@ tests/drill/test_drill_parse.c tools/drill/drill_parse.c -lcmocka
+
+TEST_BINS := $(BUILD)/tests/test_gen $(UNIT_BINS) $(BUILD)/tests/unit/check_rows $(BUILD)/tests/test_drill_parse
+
 test: deps
-	@$(MAKE) --no-print-directory all $(GENERATOR) $(BUILD)/tests/test_gen $(UNIT_BINS)
+	@$(MAKE) --no-print-directory all $(TEST_BINS)
 	@tools/run-tests.sh
 
 bench: lib

@@ -30,7 +30,7 @@ enum tcpfsm_event {
     TCPFSM_EV_SYN = 5,                     /* segment: SYN without ACK: a connection request; in SYN-RECEIVED a duplicate of the opening SYN; in TIME-WAIT a new SYN above RCV.NXT (3.10.7.2, 3.10.7.3, 3.6.1) */
     TCPFSM_EV_SYN_ACK = 6,                 /* segment: SYN+ACK whose ACK is acceptable, SND.UNA < SEG.ACK =< SND.NXT (3.10.7.3) */
     TCPFSM_EV_BAD_ACK = 7,                 /* segment: a segment whose ACK is not acceptable before synchronization: any ACK in LISTEN, SEG.ACK =< ISS or > SND.NXT in SYN-SENT or SYN-RECEIVED (3.10.7.2-4) */
-    TCPFSM_EV_ACK_OF_SYN = 8,              /* segment: acceptable segment whose ACK covers our SYN, in SYN-RECEIVED (3.10.7.4 fifth) */
+    TCPFSM_EV_ACK_OF_SYN = 8,              /* segment: acceptable segment whose ACK covers our SYN, in SYN-RECEIVED (3.10.7.4 fifth); also the peer's SYN,ACK repeating its SYN (SEG.SEQ = RCV.NXT - 1) in a simultaneous open (figure 8 line 6) */
     TCPFSM_EV_ACK_OF_FIN = 9,              /* segment: acceptable segment without FIN whose ACK newly covers our FIN (3.10.7.4 fifth) */
     TCPFSM_EV_ACK = 10,                    /* segment: any other acceptable segment without SYN, RST or FIN: data and acknowledgments (3.10.7.4) */
     TCPFSM_EV_FIN = 11,                    /* segment: acceptable in-order FIN whose ACK does not newly cover our FIN, or a retransmission of the FIN already received (3.10.7.4 eighth) */

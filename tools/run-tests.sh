@@ -15,7 +15,7 @@ summary=()
 # run_suite NAME COMMAND...: runs a suite, adds its counts to the totals.
 run_suite() {
     local name=$1; shift
-    local log=$logdir/$name.log
+    local log=$logdir/${name//\//_}.log
     echo "=== $name: $*"
     "$@" 2>&1 | tee "$log"
     local rc=${PIPESTATUS[0]}
@@ -71,8 +71,12 @@ run_suite portability portability
 find "$BUILD/cov" -name '*.gcda' -delete 2>/dev/null || true
 unit_bins=$(ls "$BUILD"/tests/unit/test_* 2>/dev/null | grep -v '\.gc' || true)
 if [ -n "$unit_bins" ]; then
+    # Each passing test appends the table rows it asserted; check_rows then requires all of them.
+    export TCPFSM_ROWS_FILE=$logdir/unit-rows.txt
+    : > "$TCPFSM_ROWS_FILE"
     for bin in $unit_bins; do run_suite "unit/$(basename "$bin")" "$bin"; done
-    if [ -x tests/unit/check-rows.sh ]; then run_suite unit-row-coverage tests/unit/check-rows.sh; fi
+    unset TCPFSM_ROWS_FILE
+    run_suite unit-rows "$BUILD/tests/unit/check_rows" "$logdir/unit-rows.txt"
     run_suite coverage tools/coverage.sh
 else
     missing unit "tests/unit/test_*.c not written yet"
@@ -81,6 +85,7 @@ fi
 # 4. packetdrill scenarios, under both ISN passes (the runner does the second pass itself).
 if [ -d tests/scenarios ] && [ -x "$BUILD/tcpfsm-drill" ]; then
     mapfile -t scripts < <(find tests/scenarios -name '*.pkt' | sort)
+    run_suite drill-parser "$BUILD/tests/test_drill_parse"
     run_suite scenarios "$BUILD/tcpfsm-drill" "${scripts[@]}"
     if [ -x tests/drill-negative/check.sh ]; then run_suite drill-negative tests/drill-negative/check.sh "$BUILD/tcpfsm-drill"; fi
 else

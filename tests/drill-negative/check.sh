@@ -1,0 +1,36 @@
+#!/bin/sh
+# Acceptance check for tcpfsm-drill (issue 5): a script with a wrong expectation fails with a message
+# naming the line, the expected and the actual segment; a malformed script is reported as
+# file:line: expected ..., with a non-zero exit.
+#   usage: tests/drill-negative/check.sh [path/to/tcpfsm-drill]
+DRILL=${1:-build/tcpfsm-drill}
+DIR=$(dirname "$0")
+status=0
+
+check() { # name, haystack, needle
+    case "$2" in
+    *"$3"*) echo "ok   - $1" ;;
+    *) echo "FAIL - $1: output lacks: $3"; echo "$2" | sed 's/^/       | /'; status=1 ;;
+    esac
+}
+
+out=$("$DRILL" "$DIR/wrong_expectation.pkt" 2>&1); rc=$?
+[ "$rc" -eq 1 ] && echo "ok   - wrong expectation exits 1" || { echo "FAIL - wrong expectation exit status $rc, expected 1"; status=1; }
+check "names the file and line" "$out" "FAIL $DIR/wrong_expectation.pkt:12: "
+check "names the expected segment" "$out" "expected > S. 0:0(0) ack 2 at 0.000 s"
+check "names the actual segment" "$out" "got > S. 0:0(0) ack 1 at 0.000 s"
+check "gives the connection state" "$out" "(connection in SYN-RECEIVED)"
+check "closing line" "$out" "0 passed, 1 failed"
+
+out=$("$DRILL" "$DIR/malformed.pkt" 2>/dev/null); rc=$?
+[ "$rc" -ne 0 ] && echo "ok   - malformed script exits non-zero" || { echo "FAIL - malformed script exit status 0"; status=1; }
+check "malformed: file:line: expected" "$out" "$DIR/malformed.pkt:5: expected a sequence number start:end(length)"
+err=$("$DRILL" "$DIR/malformed.pkt" 2>&1 >/dev/null)
+check "malformed: message on stderr too" "$err" "$DIR/malformed.pkt:5: expected"
+
+out=$("$DRILL" "$DIR/wrong_expectation.pkt" "$DIR/malformed.pkt" 2>/dev/null)
+check "two failing scripts counted" "$out" "0 passed, 2 failed"
+
+out=$("$DRILL" 2>&1); rc=$?
+[ "$rc" -eq 2 ] && echo "ok   - no script is a usage error (exit 2)" || { echo "FAIL - no script: exit $rc"; status=1; }
+exit $status

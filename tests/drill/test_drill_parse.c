@@ -1,0 +1,181 @@
+/*
+ * test_drill_parse.c - cmocka tests of the packetdrill parser of tcpfsm-drill
+ * (tools/drill/drill_parse.c): what it accepts, and the "file:line: expected ..." errors.
+ *
+ * Build: cc -std=c99 -Wall -Wextra -Wpedantic -Werror -Isrc -Itools/drill \
+ *           tests/drill/test_drill_parse.c tools/drill/drill_parse.c -lcmocka
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "drill.h"
+#include "tcpfsm.h"
+
+static int parse(const char *text, struct drill_script *s, char *err, size_t errlen)
+{
+    return drill_parse_buffer("t.pkt", text, strlen(text), s, err, errlen);
+}
+
+/* A malformed script gives exactly one error naming the file, the line and what was expected. */
+static void expect_error(const char *text, const char *prefix)
+{
+    struct drill_script s;
+    char err[256];
+    assert_int_equal(parse(text, &s, err, sizeof err), -1);
+    if (strncmp(err, prefix, strlen(prefix)) != 0)
+        fail_msg("error \"%s\" does not start with \"%s\"", err, prefix);
+    assert_int_equal((int)s.count, 0);
+    assert_null(s.events);
+}
+
+static void test_parse_segments_and_flags(void **state)
+{
+    struct drill_script s;
+    char err[256];
+    (void)state;
+    assert_int_equal(parse("0 < S 0:0(0) win 32792 <mss 1000,sackOK,nop,nop,nop,wscale 7>\n"
+                           "+0 > S. 0:0(0) ack 1 <...>\n"
+                           "+.01 < P. 1:1001(1000) ack 1 win 257\n"
+                           "+0 > F. 1:1(0) ack 1001\n"
+                           "+0 < R. 1001:1001(0) ack 2 win 0\n"
+                           "+0 < SF 0:0(0) win 10\n"
+                           "+0 < - 5:5(0) win 1\n",
+                           &s, err, sizeof err),
+                     0);
+    assert_int_equal((int)s.count, 7);
+    assert_int_equal(s.events[0].kind, DRILL_EVENT_INBOUND);
+    assert_int_equal(s.events[0].packet.flags, TCPFSM_SYN);
+    assert_int_equal((int)s.events[0].packet.win, 32792);
+    assert_true(s.events[0].packet.has_mss);
+    assert_int_equal((int)s.events[0].packet.mss, 1000);
+    assert_int_equal(s.events[1].kind, DRILL_EVENT_OUTBOUND);
+    assert_int_equal(s.events[1].packet.flags, TCPFSM_SYN | TCPFSM_ACK);
+    assert_true(s.events[1].packet.any_options);
+    assert_int_equal((int)s.events[1].packet.ack, 1);
+    assert_int_equal(s.events[2].time.kind, DRILL_TIME_RELATIVE);
+    assert_int_equal((int)s.events[2].time.start_usecs, 10000);
+    assert_int_equal(s.events[2].packet.flags, TCPFSM_PSH | TCPFSM_ACK);
+    assert_int_equal((int)s.events[2].packet.seq, 1);
+    assert_int_equal((int)s.events[2].packet.len, 1000);
+    assert_int_equal(s.events[3].packet.flags, TCPFSM_FIN | TCPFSM_ACK);
+    assert_int_equal(s.events[4].packet.flags, TCPFSM_RST | TCPFSM_ACK);
+    assert_int_equal(s.events[5].packet.flags, TCPFSM_SYN | TCPFSM_FIN);
+    assert_int_equal(s.events[6].packet.flags, 0);
+    assert_int_equal(s.events[6].line, 7);
+    drill_script_free(&s);
+}
+
+static void test_parse_times_options_and_profiles(void **state)
+{
+    struct drill_script s;
+    char err[256];
+    (void)state;
+    assert_int_equal(parse("// profiles: rfc freebsd\n"
+                           "--tolerance_usecs=75000\n--tolerance_percent=10\n--ip_version=ipv4\n--unknown\n"
+                           "/* a\n block */\n"
+                           "0.100 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+                           "0.1...0.3 accept(3, ..., ...) = 4\n"
+                           "+0...0.2 read(4, ..., 10) = 10\n"
+                           "* > . 1:1(0) ack 11\n",
+                           &s, err, sizeof err),
+                     0);
+    assert_int_equal((int)s.tolerance_usecs, 75000);
+    assert_true(s.tolerance_percent > 9.99 && s.tolerance_percent < 10.01);
+    assert_int_equal(s.profiles, DRILL_PROFILE_RFC | DRILL_PROFILE_FREEBSD);
+    assert_int_equal((int)s.count, 4);
+    assert_int_equal(s.events[0].line, 8);
+    assert_int_equal(s.events[0].time.kind, DRILL_TIME_ABSOLUTE);
+    assert_int_equal((int)s.events[0].time.start_usecs, 100000);
+    assert_int_equal(s.events[1].time.kind, DRILL_TIME_RANGE);
+    assert_int_equal((int)s.events[1].time.end_usecs, 300000);
+    assert_false(s.events[1].time.end_relative);
+    assert_int_equal(s.events[2].time.kind, DRILL_TIME_RANGE);
+    assert_true(s.events[2].time.start_relative);
+    assert_true(s.events[2].time.end_relative);
+    assert_int_equal(s.events[3].time.kind, DRILL_TIME_ANY);
+    drill_script_free(&s);
+}
+
+static void test_parse_syscalls_shell_and_code(void **state)
+{
+    struct drill_script s;
+    char err[256];
+    (void)state;
+    assert_int_equal(parse("0 connect(3, ..., ...) = -1 EINPROGRESS (Operation now in progress)\n"
+                           "+0 getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [4]) = 0\n"
+                           "+0 setsockopt(4, SOL_SOCKET, SO_LINGER, {onoff=1, linger=0}, 8) = 0\n"
+                           "+0 `sysctl -w net.ipv4.tcp_rfc1337=1`\n"
+                           "+0 %{ assert tcpi_state == 1 }%\n",
+                           &s, err, sizeof err),
+                     0);
+    assert_int_equal((int)s.count, 5);
+    assert_string_equal(s.events[0].call.name, "connect");
+    assert_int_equal((int)s.events[0].call.result, -1);
+    assert_string_equal(s.events[0].call.errno_name, "EINPROGRESS");
+    assert_int_equal(s.events[1].call.argc, 5);
+    assert_string_equal(s.events[1].call.args[3], "[ECONNREFUSED]");
+    assert_string_equal(s.events[2].call.args[3], "{onoff=1, linger=0}");
+    assert_int_equal(s.events[3].kind, DRILL_EVENT_SHELL);
+    assert_string_equal(s.events[3].text, "sysctl -w net.ipv4.tcp_rfc1337=1");
+    assert_int_equal(s.events[4].kind, DRILL_EVENT_CODE);
+    assert_string_equal(s.events[4].text, " assert tcpi_state == 1 ");
+    drill_script_free(&s);
+}
+
+static void test_errors_name_file_line_and_expectation(void **state)
+{
+    (void)state;
+    expect_error("0 < S win 1\n", "t.pkt:1: expected a sequence number");
+    expect_error("0 socket(..., 1) = 3\n\n+0 < X 0:0(0)\n", "t.pkt:3: expected TCP flags");
+    expect_error("0 < S 0:5(4)\n", "t.pkt:1: expected end - start to equal the payload length");
+    expect_error("0 < . 1:1(0) win 10\n", "t.pkt:1: expected 'ack N' on an injected segment");
+    expect_error("0 < S 0:0(0) ack 1\n", "t.pkt:1: expected 'ack N' only on a segment with the ACK flag");
+    expect_error("0 < S 0:0(0) win 70000\n", "t.pkt:1: expected a window field of at most 65535");
+    expect_error("0 < S 0:0(0) <mss 1000\n", "t.pkt:1: expected '>' to close the TCP option list");
+    expect_error("0 connect(3, ..., ...) = -1\n", "t.pkt:1: expected an errno name after the return value -1, got end of line");
+    expect_error("0 close(3 = 0\n", "t.pkt:1: expected ')' to close the system call arguments");
+    expect_error("0 close(3) 0\n", "t.pkt:1: expected '= result'");
+    expect_error("0 `sysctl -w x=1\n", "t.pkt:1: expected '`' to close the shell command");
+    expect_error("0 %{ assert tcpi_state == 1\n", "t.pkt:1: expected '}%' to close the %{ block");
+    expect_error("/* never closed\n0 close(3) = 0\n", "t.pkt:1: expected */ to close the comment");
+    expect_error("0 close(3) = 0\n--tolerance_usecs=5\n", "t.pkt:2: expected options (--name=value) only before");
+    expect_error("--tolerance_usecs=abc\n", "t.pkt:1: expected --tolerance_usecs=N");
+    expect_error("// profiles: rfc bsd\n", "t.pkt:1: expected profile names rfc, linux or freebsd");
+    expect_error("hello\n", "t.pkt:1: expected an event time");
+    expect_error("0 > S. 0:0(0)\n0.5...0.1 close(3) = 0\n", "t.pkt:2: expected a time range whose end is not before");
+    expect_error("0 < S 4294967296:4294967296(0)\n", "t.pkt:1: expected a number below 2^32");
+    expect_error("99999999 close(3) = 0\n", "t.pkt:1: expected a time below 1000000 seconds");
+    expect_error("0 < S. 0:0(0) ack 1 ack 2\n", "t.pkt:1: expected one 'ack' per segment");
+    expect_error("0 > S. 0:0(0) frob 2\n", "t.pkt:1: expected 'ack N', 'win N', 'urg N' or a <option list>");
+}
+
+static void test_binary_garbage_is_an_error_not_a_crash(void **state)
+{
+    static const char junk[] = {'0', ' ', '<', ' ', 'S', '\0', '1', ':', '\xff', '\n'};
+    struct drill_script s;
+    char err[128];
+    (void)state;
+    assert_int_equal(drill_parse_buffer("t.pkt", junk, sizeof junk, &s, err, sizeof err), -1);
+    assert_true(strncmp(err, "t.pkt:1: expected", 17) == 0);
+    /* An empty script is valid and has no events. */
+    assert_int_equal(drill_parse_buffer("t.pkt", "", 0, &s, err, sizeof err), 0);
+    assert_int_equal((int)s.count, 0);
+    drill_script_free(&s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse_segments_and_flags),
+        cmocka_unit_test(test_parse_times_options_and_profiles),
+        cmocka_unit_test(test_parse_syscalls_shell_and_code),
+        cmocka_unit_test(test_errors_name_file_line_and_expectation),
+        cmocka_unit_test(test_binary_garbage_is_an_error_not_a_crash),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,289 @@
+/*
+ * test_closed.c - CLOSED (RFC 9293 3.10.1, 3.10.7.1): rows T01-T04, the user calls that have no
+ * connection, and tcpfsm_reply_no_connection().
+ */
+#include <string.h>
+
+#include "fixtures.h"
+
+/* T01: "send a SYN segment <SEQ=ISS><CTL=SYN>, set SND.UNA to ISS, SND.NXT to ISS+1, enter
+   SYN-SENT state"; the retransmission timer runs with the initial RTO (RFC 6298 2.1). */
+static void test_closed_open_active(void **state)
+{
+    struct fx *f = *state;
+    fx_to_syn_sent(f); /* asserts T01, <SEQ=ISS><CTL=SYN>, deadline now + rto_initial */
+    /* SEG.WND is the receive window we advertise. */
+    fx_expect_window(f, 0, f->cfg.window);
+}
+
+/* T02: passive OPEN enters LISTEN, sends nothing, runs no timer. */
+static void test_closed_open_passive(void **state)
+{
+    fx_to_listen(*state); /* asserts T02 */
+}
+
+/* T03: "If the ACK bit is off, sequence number zero is used,
+   <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>" (SEG.LEN counts the SYN). */
+static void test_closed_no_connection_syn(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_SYN, f->irs, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T03, TCPFSM_CLOSED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, 0, f->irs + 1u, TCPFSM_RST | TCPFSM_ACK, 0);
+    fx_expect_events(f, 0);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* T03: SEG.SEQ + SEG.LEN wraps past 2^32. */
+static void test_closed_no_connection_syn_wraps(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_SYN, 0xffffffffu, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T03, TCPFSM_CLOSED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, 0, 0, TCPFSM_RST | TCPFSM_ACK, 0);
+}
+
+/* T03: SEG.LEN counts the payload and the FIN. */
+static void test_closed_no_connection_data_fin(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_FIN | TCPFSM_PSH, 0xffffff00u, 0, 300);
+    fx_expect_row(f, TCPFSM_ROW_T03, TCPFSM_CLOSED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, 0, 0xffffff00u + 301u, TCPFSM_RST | TCPFSM_ACK, 0);
+}
+
+/* T03: "If the ACK bit is on, <SEQ=SEG.ACK><CTL=RST>" */
+static void test_closed_no_connection_ack(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_ACK, 12345u, 0xfffffffeu, 0);
+    fx_expect_row(f, TCPFSM_ROW_T03, TCPFSM_CLOSED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, 0xfffffffeu, 0, TCPFSM_RST, 0);
+    fx_expect_events(f, 0);
+}
+
+/* T03: a SYN,ACK has the ACK bit on. */
+static void test_closed_no_connection_syn_ack(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_SYN | TCPFSM_ACK, 777u, 4242u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T03, TCPFSM_CLOSED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, 4242u, 0, TCPFSM_RST, 0);
+}
+
+/* T04: "An incoming segment containing a RST is discarded." */
+static void test_closed_rst(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_RST, f->irs, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T04, TCPFSM_CLOSED);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, 0);
+}
+
+/* T04: with the ACK bit as well: still no answer. */
+static void test_closed_rst_ack(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_RST | TCPFSM_ACK, f->irs, f->iss, 0);
+    fx_expect_row(f, TCPFSM_ROW_T04, TCPFSM_CLOSED);
+    fx_expect_count(f, 0);
+}
+
+/* tcpfsm_reply_no_connection: the same 3.10.7.1 reply (T03), without a connection block. */
+static void test_closed_no_connection_reply_without_block(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_segment s;
+    memset(&s, 0, sizeof s);
+    s.seq = 0xfffffff0u;
+    s.flags = TCPFSM_SYN | TCPFSM_FIN;
+    s.len = 20;
+    f->before = TCPFSM_CLOSED;
+    memset(&f->out, 0xa5, sizeof f->out);
+    assert_int_equal(tcpfsm_reply_no_connection(&s, &f->out), TCPFSM_OK);
+    fx_expect_row(f, TCPFSM_ROW_T03, TCPFSM_CLOSED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, 0, 0xfffffff0u + 22u, TCPFSM_RST | TCPFSM_ACK, 0); /* 20 + SYN + FIN */
+    fx_expect_events(f, 0);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+
+    s.flags = TCPFSM_ACK;
+    s.ack = 99u;
+    memset(&f->out, 0xa5, sizeof f->out);
+    assert_int_equal(tcpfsm_reply_no_connection(&s, &f->out), TCPFSM_OK);
+    fx_expect_row(f, TCPFSM_ROW_T03, TCPFSM_CLOSED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, 99u, 0, TCPFSM_RST, 0);
+}
+
+/* T04 through tcpfsm_reply_no_connection: a RST is never answered. */
+static void test_closed_rst_reply_without_block(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_segment s;
+    memset(&s, 0, sizeof s);
+    s.seq = 5u;
+    s.ack = 6u;
+    s.flags = TCPFSM_RST | TCPFSM_ACK;
+    f->before = TCPFSM_CLOSED;
+    memset(&f->out, 0xa5, sizeof f->out);
+    assert_int_equal(tcpfsm_reply_no_connection(&s, &f->out), TCPFSM_OK);
+    fx_expect_row(f, TCPFSM_ROW_T04, TCPFSM_CLOSED);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, 0);
+}
+
+/* 3.10.4 / 3.10.5 / 3.10.2 in CLOSED: "error: connection does not exist". */
+static void test_closed_close_fails(void **state)
+{
+    fx_expect_call_fails(*state, TCPFSM_ERR_STATE, tcpfsm_close);
+}
+
+static void test_closed_abort_fails(void **state)
+{
+    fx_expect_call_fails(*state, TCPFSM_ERR_STATE, tcpfsm_abort);
+}
+
+static void test_closed_send_fails(void **state)
+{
+    fx_expect_send_fails(*state, TCPFSM_ERR_STATE, 10u);
+}
+
+/* No timer runs in CLOSED: the clock does nothing. */
+static void test_closed_timer_does_nothing(void **state)
+{
+    struct fx *f = *state;
+    fx_advance(f, 1000u * FX_S);
+    fx_timer(f);
+    fx_expect_no_row(f);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* Bad arguments: TCPFSM_ERR_ARG, never a crash. */
+static void test_closed_null_arguments(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_segment s;
+    struct tcpfsm_conn c;
+    memset(&s, 0, sizeof s);
+    assert_int_equal(tcpfsm_init(NULL, &f->cfg), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_init(&c, NULL), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_open_active(NULL, f->now, 1u, &f->out), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_open_active(&f->conn, f->now, 1u, NULL), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_open_passive(NULL, f->now, 1u, &f->out), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_open_passive(&f->conn, f->now, 1u, NULL), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_close(NULL, f->now, &f->out), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_close(&f->conn, f->now, NULL), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_abort(&f->conn, f->now, NULL), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_send(&f->conn, f->now, 1u, NULL), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_consumed(&f->conn, f->now, 1u, NULL), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_abort(NULL, f->now, &f->out), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_send(NULL, f->now, 1u, &f->out), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_consumed(NULL, f->now, 1u, &f->out), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_segment(NULL, f->now, &s, &f->out), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_segment(&f->conn, f->now, NULL, &f->out), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_segment(&f->conn, f->now, &s, NULL), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_timer(NULL, f->now, &f->out), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_timer(&f->conn, f->now, NULL), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_reply_no_connection(NULL, &f->out), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_reply_no_connection(&s, NULL), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_state(&f->conn), TCPFSM_CLOSED);
+}
+
+/* The accessor names states as the table does, in RFC spelling. */
+static void test_closed_state_names(void **state)
+{
+    unsigned s;
+    (void)state;
+    for (s = 0; s < TCPFSM_STATE_COUNT; s++) {
+        assert_string_equal(tcpfsm_state_name((enum tcpfsm_state)s), tcpfsm_state_names[s]);
+    }
+    assert_string_equal(tcpfsm_state_name(TCPFSM_SYN_SENT), "SYN-SENT");
+    assert_string_equal(tcpfsm_state_name(TCPFSM_TIME_WAIT), "TIME-WAIT");
+}
+
+/* A connection block can be reused: after a full lifetime it is CLOSED and opens again. */
+static void test_closed_open_active_after_abort(void **state)
+{
+    struct fx *f = *state;
+    fx_to_syn_sent(f);
+    fx_abort(f);
+    fx_expect_row(f, TCPFSM_ROW_T20, TCPFSM_CLOSED);
+    fx_open_active(f, f->iss + 100000u);
+    fx_expect_row(f, TCPFSM_ROW_T01, TCPFSM_SYN_SENT);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss + 100000u, 0, TCPFSM_SYN, 0);
+}
+
+
+/* CONSUMED without a connection: "error: connection does not exist". */
+static void test_closed_consumed_fails(void **state)
+{
+    struct fx *f = *state;
+    assert_int_equal(tcpfsm_consumed(&f->conn, f->now, 1u, &f->out), TCPFSM_ERR_STATE);
+    assert_int_equal(tcpfsm_state(&f->conn), TCPFSM_CLOSED);
+}
+
+/* Accessors on NULL: "0 for a NULL connection" (CLOSED is 0); an unknown state still has a name. */
+static void test_closed_accessors_null(void **state)
+{
+    (void)state;
+    assert_int_equal(tcpfsm_state(NULL), TCPFSM_CLOSED);
+    assert_int_equal(tcpfsm_snd_una(NULL), 0);
+    assert_int_equal(tcpfsm_snd_nxt(NULL), 0);
+    assert_int_equal(tcpfsm_rcv_nxt(NULL), 0);
+    assert_int_equal(tcpfsm_snd_wnd(NULL), 0);
+    assert_int_equal(tcpfsm_rcv_wnd(NULL), 0);
+    assert_int_equal(tcpfsm_snd_queued(NULL), 0);
+    assert_int_equal(tcpfsm_rto(NULL), 0);
+    assert_true(tcpfsm_deadline(NULL) == TCPFSM_NO_DEADLINE); /* no timer runs */
+    assert_non_null(tcpfsm_state_name((enum tcpfsm_state)TCPFSM_STATE_COUNT));
+    assert_non_null(tcpfsm_state_name((enum tcpfsm_state)-1));
+}
+
+/* A clock close to 2^64 us: the timer must still be reported as running (a deadline after now,
+   never TCPFSM_NO_DEADLINE) - T01 at now = 2^64 - 1 - 0.5 s. */
+static void test_closed_open_active_clock_near_end(void **state)
+{
+    struct fx *f = *state;
+    f->now = TCPFSM_NO_DEADLINE - 1u - FX_S / 2u;
+    fx_open_active(f, f->iss);
+    fx_expect_row(f, TCPFSM_ROW_T01, TCPFSM_SYN_SENT);
+    fx_expect_count(f, 1);
+    assert_true(f->out.deadline != TCPFSM_NO_DEADLINE);
+    assert_true(f->out.deadline > f->now);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        FX_TESTS(test_closed_open_active, setup_closed),
+        FX_TESTS(test_closed_open_passive, setup_closed),
+        FX_TESTS(test_closed_no_connection_syn, setup_closed),
+        FX_TESTS(test_closed_no_connection_syn_wraps, setup_closed),
+        FX_TESTS(test_closed_no_connection_data_fin, setup_closed),
+        FX_TESTS(test_closed_no_connection_ack, setup_closed),
+        FX_TESTS(test_closed_no_connection_syn_ack, setup_closed),
+        FX_TESTS(test_closed_rst, setup_closed),
+        FX_TESTS(test_closed_rst_ack, setup_closed),
+        FX_TESTS(test_closed_no_connection_reply_without_block, setup_closed),
+        FX_TESTS(test_closed_rst_reply_without_block, setup_closed),
+        FX_TESTS(test_closed_close_fails, setup_closed),
+        FX_TESTS(test_closed_abort_fails, setup_closed),
+        FX_TESTS(test_closed_send_fails, setup_closed),
+        FX_TESTS(test_closed_timer_does_nothing, setup_closed),
+        FX_TESTS(test_closed_null_arguments, setup_closed),
+        FX_TESTS(test_closed_state_names, setup_closed),
+        FX_TESTS(test_closed_open_active_after_abort, setup_closed),
+        FX_TESTS(test_closed_consumed_fails, setup_closed),
+        FX_TESTS(test_closed_accessors_null, setup_closed),
+        FX_TESTS(test_closed_open_active_clock_near_end, setup_closed),
+    };
+    return FX_RUN("test_closed", tests);
+}

@@ -1,0 +1,711 @@
+/*
+ * test_established.c - ESTABLISHED (RFC 9293 3.10.7.4, 3.10.4, 3.10.5; RFC 5961; RFC 6298):
+ * rows T36-T47, data and acknowledgment accounting, the RFC 5961 matrices, challenge-ACK rate
+ * limiting (RFC 5961 7).
+ */
+#include "fixtures.h"
+
+/* rst_left_edge*: T38 (-> CLOSED, reset); rst_just_inside_left_edge, rst_right_edge: T39
+   (T38 with rfc5961_rst off); syn_*: T40 (T41 in the window, T43 outside, with rfc5961_syn off);
+   ack_left_edge, ack_right_edge, ack_value_lowest_acceptable: T36; ack_just_outside_*,
+   ack_data_outside_window: T43; ack_value_above_snd_nxt: T42; ack_value_below_lowest_acceptable:
+   T42 (T36 with rfc5961_ack off). */
+static const struct fx_sync_rows rows = {
+    TCPFSM_ROW_T38, 0, TCPFSM_CLOSED, TCPFSM_SIG_RESET, TCPFSM_ROW_T39, 0, TCPFSM_ROW_T40,
+    TCPFSM_ROW_T41, TCPFSM_ROW_T42, TCPFSM_ROW_T43, TCPFSM_ROW_T36
+};
+
+/* A 1000-byte window (less than two MSS): receiver SWS avoidance thresholds at half the buffer. */
+static void tweak_smallwin(struct tcpfsm_config *cfg)
+{
+    cfg->window = 1000;
+}
+static const struct fx_params fx_v_smallwin = {
+    "smallwin", &tcpfsm_profile_linux, 0xabcdef01u, 0xfffffc00u, 10u * FX_S, 0, tweak_smallwin
+};
+
+FX_RST_MATRIX(established, rows)
+FX_SYN_MATRIX(established, rows)
+FX_ACK_MATRIX(established, rows)
+
+/* T38: the RST check comes before the ACK check: a RST at RCV.NXT resets even with an ACK field
+   that acknowledges something not yet sent. */
+static void test_established_rst_with_invalid_ack(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_RST | TCPFSM_ACK, f->rcv_nxt, f->snd_nxt + 1000u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T38, TCPFSM_CLOSED);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_RESET);
+}
+
+/* T40/T41: a SYN,ACK in the window; RFC 793 (rfc5961_syn off) resets with
+   <SEQ=SEG.ACK><CTL=RST> because the segment has an ACK. */
+static void test_established_syn_sync_syn_ack(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_SYN | TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 0);
+    if (f->cfg.rfc5961_syn) {
+        fx_expect_row(f, TCPFSM_ROW_T40, TCPFSM_ESTABLISHED);
+        fx_expect_count(f, 1);
+        fx_expect_ack(f, 0);
+    } else {
+        fx_expect_row(f, TCPFSM_ROW_T41, TCPFSM_CLOSED);
+        fx_expect_count(f, 1);
+        fx_expect_seg(f, 0, f->snd_nxt, 0, TCPFSM_RST, 0);
+        fx_expect_events(f, TCPFSM_SIG_RESET);
+    }
+}
+
+/* T36 at SEG.ACK = SND.NXT (= SND.UNA): the right end of the acceptable ACK range. */
+static void test_established_ack_value_snd_nxt(void **state)
+{
+    struct fx *f = *state;
+    fx_ack_value_case(f, &rows, f->snd_nxt);
+}
+
+/* T42: an invalid ACK value drops the segment, text included: no RCV.NXT advance. */
+static void test_established_ack_invalid_with_data(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_ACK | TCPFSM_PSH, f->rcv_nxt, f->snd_nxt + 1u, 100);
+    fx_expect_row(f, TCPFSM_ROW_T42, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0); /* ACK = RCV.NXT unchanged */
+    fx_expect_events(f, 0);
+}
+
+/* T36 with text: "Once the TCP endpoint takes responsibility for the data, it advances RCV.NXT
+   over the data accepted, and adjusts RCV.WND ... Send an acknowledgment of the form:
+   <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>" */
+static void test_established_ack_data(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_ACK | TCPFSM_PSH, f->rcv_nxt, f->snd_nxt, 100);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->rcv_nxt += 100u;
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_window(f, 0, (uint16_t)(f->cfg.window - 100u));
+    fx_expect_events(f, TCPFSM_SIG_DATA);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* T43: a retransmission of text already received lies entirely left of RCV.NXT: not acceptable,
+   acknowledged, not delivered again. */
+static void test_established_ack_data_duplicate(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 100);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->rcv_nxt += 100u;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt - 100u, f->snd_nxt, 100);
+    fx_expect_row(f, TCPFSM_ROW_T43, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_events(f, 0);
+}
+
+/* T36, acceptability case 4: "RCV.NXT =< SEG.SEQ+SEG.LEN-1 < RCV.NXT+RCV.WND": a segment that
+   straddles RCV.NXT is acceptable and only its new part is processed. */
+static void test_established_ack_data_overlapping_left_edge(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt - 10u, f->snd_nxt, 30);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->rcv_nxt += 20u;
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_DATA);
+}
+
+/* T36: out-of-order text in the window is acceptable but RCV.NXT does not move; anything sent
+   is a duplicate ACK for RCV.NXT (RFC 5681 4.2). */
+static void test_established_ack_data_out_of_order(void **state)
+{
+    struct fx *f = *state;
+    unsigned i;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt + 10u, f->snd_nxt, 10);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_expect_events(f, 0);
+    for (i = 0; i < f->out.count; i++) {
+        fx_expect_ack(f, i);
+    }
+    /* the in-order bytes then advance RCV.NXT by their own length only */
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 10);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->rcv_nxt += 10u;
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_DATA);
+}
+
+/* A segment without ACK carrying text is dropped (3.10.7.4 fifth): its text is not accepted. */
+static void test_established_ack_bit_off_text_not_accepted(void **state)
+{
+    struct fx *f = *state;
+    fx_no_ack_bit_case(f);
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 10);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->rcv_nxt += 10u;
+    fx_expect_ack(f, 0);
+}
+
+/* The four cases of the acceptability test with RCV.WND = 0: only a zero-length segment at
+   RCV.NXT is acceptable; then the application consumes and the window opens. */
+static void test_established_ack_zero_window(void **state)
+{
+    struct fx *f = *state;
+    uint16_t w = f->cfg.window;
+    unsigned i;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, w); /* fills the window */
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->rcv_nxt += w;
+    f->rcv_wnd = 0;
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_window(f, 0, 0);
+    fx_expect_events(f, TCPFSM_SIG_DATA);
+    /* SEG.LEN > 0, RCV.WND = 0: not acceptable -> T43 */
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 1);
+    fx_expect_row(f, TCPFSM_ROW_T43, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_window(f, 0, 0);
+    fx_expect_events(f, 0);
+    /* SEG.LEN = 0, RCV.WND = 0: SEG.SEQ = RCV.NXT is acceptable -> T36 */
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 0);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 0);
+    /* ... and SEG.SEQ = RCV.NXT + 1 is not -> T43 */
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt + 1u, f->snd_nxt, 0);
+    fx_expect_row(f, TCPFSM_ROW_T43, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_consumed(f, w);
+    assert_int_equal(f->out.row, TCPFSM_ROW_NONE);
+    assert_int_equal(tcpfsm_state(&f->conn), TCPFSM_ESTABLISHED);
+    f->rcv_wnd = w;
+    for (i = 0; i < f->out.count; i++) { /* a window update, if any */
+        fx_expect_ack(f, i);
+        fx_expect_window(f, i, w);
+    }
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt + w - 1u, f->snd_nxt, 0); /* right edge again */
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 0);
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 1);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->rcv_nxt += 1u;
+    fx_expect_ack(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_DATA);
+}
+
+/* T38 with a zero window: "If the RCV.WND is zero, no segments will be acceptable, but special
+   allowance should be made to accept valid ACKs, URGs, and RSTs." */
+static void test_established_rst_zero_window(void **state)
+{
+    struct fx *f = *state;
+    uint16_t w = f->cfg.window;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, w);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->rcv_nxt += w;
+    f->rcv_wnd = 0;
+    fx_rst_case(f, &rows, f->rcv_nxt, 0);
+}
+
+/* SEND: "the data is segmentized" <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and the retransmission
+   timer starts (RFC 6298 5.1). No table row: SEND is not a state change. */
+static void test_established_send(void **state)
+{
+    struct fx *f = *state;
+    fx_send(f, 100);
+    fx_expect_no_transition(f);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, 100);
+    fx_expect_deadline(f, f->now + f->rto);
+}
+
+/* SEND of more than one MSS: consecutive segments of at most cfg.mss bytes. */
+static void test_established_send_segments(void **state)
+{
+    struct fx *f = *state;
+    uint32_t mss = f->cfg.mss;
+    assert_true(mss > 0 && 2u * mss + 10u <= FX_PEER_WND);
+    fx_send(f, 2u * mss + 10u);
+    fx_expect_count(f, 3);
+    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, (uint16_t)mss);
+    fx_expect_seg(f, 1, f->snd_nxt + mss, f->rcv_nxt, TCPFSM_ACK, (uint16_t)mss);
+    fx_expect_seg(f, 2, f->snd_nxt + 2u * mss, f->rcv_nxt, TCPFSM_ACK, 10);
+    fx_expect_deadline(f, f->now + f->rto);
+}
+
+/* T36: an ACK of everything outstanding: SIG_ACKED, the timer stops (RFC 6298 5.2: "When all
+   outstanding data has been acknowledged, turn off the retransmission timer."). */
+static void test_established_ack_acknowledges_data(void **state)
+{
+    struct fx *f = *state;
+    fx_send(f, 100);
+    f->snd_nxt += 100u;
+    fx_advance(f, FX_RTT);
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 0);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_ACKED);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* T36: a partial ACK restarts the timer with the new RTO (RFC 6298 5.3: "When an ACK is received
+   that acknowledges new data, restart the retransmission timer so that it will expire after RTO
+   seconds"); a second SEND while the timer runs does not restart it (5.1). */
+static void test_established_ack_partial(void **state)
+{
+    struct fx *f = *state;
+    tcpfsm_time_t first;
+    fx_send(f, 100);
+    first = f->deadline;
+    f->snd_nxt += 100u;
+    fx_advance(f, 10u * FX_MS);
+    fx_send(f, 100);
+    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, 100);
+    fx_expect_deadline(f, first);
+    f->snd_nxt += 100u;
+    fx_advance(f, FX_RTT - 10u * FX_MS); /* the first segment's RTT is FX_RTT */
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt - 100u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_ACKED);
+    fx_rtt_sample(f, FX_RTT);
+    fx_expect_deadline(f, f->now + f->rto);
+}
+
+/* T37: FIN with text: both delivered, the FIN acknowledged (RCV.NXT over text and FIN). */
+static void test_established_fin_with_data(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 100);
+    fx_expect_row(f, TCPFSM_ROW_T37, TCPFSM_CLOSE_WAIT);
+    f->rcv_nxt += 101u;
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_DATA | TCPFSM_SIG_PEER_CLOSED);
+}
+
+/* T37 (the fixture step). */
+static void test_established_fin(void **state)
+{
+    fx_to_close_wait(*state);
+}
+
+/* T36: a FIN beyond RCV.NXT is not in order: no CLOSE-WAIT, no end of stream yet. */
+static void test_established_fin_out_of_order(void **state)
+{
+    struct fx *f = *state;
+    unsigned i;
+    fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt + 10u, f->snd_nxt, 0);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_expect_events(f, 0);
+    for (i = 0; i < f->out.count; i++) {
+        fx_expect_ack(f, i);
+    }
+}
+
+/* T44: RFC 6298 (5.4) retransmit the earliest unacknowledged segment, (5.5) RTO <- RTO * 2,
+   (5.6) restart the timer. */
+static void test_established_rto(void **state)
+{
+    struct fx *f = *state;
+    uint64_t rto = 2u * (uint64_t)f->rto;
+    fx_send(f, 100);
+    fx_fire(f);
+    fx_expect_row(f, TCPFSM_ROW_T44, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_una, f->rcv_nxt, TCPFSM_ACK, 100);
+    fx_expect_events(f, 0);
+    fx_expect_deadline(f, f->now + (rto > f->cfg.rto_max ? f->cfg.rto_max : rto));
+}
+
+/* T45 after cfg.retries times T44 (3.8.3 R2: "close the connection"). */
+static void test_established_rto_giveup(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_segment data = { 0, 0, TCPFSM_ACK, 0, 100 };
+    data.seq = f->snd_una;
+    data.ack = f->rcv_nxt;
+    fx_send(f, 100);
+    fx_expect_retransmissions(f, f->cfg.retries, 0, f->rto, TCPFSM_ROW_T44, &data,
+                              TCPFSM_ROW_T45, TCPFSM_CLOSED, TCPFSM_SIG_TIMEOUT);
+}
+
+/* T46 (the fixture step): "form a FIN segment and send it, and enter FIN-WAIT-1 state". */
+static void test_established_close(void **state)
+{
+    fx_to_fin_wait_1(*state);
+}
+
+/* T47: "Send a reset segment: <SEQ=SND.NXT><CTL=RST> ... enter CLOSED state". */
+static void test_established_abort(void **state)
+{
+    struct fx *f = *state;
+    fx_abort(f);
+    fx_expect_row(f, TCPFSM_ROW_T47, TCPFSM_CLOSED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt, 0, TCPFSM_RST, 0);
+    fx_expect_events(f, TCPFSM_SIG_CLOSED);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* T47 with data in flight: the RST takes SND.NXT, past the data. */
+static void test_established_abort_with_data_in_flight(void **state)
+{
+    struct fx *f = *state;
+    fx_send(f, 100);
+    f->snd_nxt += 100u;
+    fx_abort(f);
+    fx_expect_row(f, TCPFSM_ROW_T47, TCPFSM_CLOSED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt, 0, TCPFSM_RST, 0);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* RFC 5961 7: "An implementation SHOULD include an ACK throttling mechanism": with a limit of 2
+   a second, the third challenge ACK in the same second is not sent (T39 is still the row), the
+   next second it is; plain ACKs for unacceptable segments (T43) are not throttled. */
+static void test_established_rst_challenge_rate_limited(void **state)
+{
+    struct fx *f = *state;
+    unsigned i;
+    f->cfg.challenge_ack_limit = 2;
+    f->now = (f->now / FX_S + 1u) * FX_S; /* the start of a second */
+    for (i = 0; i < 3; i++) {
+        fx_seg(f, TCPFSM_RST, f->rcv_nxt + 1u, 0, 0);
+        fx_expect_row(f, TCPFSM_ROW_T39, TCPFSM_ESTABLISHED);
+        fx_expect_count(f, i < 2 ? 1u : 0u);
+        if (i < 2) {
+            fx_expect_ack(f, 0);
+        }
+    }
+    fx_seg(f, TCPFSM_SYN, f->rcv_nxt, 0, 0); /* the limit covers every challenge ACK */
+    fx_expect_count(f, 0);
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt + f->rcv_wnd, f->snd_nxt, 0);
+    fx_expect_row(f, TCPFSM_ROW_T43, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_advance(f, FX_S);
+    fx_seg(f, TCPFSM_RST, f->rcv_nxt + 1u, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T39, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+}
+
+/* challenge_ack_limit = 0: no limit. */
+static void test_established_rst_challenge_unlimited(void **state)
+{
+    struct fx *f = *state;
+    unsigned i;
+    f->cfg.challenge_ack_limit = 0;
+    for (i = 0; i < 300; i++) {
+        fx_seg(f, TCPFSM_RST, f->rcv_nxt + 1u, 0, 0);
+        fx_expect_row(f, TCPFSM_ROW_T39, TCPFSM_ESTABLISHED);
+        fx_expect_count(f, 1);
+        fx_expect_ack(f, 0);
+    }
+}
+
+/* No timer runs in an idle ESTABLISHED connection. */
+static void test_established_timer_does_nothing(void **state)
+{
+    struct fx *f = *state;
+    fx_advance(f, 7200u * (tcpfsm_time_t)FX_S);
+    fx_timer(f);
+    fx_expect_no_row(f);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+static void test_established_open_fails(void **state)
+{
+    fx_expect_open_fails(*state, TCPFSM_ERR_STATE, 0);
+    fx_expect_open_fails(*state, TCPFSM_ERR_STATE, 1);
+}
+
+
+/* The peer's window limits what is sent: "the sending TCP endpoint ... MUST NOT send data beyond
+   SND.UNA + SND.WND" (3.8.6); the rest waits until an ACK opens the window. With u = 3/4 MSS the
+   peer advertises 2u throughout (MAX.SND.WND = 2u), so a u-byte segment is at least half the
+   maximum window, as the sender's SWS avoidance (3.8.6.2.1) allows. */
+static void test_established_send_window_limited(void **state)
+{
+    struct fx *f = *state; /* CLOSED */
+    uint32_t mss = f->cfg.mss, u = mss - mss / 4u;
+    assert_true(mss >= 4u && 2u * u <= 65535u);
+    f->peer_wnd = (uint16_t)(2u * u);
+    if (f->p->active) {
+        fx_to_established_active(f);
+    } else {
+        fx_to_established_passive(f);
+    }
+    fx_send(f, u);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, (uint16_t)u);
+    f->snd_nxt += u;
+    fx_send(f, mss);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, (uint16_t)u); /* SND.UNA + SND.WND */
+    f->snd_nxt += u;
+    assert_int_equal(tcpfsm_snd_queued(&f->conn), mss - u);
+    fx_send(f, 10);                                                       /* no window: nothing */
+    fx_expect_count(f, 0);
+    fx_advance(f, FX_RTT);
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 0);                     /* all, window 2u */
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_expect_events(f, TCPFSM_SIG_ACKED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, (uint16_t)(mss - u + 10u));
+    assert_int_equal(tcpfsm_snd_queued(&f->conn), 0);
+}
+
+/* T44 with more than one MSS outstanding: RFC 6298 (5.4) "Retransmit the earliest segment that
+   has not been acknowledged" - one MSS from SND.UNA. */
+static void test_established_rto_retransmits_earliest_segment(void **state)
+{
+    struct fx *f = *state;
+    uint32_t mss = f->cfg.mss;
+    fx_send(f, 2u * mss + 10u);
+    fx_expect_count(f, 3);
+    fx_fire(f);
+    fx_expect_row(f, TCPFSM_ROW_T44, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_una, f->rcv_nxt, TCPFSM_ACK, (uint16_t)mss);
+}
+
+/* T36: text that extends past RCV.NXT + RCV.WND is trimmed to the window ("segments ... trimmed
+   to contain only the data in the window"); the ACK advertises a zero window. */
+static void test_established_ack_data_beyond_right_edge(void **state)
+{
+    struct fx *f = *state;
+    uint16_t w = f->cfg.window;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 100);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->rcv_nxt += 100u;
+    f->rcv_wnd -= 100u;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, (uint16_t)(w - 50u));
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->rcv_nxt += f->rcv_wnd;
+    f->rcv_wnd = 0;
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_window(f, 0, 0);
+    fx_expect_events(f, TCPFSM_SIG_DATA);
+    fx_expect_vars(f);
+}
+
+/* CONSUMED of more than was received: out of range (TCPFSM_ERR_ARG), nothing changes. */
+static void test_established_consumed_more_than_received(void **state)
+{
+    struct fx *f = *state;
+    int rc;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 100);
+    f->rcv_nxt += 100u;
+    f->rcv_wnd -= 100u;
+    rc = tcpfsm_consumed(&f->conn, f->now, 101u, &f->out);
+    assert_int_equal(rc, TCPFSM_ERR_ARG);
+    fx_expect_vars(f);
+    fx_consumed(f, 100u);
+    f->rcv_wnd += 100u;
+    fx_expect_vars(f);
+}
+
+/* SEND of 2^31 bytes: more than half the sequence space can never be in flight (RFC 9293 3.4),
+   out of range (TCPFSM_ERR_ARG), nothing sent. */
+static void test_established_send_beyond_half_sequence_space(void **state)
+{
+    struct fx *f = *state;
+    fx_expect_send_fails(f, TCPFSM_ERR_ARG, UINT32_C(0x80000000));
+    assert_int_equal(tcpfsm_snd_queued(&f->conn), 0);
+    fx_expect_vars(f);
+}
+
+/* The accessors: the RTO after the handshake's sample (RFC 6298 2.2), nothing queued. */
+static void test_established_accessors(void **state)
+{
+    struct fx *f = *state;
+    fx_expect_vars(f);
+    assert_int_equal(tcpfsm_rto(&f->conn), f->rto);
+    assert_int_equal(tcpfsm_snd_queued(&f->conn), 0);
+}
+
+
+/* SEND when written-but-unacknowledged data would exceed half the sequence space: out of range,
+   nothing queued. */
+static void test_established_send_total_beyond_half_sequence_space(void **state)
+{
+    struct fx *f = *state;
+    uint32_t queued;
+    fx_send(f, UINT32_C(0x7ff00000));
+    queued = tcpfsm_snd_queued(&f->conn);
+    fx_expect_send_fails(f, TCPFSM_ERR_ARG, UINT32_C(0x00200000));
+    assert_int_equal(tcpfsm_snd_queued(&f->conn), queued);
+}
+
+
+/* T36: an ACK of part of the outstanding segment acknowledges new data: the timer restarts (RFC
+   6298 5.3). It covers the segment's first octet, so it is an RTT sample (3.8.1: "the elapsed time
+   between sending a data octet with a particular sequence number and receiving an acknowledgment
+   that covers that sequence number (segments sent do not have to match segments received)"). */
+static void test_established_ack_partial_segment(void **state)
+{
+    struct fx *f = *state;
+    fx_send(f, 100);
+    f->snd_nxt += 100u;
+    fx_advance(f, 30u * FX_MS);
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt - 50u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->snd_una = f->snd_nxt - 50u;
+    fx_expect_count(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_ACKED);
+    fx_rtt_sample(f, 30u * FX_MS);
+    fx_expect_deadline(f, f->now + f->rto);
+    fx_expect_vars(f);
+}
+
+/* T36: a FIN beyond the right edge is outside the window and not accepted: the text before it is
+   (trimmed to the window), the connection stays ESTABLISHED. */
+static void test_established_fin_beyond_right_edge(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 100);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->rcv_nxt += 100u;
+    f->rcv_wnd -= 100u;
+    fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, (uint16_t)f->rcv_wnd);
+    assert_int_equal(tcpfsm_state(&f->conn), TCPFSM_ESTABLISHED);
+    assert_int_equal(f->out.events & TCPFSM_SIG_PEER_CLOSED, 0);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->rcv_nxt += f->rcv_wnd;
+    f->rcv_wnd = 0;
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_window(f, 0, 0);
+    fx_expect_events(f, TCPFSM_SIG_DATA);
+}
+
+/* SEND of nothing: nothing to send, no timer. */
+static void test_established_send_nothing(void **state)
+{
+    struct fx *f = *state;
+    fx_send(f, 0);
+    fx_expect_no_row(f);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* CONSUMED of part of the received text: the window grows by that much. */
+static void test_established_consumed_partial(void **state)
+{
+    struct fx *f = *state;
+    unsigned i;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 300);
+    f->rcv_nxt += 300u;
+    f->rcv_wnd -= 300u;
+    fx_consumed(f, 100u);
+    fx_expect_no_transition(f);
+    f->rcv_wnd += 100u;
+    for (i = 0; i < f->out.count; i++) {
+        fx_expect_ack(f, i);
+    }
+    fx_expect_vars(f);
+}
+
+
+/* Receiver SWS avoidance (3.8.6.2.2): consuming one byte of a closed window does not announce a
+   one-byte window. */
+static void test_established_consumed_one_byte_of_zero_window(void **state)
+{
+    struct fx *f = *state;
+    uint16_t w = f->cfg.window;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, w);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_consumed(f, 1u);
+    fx_expect_no_transition(f);
+    fx_expect_count(f, 0);
+}
+
+/* Only the timed segment gives an RTT sample: A (timed) and B go out, A's ACK is a sample; C is
+   timed next; the ACK of B (which does not cover C's first octet) is no sample - the timer
+   restarts with the RTO of A's sample (RFC 6298 5.3); the ACK of C is the next sample. */
+static void test_established_ack_sample_only_timed_segment(void **state)
+{
+    struct fx *f = *state;
+    uint32_t a = f->snd_nxt;
+    fx_send(f, 100);            /* A */
+    fx_send(f, 100);            /* B */
+    f->snd_nxt += 200u;
+    fx_advance(f, FX_RTT);
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, a + 100u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_rtt_sample(f, FX_RTT);
+    fx_expect_deadline(f, f->now + f->rto);
+    fx_send(f, 100);            /* C */
+    fx_expect_seg(f, 0, a + 200u, f->rcv_nxt, TCPFSM_ACK, 100);
+    f->snd_nxt += 100u;
+    fx_advance(f, 8u * FX_MS);
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, a + 200u, 0); /* B */
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_expect_deadline(f, f->now + f->rto);
+    fx_advance(f, FX_RTT - 8u * FX_MS);
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, a + 300u, 0); /* C, after FX_RTT */
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+    fx_rtt_sample(f, FX_RTT);
+    fx_send(f, 10);
+    fx_expect_deadline(f, f->now + f->rto);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        FX_RST_MATRIX_TESTS(established, setup_established),
+        FX_SYN_MATRIX_TESTS(established, setup_established),
+        FX_ACK_MATRIX_TESTS(established, setup_established),
+        FX_TESTS(test_established_rst_with_invalid_ack, setup_established),
+        FX_TESTS(test_established_syn_sync_syn_ack, setup_established),
+        FX_TESTS(test_established_ack_value_snd_nxt, setup_established),
+        FX_TESTS(test_established_ack_invalid_with_data, setup_established),
+        FX_TESTS(test_established_ack_data, setup_established),
+        FX_TESTS(test_established_ack_data_duplicate, setup_established),
+        FX_TESTS(test_established_ack_data_overlapping_left_edge, setup_established),
+        FX_TESTS(test_established_ack_data_out_of_order, setup_established),
+        FX_TESTS(test_established_ack_bit_off_text_not_accepted, setup_established),
+        FX_TESTS(test_established_ack_zero_window, setup_established),
+        FX_TESTS(test_established_rst_zero_window, setup_established),
+        FX_TESTS(test_established_send, setup_established),
+        FX_TESTS(test_established_send_segments, setup_established),
+        FX_TESTS(test_established_ack_acknowledges_data, setup_established),
+        FX_TESTS(test_established_ack_partial, setup_established),
+        FX_TESTS(test_established_fin, setup_established),
+        FX_TESTS(test_established_fin_with_data, setup_established),
+        FX_TESTS(test_established_fin_out_of_order, setup_established),
+        FX_TESTS(test_established_rto, setup_established),
+        FX_TESTS(test_established_rto_giveup, setup_established),
+        FX_TESTS(test_established_close, setup_established),
+        FX_TESTS(test_established_abort, setup_established),
+        FX_TESTS(test_established_abort_with_data_in_flight, setup_established),
+        FX_TESTS_5961(test_established_rst_challenge_rate_limited, setup_established),
+        FX_TESTS_5961(test_established_rst_challenge_unlimited, setup_established),
+        FX_TESTS(test_established_timer_does_nothing, setup_established),
+        FX_TESTS(test_established_open_fails, setup_established),
+        FX_TESTS(test_established_send_window_limited, setup_closed),
+        FX_TESTS(test_established_rto_retransmits_earliest_segment, setup_established),
+        FX_TESTS(test_established_ack_data_beyond_right_edge, setup_established),
+        FX_TESTS(test_established_consumed_more_than_received, setup_established),
+        FX_TESTS(test_established_send_beyond_half_sequence_space, setup_established),
+        FX_TESTS(test_established_accessors, setup_established),
+        FX_TESTS(test_established_consumed_one_byte_of_zero_window, setup_established),
+        FX_TESTS(test_established_ack_sample_only_timed_segment, setup_established),
+        FX_TESTS(test_established_ack_partial_segment, setup_established),
+        FX_TESTS(test_established_fin_beyond_right_edge, setup_established),
+        FX_TESTS(test_established_send_nothing, setup_established),
+        FX_TESTS(test_established_consumed_partial, setup_established),
+        FX_CASE(test_established_ack_zero_window, setup_established, smallwin),
+        FX_TESTS(test_established_send_total_beyond_half_sequence_space, setup_established),
+    };
+    return FX_RUN("test_established", tests);
+}

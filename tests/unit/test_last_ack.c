@@ -1,0 +1,130 @@
+/*
+ * test_last_ack.c - LAST-ACK (RFC 9293 3.10.7.4, 3.10.5; RFC 5961): rows T96-T108.
+ * In the fixture SND.UNA = ISS+1, SND.NXT = ISS+2 (our FIN outstanding), RCV.NXT = IRS+2.
+ */
+#include "fixtures.h"
+
+/* rst_left_edge*: T100 (-> CLOSED); rst_just_inside_left_edge, rst_right_edge: T101 (T100 with
+   rfc5961_rst off); syn_*: T102 (T103 in the window, T105 outside, with rfc5961_syn off);
+   ack_left_edge, ack_right_edge, ack_value_lowest_acceptable: T97; ack_just_outside_*,
+   ack_data_outside_window: T105; ack_value_above_snd_nxt: T104;
+   ack_value_below_lowest_acceptable: T104 (T97 with rfc5961_ack off). */
+static const struct fx_sync_rows rows = {
+    TCPFSM_ROW_T100, 0, TCPFSM_CLOSED, TCPFSM_SIG_CLOSED, TCPFSM_ROW_T101, 0, TCPFSM_ROW_T102,
+    TCPFSM_ROW_T103, TCPFSM_ROW_T104, TCPFSM_ROW_T105, TCPFSM_ROW_T97
+};
+
+FX_RST_MATRIX(last_ack, rows)
+FX_SYN_MATRIX(last_ack, rows)
+FX_ACK_MATRIX(last_ack, rows)
+
+/* T96: "The only thing that can arrive in this state is an acknowledgment of our FIN. If our FIN
+   is now acknowledged, delete the TCB, enter the CLOSED state, and return." */
+static void test_last_ack_ack_of_fin(void **state)
+{
+    struct fx *f = *state;
+    fx_advance(f, FX_RTT);
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 0);
+    fx_expect_row(f, TCPFSM_ROW_T96, TCPFSM_CLOSED);
+    fx_expect_count(f, 0);
+    fx_expect_events_mask(f, TCPFSM_SIG_CLOSED, TCPFSM_SIG_ACKED);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* T96 at the right edge of the window. */
+static void test_last_ack_ack_of_fin_right_edge(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt + f->rcv_wnd - 1u, f->snd_nxt, 0);
+    fx_expect_row(f, TCPFSM_ROW_T96, TCPFSM_CLOSED);
+    fx_expect_count(f, 0);
+}
+
+/* T98: "LAST-ACK STATE: Remain in the LAST-ACK state." The retransmitted FIN is acknowledged. */
+static void test_last_ack_fin_retransmitted(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt - 1u, f->snd_una, 0);
+    fx_expect_row(f, TCPFSM_ROW_T98, TCPFSM_LAST_ACK);
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_events(f, 0);
+    fx_expect_deadline_unchanged(f);
+}
+
+/* T99: a retransmitted FIN whose ACK covers our FIN: acknowledged, then CLOSED. */
+static void test_last_ack_fin_ack(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt - 1u, f->snd_nxt, 0);
+    fx_expect_row(f, TCPFSM_ROW_T99, TCPFSM_CLOSED);
+    f->snd_una = f->snd_nxt;
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_events_mask(f, TCPFSM_SIG_CLOSED, TCPFSM_SIG_ACKED);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* T106: retransmit our FIN. */
+static void test_last_ack_rto(void **state)
+{
+    struct fx *f = *state;
+    uint64_t rto = 2u * (uint64_t)f->rto;
+    fx_fire(f);
+    fx_expect_row(f, TCPFSM_ROW_T106, TCPFSM_LAST_ACK);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt - 1u, f->rcv_nxt, TCPFSM_FIN | TCPFSM_ACK, 0);
+    fx_expect_events(f, 0);
+    fx_expect_deadline(f, f->now + (rto > f->cfg.rto_max ? f->cfg.rto_max : rto));
+}
+
+/* T107 after cfg.retries times T106. */
+static void test_last_ack_rto_giveup(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_segment fin = { 0, 0, TCPFSM_FIN | TCPFSM_ACK, 0, 0 };
+    fin.seq = f->snd_nxt - 1u;
+    fin.ack = f->rcv_nxt;
+    fx_expect_retransmissions(f, f->cfg.retries, 0, f->rto, TCPFSM_ROW_T106, &fin,
+                              TCPFSM_ROW_T107, TCPFSM_CLOSED, TCPFSM_SIG_TIMEOUT);
+}
+
+/* T108: "Respond with "ok" and delete the TCB, enter CLOSED state" - no RST. */
+static void test_last_ack_abort(void **state)
+{
+    struct fx *f = *state;
+    fx_abort(f);
+    fx_expect_row(f, TCPFSM_ROW_T108, TCPFSM_CLOSED);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_CLOSED);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+static void test_last_ack_close_fails(void **state)
+{
+    fx_expect_call_fails(*state, TCPFSM_ERR_CLOSING, tcpfsm_close);
+}
+
+static void test_last_ack_send_fails(void **state)
+{
+    fx_expect_send_fails(*state, TCPFSM_ERR_CLOSING, 10u);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        FX_RST_MATRIX_TESTS(last_ack, setup_last_ack),
+        FX_SYN_MATRIX_TESTS(last_ack, setup_last_ack),
+        FX_ACK_MATRIX_TESTS(last_ack, setup_last_ack),
+        FX_TESTS(test_last_ack_ack_of_fin, setup_last_ack),
+        FX_TESTS(test_last_ack_ack_of_fin_right_edge, setup_last_ack),
+        FX_TESTS(test_last_ack_fin_retransmitted, setup_last_ack),
+        FX_TESTS(test_last_ack_fin_ack, setup_last_ack),
+        FX_TESTS(test_last_ack_rto, setup_last_ack),
+        FX_TESTS(test_last_ack_rto_giveup, setup_last_ack),
+        FX_TESTS(test_last_ack_abort, setup_last_ack),
+        FX_TESTS(test_last_ack_close_fails, setup_last_ack),
+        FX_TESTS(test_last_ack_send_fails, setup_last_ack),
+    };
+    return FX_RUN("test_last_ack", tests);
+}

@@ -1,0 +1,274 @@
+/*
+ * test_syn_sent.c - SYN-SENT (RFC 9293 3.10.7.3; RFC 5961 3.2; RFC 6298 5): rows T12-T20.
+ */
+#include "fixtures.h"
+
+/* T12: "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to ESTABLISHED,
+   form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it." The timer stops (RFC 6298
+   5.2) and the handshake gives the first RTT sample. */
+static void test_syn_sent_syn_ack(void **state)
+{
+    fx_to_established_active(*state); /* asserts T01, T12 and the ACK */
+}
+
+/* T12, then the RTT sample is visible: data sent now is timed with the RTO of RFC 6298 2.2. */
+static void test_syn_sent_syn_ack_rtt_sample(void **state)
+{
+    struct fx *f = *state;
+    fx_to_established_active(f);
+    fx_send(f, 100);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, 100);
+    fx_expect_deadline(f, f->now + f->rto);
+}
+
+/* T13: "Otherwise, enter SYN-RECEIVED, form a SYN,ACK segment <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>
+   and send it." (simultaneous open) */
+static void test_syn_sent_syn(void **state)
+{
+    fx_to_syn_received_simultaneous(*state); /* asserts T13 */
+}
+
+/* T14: "If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a reset (unless the RST bit is set, if so
+   drop the segment and return) <SEQ=SEG.ACK><CTL=RST>" */
+static void test_syn_sent_bad_ack_iss(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_ACK, f->irs, f->iss, 0);
+    fx_expect_row(f, TCPFSM_ROW_T14, TCPFSM_SYN_SENT);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss, 0, TCPFSM_RST, 0);
+    fx_expect_events(f, 0);
+    fx_expect_deadline_unchanged(f);
+}
+
+static void test_syn_sent_bad_ack_above_snd_nxt(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_ACK, f->irs, f->iss + 2u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T14, TCPFSM_SYN_SENT);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss + 2u, 0, TCPFSM_RST, 0);
+    fx_expect_deadline_unchanged(f);
+}
+
+/* T14: a SYN,ACK whose ACK is not acceptable draws the same reset. */
+static void test_syn_sent_bad_ack_syn_ack(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_SYN | TCPFSM_ACK, f->irs, f->iss - 1000u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T14, TCPFSM_SYN_SENT);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss - 1000u, 0, TCPFSM_RST, 0);
+    fx_expect_deadline_unchanged(f);
+}
+
+/* T15: "If the ACK was acceptable, then signal to the user "error: connection reset", drop the
+   segment, enter CLOSED state"; RFC 5961 3.2: "In the SYN-SENT state (a RST received in response
+   to an initial SYN), the RST is acceptable if the ACK field acknowledges the SYN." */
+static void test_syn_sent_rst(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_RST | TCPFSM_ACK, 0, f->iss + 1u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T15, TCPFSM_CLOSED);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_REFUSED);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* T15: the sequence number of the RST does not matter in SYN-SENT. */
+static void test_syn_sent_rst_any_seq(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_RST | TCPFSM_ACK, f->irs + 0x40000000u, f->iss + 1u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T15, TCPFSM_CLOSED);
+    fx_expect_events(f, TCPFSM_SIG_REFUSED);
+}
+
+/* T16: a RST whose ACK does not acknowledge the SYN: "if so drop the segment and return" -
+   never a RST in reply to a RST. */
+static void test_syn_sent_unacceptable_rst_bad_ack(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_RST | TCPFSM_ACK, 0, f->iss + 2u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T16, TCPFSM_SYN_SENT);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, 0);
+    fx_expect_deadline_unchanged(f);
+}
+
+static void test_syn_sent_unacceptable_rst_ack_iss(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_RST | TCPFSM_ACK, 0, f->iss, 0);
+    fx_expect_row(f, TCPFSM_ROW_T16, TCPFSM_SYN_SENT);
+    fx_expect_count(f, 0);
+}
+
+/* T16: "Otherwise (no ACK), drop the segment and return." */
+static void test_syn_sent_unacceptable_rst_no_ack(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_RST, f->irs, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T16, TCPFSM_SYN_SENT);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, 0);
+}
+
+/* T16: "If neither of the SYN or RST bits is set, then drop the segment and return." */
+static void test_syn_sent_unacceptable_ack_without_syn(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_ACK, f->irs, f->iss + 1u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T16, TCPFSM_SYN_SENT);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, 0);
+    fx_expect_deadline_unchanged(f);
+}
+
+static void test_syn_sent_unacceptable_fin_without_ack(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_FIN | TCPFSM_PSH, f->irs, 0, 10);
+    fx_expect_row(f, TCPFSM_ROW_T16, TCPFSM_SYN_SENT);
+    fx_expect_count(f, 0);
+}
+
+/* T17: RFC 6298 (5.4) "Retransmit the earliest segment that has not been acknowledged";
+   (5.5) back off; (5.6) restart the timer. */
+static void test_syn_sent_rto(void **state)
+{
+    struct fx *f = *state;
+    uint64_t rto = f->cfg.rto_initial;
+    fx_fire(f);
+    fx_expect_row(f, TCPFSM_ROW_T17, TCPFSM_SYN_SENT);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss, 0, TCPFSM_SYN, 0);
+    fx_expect_events(f, 0);
+    if (f->cfg.syn_linear_timeouts == 0) {
+        rto *= 2u;
+        if (rto > f->cfg.rto_max) {
+            rto = f->cfg.rto_max;
+        }
+    }
+    fx_expect_deadline(f, f->now + rto);
+}
+
+/* T18 after cfg.syn_retries times T17: "the connection is closed ... ETIMEDOUT". */
+static void test_syn_sent_rto_giveup(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_segment syn = { 0, 0, TCPFSM_SYN, 0, 0 };
+    syn.seq = f->iss;
+    fx_expect_retransmissions(f, f->cfg.syn_retries, f->cfg.syn_linear_timeouts, f->cfg.rto_initial,
+                              TCPFSM_ROW_T17, &syn, TCPFSM_ROW_T18, TCPFSM_CLOSED,
+                              TCPFSM_SIG_TIMEOUT);
+}
+
+/* The clock before the deadline does nothing (tcpfsm.h: "does nothing before it"). */
+static void test_syn_sent_timer_before_deadline(void **state)
+{
+    struct fx *f = *state;
+    f->now = f->deadline - 1u;
+    fx_timer(f);
+    fx_expect_no_row(f);
+    fx_expect_deadline_unchanged(f);
+}
+
+/* T19: "Delete the TCB and return "error: closing" responses to any queued SENDs, or RECEIVEs." */
+static void test_syn_sent_close(void **state)
+{
+    struct fx *f = *state;
+    fx_close(f);
+    fx_expect_row(f, TCPFSM_ROW_T19, TCPFSM_CLOSED);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_CLOSED);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* T20: "All queued SENDs and RECEIVEs should be given "reset" notification; delete the TCB,
+   enter CLOSED state, and return." No RST: the peer knows nothing of us. */
+static void test_syn_sent_abort(void **state)
+{
+    struct fx *f = *state;
+    fx_abort(f);
+    fx_expect_row(f, TCPFSM_ROW_T20, TCPFSM_CLOSED);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_CLOSED);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* SEND in SYN-SENT: "Queue the data for transmission after entering ESTABLISHED state." Then T12:
+   the ACK goes first at SND.NXT = ISS+1, and the queued data follows within the window. */
+static void test_syn_sent_send_queued(void **state)
+{
+    struct fx *f = *state;
+    unsigned i, total = 0;
+    fx_send(f, 100);
+    fx_expect_no_row(f);
+    fx_expect_deadline_unchanged(f);
+    fx_advance(f, FX_RTT);
+    fx_seg(f, TCPFSM_SYN | TCPFSM_ACK, f->irs, f->iss + 1u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T12, TCPFSM_ESTABLISHED);
+    assert_true(f->out.count >= 1);
+    for (i = 0; i < f->out.count; i++) {
+        const struct tcpfsm_segment *s = &f->out.segments[i];
+        assert_int_equal(s->seq, f->iss + 1u + total);
+        assert_int_equal(s->ack, f->irs + 1u);
+        assert_int_equal(s->flags & ~TCPFSM_PSH, TCPFSM_ACK);
+        total += s->len;
+    }
+    assert_int_equal(total, 100);
+    fx_rtt_sample(f, FX_RTT);
+    fx_expect_deadline(f, f->now + f->rto); /* RFC 6298 5.1: data in flight */
+}
+
+/* OPEN in SYN-SENT: "error: connection already exists". */
+static void test_syn_sent_open_fails(void **state)
+{
+    fx_expect_open_fails(*state, TCPFSM_ERR_STATE, 0);
+    fx_expect_open_fails(*state, TCPFSM_ERR_STATE, 1);
+}
+
+
+/* T12 with text in the SYN,ACK: "If there are other controls or text in the segment, then
+   continue processing at the sixth step" - the text is accepted and acknowledged. */
+static void test_syn_sent_syn_ack_with_data(void **state)
+{
+    struct fx *f = *state;
+    fx_advance(f, FX_RTT);
+    fx_seg(f, TCPFSM_SYN | TCPFSM_ACK, f->irs, f->iss + 1u, 300);
+    fx_expect_row(f, TCPFSM_ROW_T12, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss + 1u, f->irs + 1u + 300u, TCPFSM_ACK, 0);
+    fx_expect_window(f, 0, (uint16_t)(f->cfg.window - 300u));
+    fx_expect_events_mask(f, TCPFSM_SIG_CONNECTED | TCPFSM_SIG_DATA, TCPFSM_SIG_ACKED);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        FX_TESTS(test_syn_sent_syn_ack, setup_closed),
+        FX_TESTS(test_syn_sent_syn_ack_rtt_sample, setup_closed),
+        FX_TESTS(test_syn_sent_syn, setup_closed),
+        FX_TESTS(test_syn_sent_bad_ack_iss, setup_syn_sent),
+        FX_TESTS(test_syn_sent_bad_ack_above_snd_nxt, setup_syn_sent),
+        FX_TESTS(test_syn_sent_bad_ack_syn_ack, setup_syn_sent),
+        FX_TESTS(test_syn_sent_rst, setup_syn_sent),
+        FX_TESTS(test_syn_sent_rst_any_seq, setup_syn_sent),
+        FX_TESTS(test_syn_sent_unacceptable_rst_bad_ack, setup_syn_sent),
+        FX_TESTS(test_syn_sent_unacceptable_rst_ack_iss, setup_syn_sent),
+        FX_TESTS(test_syn_sent_unacceptable_rst_no_ack, setup_syn_sent),
+        FX_TESTS(test_syn_sent_unacceptable_ack_without_syn, setup_syn_sent),
+        FX_TESTS(test_syn_sent_unacceptable_fin_without_ack, setup_syn_sent),
+        FX_TESTS(test_syn_sent_rto, setup_syn_sent),
+        FX_TESTS(test_syn_sent_rto_giveup, setup_syn_sent),
+        FX_TESTS(test_syn_sent_timer_before_deadline, setup_syn_sent),
+        FX_TESTS(test_syn_sent_close, setup_syn_sent),
+        FX_TESTS(test_syn_sent_abort, setup_syn_sent),
+        FX_TESTS(test_syn_sent_send_queued, setup_syn_sent),
+        FX_TESTS(test_syn_sent_open_fails, setup_syn_sent),
+        FX_TESTS(test_syn_sent_syn_ack_with_data, setup_syn_sent),
+    };
+    return FX_RUN("test_syn_sent", tests);
+}
