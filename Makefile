@@ -39,7 +39,7 @@ GENERATED  += docs/tcpfsm.svg
 endif
 
 DEBIAN_PACKAGES := make gcc clang-14 libclang-rt-14-dev libcmocka-dev spin frama-c-base why3 z3 cvc4 \
-                   graphviz lcov gcovr valgrind iproute2
+                   graphviz lcov gcovr valgrind iproute2 python3
 
 .PHONY: all lib tools gen check-gen model proofs test bench fuzz verify deps install clean help \
         test-gen test-unit test-scenarios test-replay test-fuzz-smoke coverage

@@ -102,21 +102,25 @@ extern const struct tcpfsm_config tcpfsm_profile_rfc;
 extern const struct tcpfsm_config tcpfsm_profile_linux;
 extern const struct tcpfsm_config tcpfsm_profile_freebsd;
 
-/* One connection. Caller-owned; contents are private (read them through the accessors). */
+/* One connection. Caller-owned; contents are private (read them through the accessors).
+   64 bytes on LP64. The RTO is not stored: it is computed from SRTT/RTTVAR (or rto_initial before
+   the first sample) and backed off by `retries` (see tcpfsm_rto()). IRS is not kept either: after
+   the SYN only RCV.NXT matters. */
 struct tcpfsm_conn {
     const struct tcpfsm_config *cfg;
-    tcpfsm_time_t deadline;        /* the one timer that can run in any state */
-    uint32_t iss, irs;
+    tcpfsm_time_t deadline;        /* the one timer that can run in any state; TCPFSM_NO_DEADLINE if none */
+    uint32_t iss;
     uint32_t snd_una, snd_nxt, rcv_nxt;
     uint32_t snd_queued;           /* bytes the application has written but not yet sent */
-    uint32_t rtt_seq;              /* sequence number being timed (Karn), valid when RTT_TIMING */
+    uint32_t rtt_seq;              /* sequence number being timed (Karn), valid when timing */
     uint32_t rtt_start;            /* low 32 bits of the time the timed segment was sent */
-    uint32_t srtt, rttvar, rto;    /* RFC 6298, microseconds */
-    uint16_t snd_wnd, max_snd_wnd, rcv_wnd;
+    uint32_t srtt, rttvar;         /* RFC 6298, microseconds, valid after the first sample */
+    uint16_t snd_wnd, max_snd_wnd; /* peer's window (unscaled) and the largest seen (RFC 5961 5.2) */
+    uint16_t rcv_wnd;              /* our receive window: cfg->window minus unconsumed bytes */
     uint8_t  state;                /* enum tcpfsm_state */
     uint8_t  flags;                /* TCPFSM_F_* (private) */
     uint8_t  timer;                /* which timer the deadline is for (private) */
-    uint8_t  retries;              /* retransmissions of the current segment */
+    uint8_t  retries;              /* retransmissions of the current segment (also the backoff) */
     uint8_t  challenge_acks;       /* challenge ACKs sent in the current second */
     uint8_t  challenge_second;     /* low bits of the second they were counted in */
 };
@@ -147,6 +151,18 @@ int tcpfsm_reply_no_connection(const struct tcpfsm_segment *seg, struct tcpfsm_o
 
 /* Accessors. */
 enum tcpfsm_state tcpfsm_state(const struct tcpfsm_conn *c);
+/* Sequence variables (RFC 9293 3.3.1); 0 for a NULL connection. */
+uint32_t tcpfsm_snd_una(const struct tcpfsm_conn *c);
+uint32_t tcpfsm_snd_nxt(const struct tcpfsm_conn *c);
+uint32_t tcpfsm_rcv_nxt(const struct tcpfsm_conn *c);
+uint16_t tcpfsm_snd_wnd(const struct tcpfsm_conn *c);
+uint16_t tcpfsm_rcv_wnd(const struct tcpfsm_conn *c);
+/* Bytes written by the application and not yet sent (waiting for window). */
+uint32_t tcpfsm_snd_queued(const struct tcpfsm_conn *c);
+/* The current retransmission timeout in microseconds (RFC 6298, with backoff). */
+uint32_t tcpfsm_rto(const struct tcpfsm_conn *c);
+/* The pending deadline, TCPFSM_NO_DEADLINE if no timer runs. */
+tcpfsm_time_t tcpfsm_deadline(const struct tcpfsm_conn *c);
 const char *tcpfsm_state_name(enum tcpfsm_state s);
 
 /* Wraparound-safe sequence comparison (RFC 9293 3.4): a < b modulo 2^32. */

@@ -6,19 +6,39 @@ cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 mkdir -p "$BUILD"
 stages=(check-gen model proofs test)
-declare -A result seconds detail
+declare -A result seconds detail partial
+known() { awk -v n="$1" '$1 == n { $1 = ""; sub(/^ +/, ""); print; exit }' KNOWN_FAILURES 2>/dev/null; }
 for stage in "${stages[@]}"; do
     echo "================================================================ make $stage"
     start=$(date +%s)
     log=$BUILD/verify-$stage.log
-    make --no-print-directory "$stage" 2>&1 | tee "$log"
+    case $stage in
+        # The runtime proof pass is a known failure that takes over 40 minutes: verify runs the
+        # table pass (make proofs runs both and fails).
+        proofs) if [ -n "$(known proofs:runtime)" ]; then
+                    echo "KNOWN FAILURE proofs:runtime (issue $(known proofs:runtime)); running the table pass only"
+                    partial[$stage]=1
+                    PROOF_PASSES=table make --no-print-directory proofs 2>&1 | tee "$log"
+                else make --no-print-directory proofs 2>&1 | tee "$log"; fi ;;
+        *) make --no-print-directory "$stage" 2>&1 | tee "$log" ;;
+    esac
     rc=${PIPESTATUS[0]}
+    # A model run whose mismatch is listed in KNOWN_FAILURES does not fail the stage; any other does.
+    if [ "$stage" = model ] && [ "$rc" -ne 0 ] && [ -f "$BUILD/model/summary.tsv" ]; then
+        unexpected=$(awk -F'\t' 'NR > 1 && $2 != $3 { print $1 }' "$BUILD/model/summary.tsv" |
+                     while read -r row; do [ -n "$(known "model:$row")" ] || echo "$row"; done)
+        if [ -z "$unexpected" ]; then
+            echo "model: every mismatch is a KNOWN FAILURE:"; grep '^model:' KNOWN_FAILURES
+            rc=0; partial[$stage]=1
+        fi
+    fi
     seconds[$stage]=$(( $(date +%s) - start ))
     result[$stage]=$([ "$rc" -eq 0 ] && echo pass || echo FAIL)
+    [ "$rc" -eq 0 ] && [ -n "${partial[$stage]:-}" ] && result[$stage]='pass*'
     case $stage in
         check-gen) detail[$stage]=$(grep -E '^check-gen:' "$log" | tail -n 1) ;;
         model)     detail[$stage]=$( [ -f "$BUILD/model/summary.tsv" ] && awk -F'\t' 'NR > 1 { n++; if ($2 == $3) ok++ } END { printf "%d/%d runs as expected", ok, n }' "$BUILD/model/summary.tsv") ;;
-        proofs)    detail[$stage]=$(grep -E 'Proved goals' "$log" | tail -n 1 | sed 's/^[[:space:]]*//') ;;
+        proofs)    detail[$stage]=$(grep -E '^(table|runtime): ' "$log" | tr '\n' ' ' | sed 's/\[wp\] //g') ;;
         test)      detail[$stage]=$(grep -E '^test: [0-9]+ passed' "$log" | tail -n 1) ;;
     esac
     [ -n "${detail[$stage]}" ] || detail[$stage]=$(grep -v '^[[:space:]]*$' "$log" | tail -n 1 | cut -c1-70)
@@ -30,7 +50,12 @@ printf '%-10s %-6s %8s  %s\n' stage result seconds detail
 passed=0 failed=0
 for stage in "${stages[@]}"; do
     printf '%-10s %-6s %8s  %s\n' "$stage" "${result[$stage]}" "${seconds[$stage]}" "${detail[$stage]}"
-    if [ "${result[$stage]}" = pass ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+    if [ "${result[$stage]}" != FAIL ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done
+if grep -qv '^#' KNOWN_FAILURES 2>/dev/null; then
+    echo "pass*: passed apart from its KNOWN FAILURE lines below (each stage ran its other checks in full)"
+    echo "known failures (KNOWN_FAILURES):"
+    grep -v '^#' KNOWN_FAILURES | sed 's/^/  /'
+fi
 echo "verify: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# model/check.sh - `make model`: verify the SPIN model of tcpfsm exhaustively, and show that every
+# property can fail by running mutants that must be refuted.
+#
+# Run from anywhere; works in the repository root. Needs build/tcpfsm-gen (make tools), spin, gcc.
+# For every check: build/model/runs/CHECK/ holds the model, the generated include it used, pan's
+# output (pan.out); a counterexample is kept as build/model/CHECK.trail with its replay
+# `spin -t -p` in build/model/CHECK.trail.txt and the model's own narration of it in
+# build/model/CHECK.story.txt. build/model/summary.tsv has one row per run:
+#   check expect result states transitions memory_mb seconds
+# The exit status is non-zero when any row's result differs from its expectation, or when the
+# coverage check (P7) finds a row that is neither reached nor listed in model/unreachable_rows.txt.
+#
+# Environment: JOBS (parallel runs, default 2), PAN_MEMLIM_MB (per run, default 1800).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+GEN=build/tcpfsm-gen
+OUT=build/model
+TABLE=model/tcp.fsm
+JOBS=${JOBS:-2}
+MEMLIM=${PAN_MEMLIM_MB:-1800}
+
+die() { echo "model/check.sh: $*" >&2; exit 2; }
+[ -x "$GEN" ] || die "$GEN missing (run make tools)"
+command -v spin >/dev/null || die "spin not found"
+command -v gcc >/dev/null || die "gcc not found"
+
+rm -rf "$OUT"
+mkdir -p "$OUT/runs" "$OUT/tables"
+start_all=$(date +%s.%N)
+
+# ------------------------------------------------------------------ tables
+# tables/base: the current table; tables/Mn: an edited copy of it (the edit must change it).
+"$GEN" "$TABLE" "$OUT/tables/base" >/dev/null 2>"$OUT/tables/base.err" ||
+    { cat "$OUT/tables/base.err" >&2; die "$TABLE does not generate"; }
+
+# mutant_table NAME SED-SCRIPT: an edited copy of the table, regenerated with tcpfsm-gen
+mutant_table() {
+    local name=$1 script=$2 dir=$OUT/tables/$1
+    mkdir -p "$dir"
+    sed -e "$script" "$TABLE" > "$dir/tcp.fsm"
+    if cmp -s "$TABLE" "$dir/tcp.fsm"; then die "mutant $name: the edit '$script' changed nothing in $TABLE"; fi
+    "$GEN" "$dir/tcp.fsm" "$dir" >/dev/null 2>"$dir/gen.err" || { cat "$dir/gen.err" >&2; die "mutant $name: table does not generate"; }
+    diff -u "$TABLE" "$dir/tcp.fsm" > "$dir/table.diff"
+}
+# M1: two-way handshake: LISTEN goes straight to ESTABLISHED on a SYN
+mutant_table M1 's/^row T05 .*/row T05  LISTEN SYN - ESTABLISHED send_syn_ack,signal_connected RFC9293:3.10.7.2/'
+# M3: no FIN retransmission: the timer still runs (and gives up) but nothing is resent
+mutant_table M3 '/^row T\(58\|93\|106\) /s/retransmit,arm_rto/arm_rto/'
+# M6: no simultaneous open: a SYN in SYN-SENT is ignored (row T13 deleted)
+mutant_table M6 '/^row T13 /d'
+# M7: a row that no execution can take (RTO while CLOSED: no timer runs in CLOSED)
+mutant_table M7 '$a row T123 CLOSED RTO - CLOSED - RFC6298:5'
+# M8: endless TIME-WAIT: the 2*MSL timer's expiry is ignored (row T121 deleted)
+mutant_table M8 '/^row T121 /d'
+
+# ------------------------------------------------------------------ runs
+# Each run: NAME EXPECT TABLE TARGET KIND "spin -D flags" "what it shows"
+#   KIND safety: pan -DSAFETY; liveness: pan -a -f (weak fairness); coverage: safety + rows
+#   TARGET: for expect=fails, the violation that counts (assertion name, or "acceptance")
+RUNS=()
+add() { RUNS+=("$1|$2|$3|$4|$5|$6|$7"); }
+P4F="-DCHECK_P4 -DNO_ABORT -DNO_FW2_TIMER"
+add P1_no_zombie        holds base -              safety   "-DCHECK_P1"  "no side becomes ESTABLISHED for a peer incarnation abandoned before it got this side's SYN"
+add P2_agreement        holds base -              safety   "-DCHECK_P2"  "synchronized sides agree: IRS of each is the ISS of the other"
+add P3_no_old_duplicate holds base -              safety   "-DCHECK_P3"  "no segment of an earlier incarnation is accepted by a later one"
+add P4_last_ack_clean   holds base -              safety   "$P4F"        "LAST-ACK ends only by the ACK of its FIN (lost last ACK: the retransmitted FIN is ACKed from TIME-WAIT)"
+add P5_termination      holds base -              liveness "-DLTL_P5 -DDUP_MAX=0"    "with weak fairness both sides end CLOSED and stay so"
+add P6_simultaneous     holds base -              liveness "-DLTL_P6 -DSCENARIO_SIMULTANEOUS -DLOSS_MAX=1 -DDUP_MAX=1" "simultaneous open synchronizes both sides; simultaneous close ends both through TIME-WAIT"
+add P7_coverage_a       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DABORTS_MAX=1 -DOPENS_MAX=1 -DSERVER_OPENS_MAX=1 -DDUP_MAX=0" "rows reached with every guard off"
+add P7_coverage_b       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DABORTS_MAX=1 -DOPENS_MAX=1 -DSERVER_OPENS_MAX=1 -DDUP_MAX=0 -DCFG_RFC5961_SYN -DCFG_RFC1337 -DCFG_TW_REOPEN" "rows reached with every guard on"
+add P7_coverage_c       holds base -              coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=1" "rows reached in the client/server model with two client incarnations"
+add M1_two_way_handshake fails M1 P1_no_zombie    safety   "-DCHECK_P1"  "table edit T05 LISTEN SYN -> ESTABLISHED: a delayed duplicate SYN of an abandoned incarnation makes a zombie"
+add M2a_time_wait_short fails base P4_last_ack_clean safety "$P4F -DTW_TICKS=$((2*1-1))" "TIME-WAIT 2*MSL-1: the retransmitted FIN arrives after TIME-WAIT and draws a RST"
+add M2b_time_wait_zero  fails base P4_last_ack_clean safety "$P4F -DTW_TICKS=0" "no TIME-WAIT: the retransmitted FIN of a lost last ACK draws a RST"
+add M3_no_fin_retransmit fails M3 P4_last_ack_clean safety "$P4F"        "table edit: FIN never retransmitted: after a lost last ACK, LAST-ACK never gets its FIN ACKed (ends by RST or by giving up)"
+add M4_syn_sent_no_ack_check fails base P2_agreement safety "-DCHECK_P2 -DMUT_SYN_SENT_NO_ACK_CHECK" "classifier: SYN-SENT takes any SYN,ACK: an old SYN,ACK synchronizes with the wrong IRS"
+add M5_constant_iss     fails base P3_no_old_duplicate safety "-DCHECK_P3 -DISN_RATE=0" "ISS not from a clock (same ISS every incarnation): an old segment is accepted by the new incarnation"
+add M6_no_simultaneous_open fails M6 acceptance   liveness "-DLTL_P6 -DSCENARIO_SIMULTANEOUS -DLOSS_MAX=1 -DDUP_MAX=1" "table edit: T13 deleted: a simultaneous open never synchronizes"
+add M7_unreachable_row  fails M7 coverage         coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=1" "table edit: an added row T123 that no execution takes"
+add M8_endless_time_wait fails M8 acceptance      liveness "-DLTL_P5 -DDUP_MAX=0"    "table edit: T121 deleted: TIME-WAIT never ends"
+
+# run_one SPEC: runs one check in build/model/runs/NAME; writes NAME.row (the summary line) and
+# NAME.msg (the one-line explanation).
+run_one() {
+    IFS='|' read -r name expect table target kind dflags what <<<"$1"
+    local dir=$OUT/runs/$name
+    mkdir -p "$dir"
+    cp model/tcp.pml "$dir/tcp.pml"
+    cp "$OUT/tables/$table/model/tcpfsm_fsm.pml" "$dir/tcpfsm_fsm.pml"
+    local t0 t1 secs
+    t0=$(date +%s.%N)
+    # shellcheck disable=SC2086
+    ( cd "$dir" && spin -a $dflags tcp.pml > spin.out 2>&1 ) || { echo "$name	$expect	error	0	0	0	0" > "$OUT/$name.row"; echo "$name: spin -a failed: $(head -3 "$dir/spin.out")" > "$OUT/$name.msg"; return; }
+    local cflags="-O1 -w -DCOLLAPSE -DMEMLIM=$MEMLIM" pflags="-m2000000 -w24"
+    case $kind in
+        safety|coverage) cflags="$cflags -DSAFETY" ;;
+        liveness) pflags="$pflags -a -f" ;;
+    esac
+    # shellcheck disable=SC2086
+    ( cd "$dir" && gcc $cflags -o pan pan.c > gcc.out 2>&1 ) || { echo "$name	$expect	error	0	0	0	0" > "$OUT/$name.row"; echo "$name: gcc failed" > "$OUT/$name.msg"; return; }
+    # shellcheck disable=SC2086
+    ( cd "$dir" && ./pan $pflags > pan.out 2> pan.err )
+    t1=$(date +%s.%N)
+    secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+    local errors states trans mem result viol
+    errors=$(sed -n 's/.*errors: \([0-9]*\).*/\1/p' "$dir/pan.out" | tail -1)
+    states=$(awk '/states, stored/ { print $1; exit }' "$dir/pan.out")
+    trans=$(awk '/transitions \(= stored\+matched\)/ { print $1; exit }' "$dir/pan.out")
+    mem=$(awk '/total actual memory usage/ { printf "%.0f", $1; exit }' "$dir/pan.out")
+    viol=""
+    if grep -q "assertion violated" "$dir/pan.out"; then
+        viol=$(sed -n 's/.*assertion violated \([A-Za-z0-9_]*\).*/\1/p' "$dir/pan.out" | head -1)
+    elif grep -q "acceptance cycle" "$dir/pan.out"; then viol=acceptance
+    elif [ "${errors:-0}" != 0 ] && grep -q "pan:1: invalid end state" "$dir/pan.out"; then viol=invalid_end_state
+    elif grep -q "never claim" "$dir/pan.out" && [ "${errors:-0}" != 0 ]; then viol=claim
+    fi
+    if [ -z "$errors" ] || grep -qE "max search depth too small|out of memory|Search not completed" "$dir/pan.out" && [ "${errors:-0}" = 0 ]; then
+        result=incomplete
+    elif [ "$errors" = 0 ]; then result=holds
+    else result=fails
+    fi
+    # coverage: which rows were taken (the model prints "ROW n" once per row, on stderr)
+    if [ "$kind" = coverage ]; then
+        grep -E '^ROW [0-9]+$' "$dir/pan.err" | awk '{ print $2 }' | sort -n -u > "$dir/rows_taken.txt"
+    fi
+    local msg="$name: expect $expect, $result"
+    [ -n "$viol" ] && msg="$msg ($viol)"
+    if [ "$result" = fails ]; then
+        cp "$dir/tcp.pml.trail" "$OUT/$name.trail" 2>/dev/null
+        # shellcheck disable=SC2086
+        ( cd "$dir" && spin -t -p -T $dflags tcp.pml > "../../$name.trail.txt" 2>&1 )
+        # shellcheck disable=SC2086
+        ( cd "$dir" && spin -t -T $dflags tcp.pml 2>&1 ) | grep -E '^ *NARR' | sed 's/^ *NARR //' > "$OUT/$name.story.txt"
+        local last
+        last=$(grep -v '^ *send\|^ *tick\|^ *network' "$OUT/$name.story.txt" | tail -1)
+        msg="$msg: $what. Last step: $last"
+        if [ "$expect" = fails ] && [ "$viol" != "$target" ]; then
+            msg="$msg [WRONG REASON: expected $target]"; result="fails-$viol"
+        fi
+    else
+        msg="$msg: $what"
+    fi
+    msg="$msg [${states:-0} states, ${secs}s]"
+    echo "$name	$expect	$result	${states:-0}	${trans:-0}	${mem:-0}	$secs" > "$OUT/$name.row"
+    echo "$msg" > "$OUT/$name.msg"
+}
+
+# run the checks, JOBS at a time
+pids=()
+for spec in "${RUNS[@]}"; do
+    run_one "$spec" &
+    pids+=($!)
+    while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do sleep 0.2; done
+done
+wait
+
+# ------------------------------------------------------------------ coverage (P7)
+# all row ids of a generated include, from its "/* Tnn */" comments
+rows_of() { grep -o '/\* T[0-9]* \*/' "$1" | tr -dc '0-9\n' | awk '{ print $1 + 0 }' | sort -u; }
+unreach_ids() { grep -E '^T[0-9]+' model/unreachable_rows.txt | awk '{ print substr($1, 2) + 0 }' | sort -u; }
+# coverage_verdict TABLE RUNS...: prints missing rows, returns 1 if a row is neither taken nor listed
+coverage_verdict() {
+    local table=$1; shift
+    local taken=$OUT/coverage_taken_$table.txt
+    for r in "$@"; do cat "$OUT/runs/$r/rows_taken.txt" 2>/dev/null; done | sort -u > "$taken"
+    local all missing listed_but_taken
+    all=$(rows_of "$OUT/tables/$table/model/tcpfsm_fsm.pml")
+    missing=$(comm -23 <(echo "$all") <(sort -u "$taken" <(unreach_ids)) | sort -n | sed 's/^/T/' | tr '\n' ' ')
+    listed_but_taken=$(comm -12 <(unreach_ids) "$taken" | sed 's/^/T/' | tr '\n' ' ')
+    echo "$missing|$listed_but_taken"
+}
+status=0
+IFS='|' read -r missing wrongly_listed <<<"$(coverage_verdict base P7_coverage_a P7_coverage_b P7_coverage_c)"
+cov_states=0 cov_trans=0 cov_mem=0 cov_secs=0
+for r in P7_coverage_a P7_coverage_b P7_coverage_c; do
+    IFS=$'\t' read -r _ _ res st tr me se < "$OUT/$r.row"
+    cov_states=$((cov_states + st)); cov_trans=$((cov_trans + tr)); cov_mem=$((me > cov_mem ? me : cov_mem))
+    cov_secs=$(awk -v a="$cov_secs" -v b="$se" 'BEGIN { printf "%.1f", a + b }')
+done
+if [ -z "$missing" ] && [ -z "$wrongly_listed" ]; then cov_result=holds; else cov_result=fails; fi
+echo "P7_coverage	holds	$cov_result	$cov_states	$cov_trans	$cov_mem	$cov_secs" > "$OUT/P7_coverage.row"
+{
+    printf "P7_coverage: expect holds, %s: every row of the table is taken by P7_coverage_{a,b,c} or listed in model/unreachable_rows.txt (%s rows taken, %s listed)" \
+        "$cov_result" "$(wc -l < "$OUT/coverage_taken_base.txt")" "$(unreach_ids | wc -l)"
+    [ -n "$missing" ] && printf "; NEVER TAKEN and not listed: %s" "$missing"
+    [ -n "$wrongly_listed" ] && printf "; listed as unreachable but taken: %s" "$wrongly_listed"
+    echo
+} > "$OUT/P7_coverage.msg"
+# M7: the same coverage check on the mutant table must find its extra row
+if [ -f "$OUT/runs/M7_unreachable_row/rows_taken.txt" ]; then
+    IFS='|' read -r m7_missing _ <<<"$(coverage_verdict M7 M7_unreachable_row P7_coverage_a P7_coverage_b)"
+    IFS=$'\t' read -r _ _ res st tr me se < "$OUT/M7_unreachable_row.row"
+    if [ "$res" = holds ] && [ "$m7_missing" = "T123 " ]; then m7=fails; else m7="unexpected($res,${m7_missing:-none})"; fi
+    echo "M7_unreachable_row	fails	$m7	$st	$tr	$me	$se" > "$OUT/M7_unreachable_row.row"
+    echo "M7_unreachable_row: expect fails, $m7: table edit adds row T123 (RTO in CLOSED); coverage reports it never taken: ${m7_missing:-none}" > "$OUT/M7_unreachable_row.msg"
+fi
+
+# ------------------------------------------------------------------ summary
+summary=$OUT/summary.tsv
+printf 'check\texpect\tresult\tstates\ttransitions\tmemory_mb\tseconds\n' > "$summary"
+for spec in "${RUNS[@]}"; do
+    name=${spec%%|*}
+    case $name in P7_coverage_a) cat "$OUT/P7_coverage.row" >> "$summary"; cat "$OUT/P7_coverage.msg" ;; esac
+    case $name in P7_coverage_*) ;; *) cat "$OUT/$name.row" >> "$summary" ;; esac
+    cat "$OUT/$name.msg"
+done
+# the three coverage runs, for the record
+for r in P7_coverage_a P7_coverage_b P7_coverage_c; do
+    sed "s/^$r	holds	[a-z]*/$r	holds	$(cut -f3 "$OUT/$r.row")/" "$OUT/$r.row" >> "$summary"
+done
+while IFS=$'\t' read -r check expect result _; do
+    [ "$check" = check ] && continue
+    if [ "$expect" != "$result" ]; then status=1; echo "MISMATCH: $check expected $expect, got $result" >&2; fi
+done < "$summary"
+end_all=$(date +%s.%N)
+echo "model: $(($(wc -l < "$summary") - 1)) runs in $(awk -v a="$start_all" -v b="$end_all" 'BEGIN { printf "%.0f", b - a }') s; summary in $summary; $([ $status = 0 ] && echo "every property holds and every mutant fails" || echo FAILED)"
+exit $status

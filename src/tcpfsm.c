@@ -1,0 +1,1501 @@
+/*
+ * tcpfsm.c - the runtime core: classify every input into a table event, take the row from the
+ * generated table (tcpfsm_table_lookup in tcpfsm_step.c), apply the row's actions.
+ *
+ * Sans-IO: no malloc, no globals but const tables, no clock, no randomness. Segments to send are
+ * written to a caller-provided struct tcpfsm_output.
+ */
+#include "tcpfsm_internal.h"
+
+#define SEG_MAX ((uint8_t)TCPFSM_MAX_SEGMENTS)
+#define USEC_PER_SEC UINT64_C(1000000)
+
+/* ============================================================ output */
+
+/* Append one segment to `out` if there is room (at most TCPFSM_MAX_SEGMENTS per call). */
+/*@ requires valid_output(out);
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+    behavior full:
+      assumes out->count >= TCPFSM_MAX_SEGMENTS;
+      ensures out->count == \old(out->count);
+    behavior room:
+      assumes out->count < TCPFSM_MAX_SEGMENTS;
+      ensures out->count == \old(out->count) + 1;
+    complete behaviors;
+    disjoint behaviors;
+*/
+static void emit(struct tcpfsm_output *out, uint32_t seq, uint32_t ack, uint16_t flags,
+                 uint16_t window, uint16_t len)
+{
+    uint8_t i = out->count;
+    if (i >= SEG_MAX)
+        return;
+    out->segments[i].seq = seq;
+    out->segments[i].ack = ack;
+    out->segments[i].flags = flags;
+    out->segments[i].window = window;
+    out->segments[i].len = len;
+    out->count = (uint8_t)(i + 1u);
+}
+
+/* Start an empty output. */
+/*@ requires \valid(out);
+    assigns out->count, out->events, out->event, out->state, out->row, out->deadline;
+    ensures valid_output(out) && out->count == 0 && out->events == 0;
+    ensures out->event == TCPFSM_EV_NONE && out->row == TCPFSM_ROW_NONE;
+    ensures out->state == st;
+*/
+static void output_reset(struct tcpfsm_output *out, uint8_t st)
+{
+    out->count = 0u;
+    out->events = 0u;
+    out->event = (uint8_t)TCPFSM_EV_NONE;
+    out->state = st;
+    out->row = (uint16_t)TCPFSM_ROW_NONE;
+    out->deadline = TCPFSM_NO_DEADLINE;
+}
+
+/* The RST of RFC 9293 3.10.7.1 / 3.5.2 in reply to `seg`: "If the incoming segment has an ACK
+   field, the reset takes its sequence number from the ACK field of the segment, otherwise the
+   reset has sequence number zero and the ACK field is set to the sum of the sequence number and
+   segment length of the incoming segment." Never in reply to a RST. */
+/*@ requires valid_output(out) && valid_segment(seg) && \separated(out, seg);
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+    ensures (seg->flags & TCPFSM_RST) != 0 ==> out->count == \old(out->count);
+*/
+static void emit_reset_reply(struct tcpfsm_output *out, const struct tcpfsm_segment *seg)
+{
+    uint32_t seglen = seg->len;
+    if ((seg->flags & TCPFSM_RST) != 0u)
+        return;
+    if ((seg->flags & TCPFSM_ACK) != 0u) {
+        emit(out, seg->ack, 0u, (uint16_t)TCPFSM_RST, 0u, 0u);
+        return;
+    }
+    if ((seg->flags & TCPFSM_SYN) != 0u)
+        seglen += 1u;
+    if ((seg->flags & TCPFSM_FIN) != 0u)
+        seglen += 1u;
+    emit(out, 0u, seg->seq + seglen, (uint16_t)(TCPFSM_RST | TCPFSM_ACK), 0u, 0u);
+}
+
+/* ============================================================ timers (RFC 6298) */
+
+/* The RTO for the next (re)transmission: RFC 6298 2.1-2.4 from SRTT/RTTVAR, at least rto_min,
+   at most rto_max (2.5), doubled per retransmission (5.5). In SYN-SENT the first
+   syn_linear_timeouts retransmissions keep the initial RTO (Linux tcp_syn_linear_timeouts). */
+/*@ requires valid_conn(c);
+    assigns \nothing;
+*/
+static uint32_t current_rto(const struct tcpfsm_conn *c)
+{
+    const struct tcpfsm_config *cfg = c->cfg;
+    uint64_t base;
+    uint64_t var4;
+    uint32_t shift = c->retries;
+
+    if ((c->flags & TCPFSM_F_HAVE_RTT) != 0u) {
+        /* RFC 6298 2.3: RTO <- SRTT + max (G, K*RTTVAR), K = 4; G = 1 us here */
+        var4 = (uint64_t)c->rttvar * 4u;
+        if (var4 < 1u)
+            var4 = 1u;
+        base = (uint64_t)c->srtt + var4;
+    } else {
+        base = cfg->rto_initial;   /* RFC 6298 2.1 */
+    }
+    if (base < cfg->rto_min)
+        base = cfg->rto_min;       /* RFC 6298 2.4 */
+    if (base > cfg->rto_max)
+        base = cfg->rto_max;       /* RFC 6298 2.5 */
+    if (c->state == (uint8_t)TCPFSM_SYN_SENT)
+        shift = shift > cfg->syn_linear_timeouts ? shift - cfg->syn_linear_timeouts : 0u;
+    if (shift > 32u)
+        shift = 32u;
+    base = base << shift;          /* RFC 6298 5.5: "back off the timer" */
+    if (base > cfg->rto_max)
+        base = cfg->rto_max;
+    return (uint32_t)base;
+}
+
+/* now + delta without wrapping past TCPFSM_NO_DEADLINE. */
+/*@ assigns \nothing;
+    ensures \result != TCPFSM_NO_DEADLINE;
+*/
+static tcpfsm_time_t deadline_after(tcpfsm_time_t now, uint64_t delta)
+{
+    if (delta >= TCPFSM_NO_DEADLINE - 1u || now >= TCPFSM_NO_DEADLINE - 1u - delta)
+        return TCPFSM_NO_DEADLINE - 1u;
+    return now + delta;
+}
+
+/*@ requires valid_conn(c);
+    assigns c->timer, c->deadline;
+    ensures valid_conn(c) && c->timer == TCPFSM_TIMER_NONE;
+*/
+static void timer_stop(struct tcpfsm_conn *c)
+{
+    c->timer = TCPFSM_TIMER_NONE;
+    c->deadline = TCPFSM_NO_DEADLINE;
+}
+
+/*@ requires valid_conn(c);
+    assigns c->timer, c->deadline;
+    ensures valid_conn(c) && c->timer == TCPFSM_TIMER_RTO;
+*/
+static void timer_arm_rto(struct tcpfsm_conn *c, tcpfsm_time_t now)
+{
+    c->deadline = deadline_after(now, current_rto(c));
+    c->timer = TCPFSM_TIMER_RTO;
+}
+
+/* RFC 6298 2.2 / 2.3 with a new measurement `r` (microseconds). */
+/*@ requires valid_conn(c);
+    assigns c->srtt, c->rttvar, c->flags;
+    ensures valid_conn(c);
+*/
+static void rtt_sample(struct tcpfsm_conn *c, uint32_t r)
+{
+    uint64_t srtt = c->srtt;
+    uint64_t rttvar = c->rttvar;
+    uint64_t diff;
+
+    if ((c->flags & TCPFSM_F_HAVE_RTT) == 0u) {
+        /* 2.2: SRTT <- R, RTTVAR <- R/2 */
+        c->srtt = r;
+        c->rttvar = r / 2u;
+        c->flags = (uint8_t)(c->flags | TCPFSM_F_HAVE_RTT);
+        return;
+    }
+    /* 2.3: RTTVAR <- (1 - beta) * RTTVAR + beta * |SRTT - R'|, SRTT <- (1 - alpha) * SRTT + alpha * R',
+       alpha = 1/8, beta = 1/4 */
+    diff = srtt > r ? srtt - r : (uint64_t)r - srtt;
+    rttvar = (3u * rttvar + diff) / 4u;
+    srtt = (7u * srtt + r) / 8u;
+    c->rttvar = (uint32_t)rttvar;
+    c->srtt = (uint32_t)srtt;
+}
+
+/* Start timing the segment that begins at `seq` unless one is timed already (RFC 6298 3). */
+/*@ requires valid_conn(c);
+    assigns c->rtt_seq, c->rtt_start, c->flags;
+    ensures valid_conn(c);
+*/
+static void rtt_start(struct tcpfsm_conn *c, uint32_t seq, tcpfsm_time_t now)
+{
+    if ((c->flags & TCPFSM_F_RTT_TIMING) != 0u)
+        return;
+    c->rtt_seq = seq;
+    c->rtt_start = (uint32_t)now;
+    c->flags = (uint8_t)(c->flags | TCPFSM_F_RTT_TIMING);
+}
+
+/* ============================================================ sending */
+
+/* Is this a state in which queued data (and a pending FIN) may go out? */
+/*@ assigns \nothing; */
+static int may_send_data(uint8_t st)
+{
+    return st == (uint8_t)TCPFSM_ESTABLISHED || st == (uint8_t)TCPFSM_CLOSE_WAIT
+        || st == (uint8_t)TCPFSM_FIN_WAIT_1 || st == (uint8_t)TCPFSM_CLOSING
+        || st == (uint8_t)TCPFSM_LAST_ACK;
+}
+
+/* Send queued data in MSS-sized segments within the peer's window ("SND.UNA + SND.WND - SND.NXT"
+   usable, RFC 9293 3.8.6.2.1), keeping one output slot for a FIN; then the FIN once all queued
+   data is out (3.10.4: "Queue this until all preceding SENDs have been segmentized, then form a
+   FIN segment and send it"). Starts the retransmission timer for new data (RFC 6298 5.1). */
+/*@ requires valid_conn(c) && valid_output(out);
+    requires \separated(c, out) && \separated(out, c->cfg);
+    assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start, c->timer, c->deadline,
+            c->retries, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_conn(c) && valid_output(out);
+*/
+static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out)
+{
+    uint16_t mss = c->cfg->mss;
+    uint8_t sent = 0u;
+
+    if (!may_send_data(c->state))
+        return;
+    /*@ loop invariant valid_conn(c) && valid_output(out);
+        loop invariant c->state == \at(c->state, LoopEntry) && c->cfg == \at(c->cfg, LoopEntry);
+        loop assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start, out->count,
+                     out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], sent;
+        loop variant TCPFSM_MAX_SEGMENTS - out->count;
+    */
+    while (c->snd_queued > 0u && out->count + 1u < (unsigned)SEG_MAX) {
+        uint32_t in_flight = c->snd_nxt - c->snd_una;
+        uint32_t usable = c->snd_wnd > in_flight ? (uint32_t)c->snd_wnd - in_flight : 0u;
+        uint32_t n = c->snd_queued;
+        uint16_t fl = (uint16_t)TCPFSM_ACK;
+        if (n > mss)
+            n = mss;
+        if (n > usable)
+            n = usable;
+        if (n == 0u)
+            break;
+        if (n == c->snd_queued)
+            fl = (uint16_t)(TCPFSM_ACK | TCPFSM_PSH);
+        rtt_start(c, c->snd_nxt, now);
+        emit(out, c->snd_nxt, c->rcv_nxt, fl, c->rcv_wnd, (uint16_t)n);
+        c->snd_nxt += n;
+        c->snd_queued -= n;
+        sent = 1u;
+    }
+    if ((c->flags & TCPFSM_F_FIN_PENDING) != 0u && c->snd_queued == 0u && out->count < SEG_MAX
+        && c->state != (uint8_t)TCPFSM_ESTABLISHED && c->state != (uint8_t)TCPFSM_CLOSE_WAIT) {
+        /* "send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=FIN,ACK> and advance SND.NXT over the FIN" */
+        emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), c->rcv_wnd, 0u);
+        c->snd_nxt += 1u;
+        c->flags = (uint8_t)((c->flags & ~TCPFSM_F_FIN_PENDING) | TCPFSM_F_FIN_SENT);
+        sent = 1u;
+    }
+    if (sent != 0u && c->timer != TCPFSM_TIMER_RTO) {
+        c->retries = 0u;
+        timer_arm_rto(c, now);
+    }
+}
+
+/* <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out);
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+*/
+static void emit_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
+{
+    emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)TCPFSM_ACK, c->rcv_wnd, 0u);
+}
+
+/* A challenge ACK, "limit the number of challenge ACKs a TCP stack sends within a given time
+   period" (RFC 5961 section 7): at most cfg->challenge_ack_limit per second (0: no limit). */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    assigns c->challenge_acks, c->challenge_second,
+            out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_conn(c) && valid_output(out);
+*/
+static void emit_challenge_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out)
+{
+    uint8_t second = (uint8_t)(now / USEC_PER_SEC);
+    uint8_t limit = c->cfg->challenge_ack_limit;
+
+    if (second != c->challenge_second) {
+        c->challenge_second = second;
+        c->challenge_acks = 0u;
+    }
+    if (limit != 0u && c->challenge_acks >= limit)
+        return;
+    if (c->challenge_acks < UINT8_MAX)
+        c->challenge_acks = (uint8_t)(c->challenge_acks + 1u);
+    emit_ack(c, out);
+}
+
+/* Retransmit the oldest unacknowledged segment: the SYN, the SYN+ACK, one MSS of data from
+   SND.UNA, or the FIN (RFC 6298 5.4). */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+*/
+static void emit_retransmission(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
+{
+    uint32_t outstanding = c->snd_nxt - c->snd_una;
+    uint32_t fin = (c->flags & TCPFSM_F_FIN_SENT) != 0u ? 1u : 0u;
+    uint32_t n;
+
+    if (c->state == (uint8_t)TCPFSM_SYN_SENT) {
+        emit(out, c->iss, 0u, (uint16_t)TCPFSM_SYN, c->rcv_wnd, 0u);
+        return;
+    }
+    if ((c->flags & TCPFSM_F_SYN_ACKED) == 0u) {
+        emit(out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), c->rcv_wnd, 0u);
+        return;
+    }
+    if (outstanding > fin) {
+        uint16_t fl = (uint16_t)TCPFSM_ACK;
+        n = outstanding - fin;
+        /* RFC 9293 3.9.1: "the PSH bit MUST be set in the last buffered segment": a retransmission
+           that carries the last outstanding byte carries PSH, as its first transmission did. */
+        if (n <= c->cfg->mss)
+            fl = (uint16_t)(TCPFSM_ACK | TCPFSM_PSH);
+        else
+            n = c->cfg->mss;
+        emit(out, c->snd_una, c->rcv_nxt, fl, c->rcv_wnd, (uint16_t)n);
+        return;
+    }
+    if (fin != 0u)
+        emit(out, c->snd_nxt - 1u, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), c->rcv_wnd, 0u);
+}
+
+/* ============================================================ classification */
+
+/* RFC 9293 3.10.7.4 first: "RCV.NXT =< SEG.SEQ < RCV.NXT+RCV.WND" (modulo 2^32). */
+/*@ assigns \nothing; */
+static int in_window(uint32_t rcv_nxt, uint32_t x, uint32_t wnd)
+{
+    return (uint32_t)(x - rcv_nxt) < wnd ? 1 : 0;
+}
+
+/* The four cases of the acceptability test (RFC 9293 3.10.7.4 first). */
+/*@ requires valid_conn(c);
+    assigns \nothing;
+*/
+static int acceptable(const struct tcpfsm_conn *c, uint32_t seq, uint32_t seglen)
+{
+    uint32_t wnd = c->rcv_wnd;
+    if (seglen == 0u) {
+        if (wnd == 0u)
+            return seq == c->rcv_nxt ? 1 : 0;                    /* 0, 0: SEG.SEQ = RCV.NXT */
+        return in_window(c->rcv_nxt, seq, wnd);                  /* 0, >0 */
+    }
+    if (wnd == 0u)
+        return 0;                                                /* >0, 0: not acceptable */
+    return (in_window(c->rcv_nxt, seq, wnd) != 0                 /* >0, >0: either end inside */
+            || in_window(c->rcv_nxt, seq + seglen - 1u, wnd) != 0) ? 1 : 0;
+}
+
+/* "If SND.UNA < SEG.ACK =< SND.NXT, then the ACK is acceptable" */
+/*@ requires valid_conn(c);
+    assigns \nothing;
+*/
+static int ack_acceptable(const struct tcpfsm_conn *c, uint32_t ack)
+{
+    return (tcpfsm_seq_lt(c->snd_una, ack) != 0 && tcpfsm_seq_le(ack, c->snd_nxt) != 0) ? 1 : 0;
+}
+
+/* Has the peer's FIN been received in this state? */
+/*@ assigns \nothing; */
+static int fin_received(uint8_t st)
+{
+    return st == (uint8_t)TCPFSM_CLOSE_WAIT || st == (uint8_t)TCPFSM_CLOSING
+        || st == (uint8_t)TCPFSM_LAST_ACK || st == (uint8_t)TCPFSM_TIME_WAIT;
+}
+
+/* LISTEN (RFC 9293 3.10.7.2). */
+/*@ requires valid_segment(seg);
+    assigns \nothing;
+    ensures \result < TCPFSM_EVENT_COUNT;
+*/
+static uint8_t classify_listen(const struct tcpfsm_segment *seg)
+{
+    /* "first, check for a RST: An incoming RST segment could not be valid ... should be ignored" */
+    if ((seg->flags & TCPFSM_RST) != 0u)
+        return (uint8_t)TCPFSM_EV_RST;
+    /* "second, check for an ACK: Any acknowledgment is bad if it arrives on a connection still in
+       the LISTEN state. An acceptable reset segment should be formed for any arriving ACK-bearing
+       segment." */
+    if ((seg->flags & TCPFSM_ACK) != 0u)
+        return (uint8_t)TCPFSM_EV_BAD_ACK;
+    /* "third, check for a SYN" */
+    if ((seg->flags & TCPFSM_SYN) != 0u)
+        return (uint8_t)TCPFSM_EV_SYN;
+    /* "fourth, other data or control: ... drop the segment and return" */
+    return (uint8_t)TCPFSM_EV_UNACCEPTABLE;
+}
+
+/* SYN-SENT (RFC 9293 3.10.7.3). */
+/*@ requires valid_conn(c) && valid_segment(seg);
+    assigns \nothing;
+    ensures \result < TCPFSM_EVENT_COUNT;
+*/
+static uint8_t classify_syn_sent(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg)
+{
+    int has_ack = (seg->flags & TCPFSM_ACK) != 0u;
+    int ack_ok = has_ack && ack_acceptable(c, seg->ack) != 0;
+
+    /* "first, check the ACK bit: If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a reset (unless the
+       RST bit is set, if so drop the segment and return)" */
+    if (has_ack && !ack_ok)
+        return (seg->flags & TCPFSM_RST) != 0u ? (uint8_t)TCPFSM_EV_UNACCEPTABLE
+                                               : (uint8_t)TCPFSM_EV_BAD_ACK;
+    /* "second, check the RST bit: ... If the ACK was acceptable, then signal to the user 'error:
+       connection reset' ... Otherwise (no ACK), drop the segment and return." (RFC 5961 3.2: the
+       RST is acceptable if its ACK acknowledges our SYN) */
+    if ((seg->flags & TCPFSM_RST) != 0u)
+        return ack_ok ? (uint8_t)TCPFSM_EV_RST : (uint8_t)TCPFSM_EV_UNACCEPTABLE;
+    /* "fourth, check the SYN bit" */
+    if ((seg->flags & TCPFSM_SYN) != 0u)
+        return ack_ok ? (uint8_t)TCPFSM_EV_SYN_ACK : (uint8_t)TCPFSM_EV_SYN;
+    /* "fifth, if neither of the SYN or RST bits is set, then drop the segment and return" */
+    return (uint8_t)TCPFSM_EV_UNACCEPTABLE;
+}
+
+/* SYN-RECEIVED and the synchronized states (RFC 9293 3.10.7.4, RFC 5961). Sets *fin_new when the
+   segment carries the peer's in-order FIN (not a retransmission). */
+/*@ requires valid_conn(c) && valid_segment(seg) && \valid(fin_new);
+    requires \separated(fin_new, c) && \separated(fin_new, seg) && \separated(fin_new, c->cfg);
+    assigns *fin_new;
+    ensures \result < TCPFSM_EVENT_COUNT || \result == TCPFSM_EV_NONE;
+*/
+static uint8_t classify_synchronized(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg,
+                                     uint8_t *fin_new)
+{
+    const struct tcpfsm_config *cfg = c->cfg;
+    uint8_t st = c->state;
+    uint16_t fl = seg->flags;
+    uint32_t seq = seg->seq;
+    uint32_t seglen = (uint32_t)seg->len + ((fl & TCPFSM_SYN) != 0u ? 1u : 0u)
+                      + ((fl & TCPFSM_FIN) != 0u ? 1u : 0u);
+    uint32_t fin_seq = seq + seg->len;              /* where a FIN on this segment sits */
+    int fin_in_order = 0;
+    int fin_retx = 0;
+    int covers_fin;
+
+    *fin_new = 0u;
+
+    /* "second, check the RST bit" (RFC 5961 3.2): "If the RST bit is set and the sequence number
+       is outside the current receive window, silently drop the segment. If the RST bit is set and
+       the sequence number exactly matches the next expected sequence number (RCV.NXT), then TCP
+       MUST reset the connection. If the RST bit is set and the sequence number does not exactly
+       match the next expected sequence value, yet is within the current receive window, TCP MUST
+       send an acknowledgment (challenge ACK)." A RST is never answered otherwise. */
+    if ((fl & TCPFSM_RST) != 0u) {
+        int exact = seq == c->rcv_nxt;
+        int inside = exact || in_window(c->rcv_nxt, seq, c->rcv_wnd) != 0;
+        if (!inside)
+            return (uint8_t)TCPFSM_EV_NONE;
+        if (cfg->rfc5961_rst == 0u || exact)
+            return (uint8_t)TCPFSM_EV_RST;
+        return (uint8_t)TCPFSM_EV_RST_CHALLENGE;
+    }
+
+    if ((fl & TCPFSM_SYN) != 0u) {
+        /* SYN-RECEIVED: a retransmission of the SYN that opened the connection */
+        if (st == (uint8_t)TCPFSM_SYN_RECEIVED && (fl & TCPFSM_ACK) == 0u && seq == c->rcv_nxt - 1u)
+            return (uint8_t)TCPFSM_EV_SYN;
+        /* SYN-RECEIVED after a simultaneous open: the peer's SYN,ACK repeats its SYN and
+           acknowledges ours; RFC 9293 figure 8 line 6 enters ESTABLISHED on it. */
+        if (st == (uint8_t)TCPFSM_SYN_RECEIVED && (fl & (TCPFSM_ACK | TCPFSM_FIN)) == TCPFSM_ACK
+            && seq == c->rcv_nxt - 1u && ack_acceptable(c, seg->ack) != 0)
+            return (uint8_t)TCPFSM_EV_ACK_OF_SYN;
+        /* TIME-WAIT: "if a new SYN ... arrives ... with a sequence number greater than the last
+           seen" (3.6.1) */
+        if (st == (uint8_t)TCPFSM_TIME_WAIT && (fl & TCPFSM_ACK) == 0u
+            && tcpfsm_seq_lt(c->rcv_nxt, seq) != 0)
+            return (uint8_t)TCPFSM_EV_SYN;
+        /* RFC 5961 4.2: "If the SYN bit is set, irrespective of the sequence number, TCP MUST send
+           an ACK (also referred to as challenge ACK)"; RFC 793: a SYN in the window is an error */
+        if (cfg->rfc5961_syn != 0u || acceptable(c, seq, seglen) != 0)
+            return (uint8_t)TCPFSM_EV_SYN_SYNC;
+        return (uint8_t)TCPFSM_EV_UNACCEPTABLE;
+    }
+
+    /* "eighth, check the FIN bit": a FIN is processed when it is in order, i.e. the segment
+       starts at or before RCV.NXT and all its text up to the FIN fits in the window. */
+    if ((fl & TCPFSM_FIN) != 0u) {
+        if (fin_received(st)) {
+            /* "The only thing that can arrive in this state is a retransmission of the remote
+               FIN": its FIN sits just below RCV.NXT */
+            fin_retx = fin_seq == c->rcv_nxt - 1u;
+        } else {
+            fin_in_order = tcpfsm_seq_le(seq, c->rcv_nxt) != 0
+                           && tcpfsm_seq_le(c->rcv_nxt, fin_seq) != 0
+                           && (uint32_t)(fin_seq - c->rcv_nxt) < c->rcv_wnd;
+        }
+    }
+
+    /* "first, check sequence number": "If an incoming segment is not acceptable, an
+       acknowledgment should be sent in reply (unless the RST bit is set ...)" */
+    if (!fin_retx && acceptable(c, seq, seglen) == 0)
+        return (uint8_t)TCPFSM_EV_UNACCEPTABLE;
+
+    /* "fifth, check the ACK field: if the ACK bit is off, drop the segment and return" */
+    if ((fl & TCPFSM_ACK) == 0u)
+        return (uint8_t)TCPFSM_EV_NONE;
+
+    if (st == (uint8_t)TCPFSM_SYN_RECEIVED) {
+        /* "If SND.UNA < SEG.ACK =< SND.NXT, then enter ESTABLISHED state ... If the segment
+           acknowledgment is not acceptable, form a reset segment" */
+        if (ack_acceptable(c, seg->ack) == 0)
+            return (uint8_t)TCPFSM_EV_BAD_ACK;
+        if (fin_in_order) {
+            *fin_new = 1u;
+            return (uint8_t)TCPFSM_EV_FIN;
+        }
+        return (uint8_t)TCPFSM_EV_ACK_OF_SYN;
+    }
+
+    /* RFC 5961 5.2: "the ACK value is considered acceptable only if it is in the range of
+       ((SND.UNA - MAX.SND.WND) =< SEG.ACK =< SND.NXT). All incoming segments whose ACK value
+       doesn't satisfy the above condition MUST be discarded and an ACK sent back."
+       RFC 9293: "If the ACK acks something not yet sent (SEG.ACK > SND.NXT), then send an ACK,
+       drop the segment, and return." */
+    if (tcpfsm_seq_lt(c->snd_nxt, seg->ack) != 0
+        || (cfg->rfc5961_ack != 0u
+            && tcpfsm_seq_lt(seg->ack, c->snd_una - (uint32_t)c->max_snd_wnd) != 0))
+        return (uint8_t)TCPFSM_EV_ACK_INVALID;
+
+    /* Does this ACK newly cover our FIN? (FIN-WAIT-1, CLOSING, LAST-ACK: FIN sent, not acked) */
+    covers_fin = (st == (uint8_t)TCPFSM_FIN_WAIT_1 || st == (uint8_t)TCPFSM_CLOSING
+                  || st == (uint8_t)TCPFSM_LAST_ACK)
+                 && (c->flags & TCPFSM_F_FIN_SENT) != 0u && seg->ack == c->snd_nxt;
+
+    if (fin_in_order || fin_retx) {
+        if (fin_in_order)
+            *fin_new = 1u;
+        return covers_fin ? (uint8_t)TCPFSM_EV_FIN_ACK : (uint8_t)TCPFSM_EV_FIN;
+    }
+    return covers_fin ? (uint8_t)TCPFSM_EV_ACK_OF_FIN : (uint8_t)TCPFSM_EV_ACK;
+}
+
+/* Classify an arriving segment into a table event for the current state, following the
+   processing order of RFC 9293 3.10.7. TCPFSM_EV_NONE: drop without an event. */
+/*@ requires valid_conn(c) && valid_segment(seg) && \valid(fin_new);
+    requires \separated(fin_new, c) && \separated(fin_new, seg) && \separated(fin_new, c->cfg);
+    assigns *fin_new;
+    ensures \result < TCPFSM_EVENT_COUNT || \result == TCPFSM_EV_NONE;
+*/
+static uint8_t classify_segment(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg,
+                                uint8_t *fin_new)
+{
+    *fin_new = 0u;
+    if (c->state == (uint8_t)TCPFSM_CLOSED)
+        /* 3.10.7.1: "An incoming segment containing a RST is discarded. An incoming segment not
+           containing a RST causes a RST to be sent in response." */
+        return (seg->flags & TCPFSM_RST) != 0u ? (uint8_t)TCPFSM_EV_RST
+                                               : (uint8_t)TCPFSM_EV_NO_CONNECTION;
+    if (c->state == (uint8_t)TCPFSM_LISTEN)
+        return classify_listen(seg);
+    if (c->state == (uint8_t)TCPFSM_SYN_SENT)
+        return classify_syn_sent(c, seg);
+    return classify_synchronized(c, seg, fin_new);
+}
+
+/* ============================================================ the "process" action */
+
+/* Process the ACK (SND.UNA, SND.WND, RTT, retransmission timer) and the text (RCV.NXT) of an
+   acceptable segment; `from` is the state the segment arrived in. Sets *need_ack when text
+   arrived ("Send an acknowledgment of the form <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"). */
+/*@ requires valid_conn(c) && valid_segment(seg) && valid_output(out) && \valid(need_ack);
+    requires \separated(c, out) && \separated(out, c->cfg) && \separated(seg, c)
+             && \separated(seg, out) && \separated(need_ack, c) && \separated(need_ack, out)
+             && \separated(need_ack, seg) && \separated(need_ack, c->cfg);
+    assigns c->snd_una, c->snd_wnd, c->max_snd_wnd, c->rcv_nxt, c->rcv_wnd, c->flags, c->srtt,
+            c->rttvar, c->retries, c->timer, c->deadline, out->events, *need_ack;
+    ensures valid_conn(c) && valid_output(out);
+*/
+static void process_segment(struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg,
+                            uint8_t fin_new, tcpfsm_time_t now, struct tcpfsm_output *out,
+                            uint8_t *need_ack)
+{
+    uint16_t fl = seg->flags;
+    uint32_t seq = seg->seq;
+    uint32_t ack = seg->ack;
+
+    if (from == (uint8_t)TCPFSM_SYN_SENT && (fl & TCPFSM_SYN) != 0u) {
+        /* "RCV.NXT is set to SEG.SEQ+1, IRS is set to SEG.SEQ" */
+        c->rcv_nxt = seq + 1u;
+    }
+    if ((fl & TCPFSM_SYN) != 0u)
+        seq += 1u;   /* the text starts after the SYN */
+
+    if ((fl & TCPFSM_ACK) != 0u) {
+        if (ack_acceptable(c, ack) != 0) {
+            /* "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK" */
+            uint32_t acked = ack - c->snd_una;
+            uint32_t ctl = 0u;
+            if ((c->flags & TCPFSM_F_SYN_ACKED) == 0u) {
+                ctl += 1u;
+                c->flags = (uint8_t)(c->flags | TCPFSM_F_SYN_ACKED);
+            }
+            if ((c->flags & TCPFSM_F_FIN_SENT) != 0u && ack == c->snd_nxt)
+                ctl += 1u;
+            if (acked > ctl)
+                out->events = (uint8_t)(out->events | TCPFSM_SIG_ACKED);
+            /* RFC 6298 3 / Karn: only a segment never retransmitted gives a sample */
+            if ((c->flags & TCPFSM_F_RTT_TIMING) != 0u && tcpfsm_seq_lt(c->rtt_seq, ack) != 0) {
+                rtt_sample(c, (uint32_t)now - c->rtt_start);
+                c->flags = (uint8_t)(c->flags & ~TCPFSM_F_RTT_TIMING);
+            }
+            c->snd_una = ack;
+            c->retries = 0u;
+            if (c->timer == TCPFSM_TIMER_RTO) {
+                if (c->snd_una == c->snd_nxt)
+                    timer_stop(c);              /* RFC 6298 5.2 */
+                else
+                    timer_arm_rto(c, now);      /* RFC 6298 5.3 */
+            }
+        }
+        /* "If SND.UNA =< SEG.ACK =< SND.NXT, the send window should be updated" */
+        if (tcpfsm_seq_le(c->snd_una, ack) != 0 && tcpfsm_seq_le(ack, c->snd_nxt) != 0) {
+            c->snd_wnd = seg->window;
+            if (c->max_snd_wnd < seg->window)
+                c->max_snd_wnd = seg->window;
+        }
+    }
+
+    /* "seventh, process the segment text": ESTABLISHED, FIN-WAIT-1 and FIN-WAIT-2 (and the
+       handshake states moving there). After the peer's FIN: "Ignore the segment text." */
+    if (seg->len > 0u
+        && (from == (uint8_t)TCPFSM_SYN_SENT || from == (uint8_t)TCPFSM_SYN_RECEIVED
+            || from == (uint8_t)TCPFSM_ESTABLISHED || from == (uint8_t)TCPFSM_FIN_WAIT_1
+            || from == (uint8_t)TCPFSM_FIN_WAIT_2)) {
+        uint32_t end = seq + seg->len;
+        if (tcpfsm_seq_le(seq, c->rcv_nxt) != 0 && tcpfsm_seq_lt(c->rcv_nxt, end) != 0) {
+            uint32_t n = end - c->rcv_nxt;
+            if (n > c->rcv_wnd)
+                n = c->rcv_wnd;
+            if (n > 0u) {
+                c->rcv_nxt += n;
+                c->rcv_wnd = (uint16_t)(c->rcv_wnd - n);
+                out->events = (uint8_t)(out->events | TCPFSM_SIG_DATA);
+            }
+        }
+        *need_ack = 1u;
+    }
+
+    /* "eighth, check the FIN bit ... advance RCV.NXT over the FIN" */
+    if (fin_new != 0u && c->rcv_nxt == seq + seg->len) {
+        c->rcv_nxt += 1u;
+        *need_ack = 1u;
+    }
+}
+
+/* ============================================================ applying a row */
+
+/* Per-call inputs the actions need. */
+struct call {
+    const struct tcpfsm_segment *seg;  /* the arriving segment, NULL for user calls and timers */
+    tcpfsm_time_t now;
+    uint32_t iss;                      /* OPEN: the ISS from the caller */
+    uint8_t fin_new;                   /* classifier: the segment carries a new in-order FIN */
+    uint8_t timer_fired;               /* a timer event: the timer stops before the row's actions */
+    uint8_t passive_open;              /* OPEN_PASSIVE: record the ISS for the SYN+ACK to come */
+};
+
+/* Apply the actions of the row taken from `from`. Never changes c->state. */
+/*@ requires valid_conn(c) && valid_output(out) && \valid_read(k);
+    requires k->seg == \null || valid_segment(k->seg);
+    requires \separated(c, out) && \separated(out, c->cfg) && \separated(k, c) && \separated(k, out);
+    requires k->seg != \null ==> \separated(k->seg, c) && \separated(k->seg, out);
+    requires from < TCPFSM_STATE_COUNT;
+    assigns *c, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count, out->events;
+    ensures valid_conn(c) && valid_output(out);
+    ensures c->state == \old(c->state) && c->cfg == \old(c->cfg);
+*/
+static void apply_actions(struct tcpfsm_conn *c, uint8_t from, uint32_t actions,
+                          const struct call *k, struct tcpfsm_output *out)
+{
+    const struct tcpfsm_segment *seg = k->seg;
+    tcpfsm_time_t now = k->now;
+    uint8_t st = c->state;
+    uint8_t need_ack = 0u;
+    uint8_t retransmit = 0u;
+
+    /* ---- state variables */
+    if (k->passive_open != 0u) {
+        /* passive OPEN: the ISS this listener will send in its SYN+ACK */
+        c->iss = k->iss;
+        c->snd_una = k->iss;
+        c->snd_nxt = k->iss;
+        c->rcv_wnd = c->cfg->window;
+        c->flags = 0u;
+    }
+    if ((actions & TCPFSM_ACT_REOPEN) != 0u && seg != NULL) {
+        /* "IRS := SEG.SEQ, ISS := old SND.NXT + 65537" (a new incarnation from TIME-WAIT) */
+        c->iss = c->snd_nxt + 65537u;
+        c->snd_una = c->iss;
+        c->snd_nxt = c->iss + 1u;   /* the SYN+ACK below */
+        c->rcv_nxt = seg->seq;
+        c->snd_queued = 0u;
+        c->rcv_wnd = c->cfg->window;
+        c->max_snd_wnd = 0u;
+        c->flags = (uint8_t)(c->flags & TCPFSM_F_HAVE_RTT);
+        rtt_start(c, c->iss, now);
+    }
+    if ((actions & TCPFSM_ACT_SEND_SYN) != 0u) {
+        /* OPEN: "An initial send sequence number (ISS) is selected ... SND.UNA to ISS, SND.NXT to
+           ISS+1" */
+        c->iss = k->iss;
+        c->snd_una = k->iss;
+        c->snd_nxt = k->iss + 1u;
+        c->rcv_wnd = c->cfg->window;
+        c->snd_wnd = 0u;
+        c->max_snd_wnd = 0u;
+        c->flags = 0u;
+        c->retries = 0u;
+        rtt_start(c, k->iss, now);
+    }
+    if ((actions & TCPFSM_ACT_SEND_SYN_ACK) != 0u && seg != NULL
+        && (seg->flags & TCPFSM_SYN) != 0u && from != (uint8_t)TCPFSM_SYN_RECEIVED) {
+        /* "Set RCV.NXT to SEG.SEQ+1, IRS is set to SEG.SEQ" and the window from the SYN */
+        c->rcv_nxt = seg->seq + 1u;
+        c->snd_wnd = seg->window;
+        c->max_snd_wnd = seg->window;
+        c->retries = 0u;
+        if (from == (uint8_t)TCPFSM_LISTEN) {
+            /* "ISS should be selected and a SYN segment sent ... SND.NXT is set to ISS+1 and
+               SND.UNA to ISS" */
+            c->snd_una = c->iss;
+            c->snd_nxt = c->iss + 1u;
+            c->rcv_wnd = c->cfg->window;
+            c->flags = (uint8_t)((c->flags & TCPFSM_F_HAVE_RTT) | TCPFSM_F_PASSIVE);
+            rtt_start(c, c->iss, now);
+        }
+    }
+    if ((actions & TCPFSM_ACT_PROCESS) != 0u && seg != NULL)
+        process_segment(c, from, seg, k->fin_new, now, out, &need_ack);
+    if ((actions & TCPFSM_ACT_RETRANSMIT) != 0u) {
+        /* Karn: a retransmitted segment gives no RTT sample; RFC 6298 5.5 backs the timer off */
+        c->flags = (uint8_t)(c->flags & ~TCPFSM_F_RTT_TIMING);
+        if (c->retries < UINT8_MAX)
+            c->retries = (uint8_t)(c->retries + 1u);
+        retransmit = 1u;
+    }
+    if ((actions & TCPFSM_ACT_SEND_FIN) != 0u)
+        c->flags = (uint8_t)(c->flags | TCPFSM_F_FIN_PENDING);
+
+    /* ---- timers */
+    if ((actions & TCPFSM_ACT_CANCEL_RTO) != 0u && c->timer == TCPFSM_TIMER_RTO)
+        timer_stop(c);
+    if ((actions & TCPFSM_ACT_ARM_RTO) != 0u) {
+        if (retransmit == 0u && c->timer != TCPFSM_TIMER_RTO)
+            c->retries = 0u;
+        timer_arm_rto(c, now);
+    }
+    if ((actions & TCPFSM_ACT_ARM_TIME_WAIT) != 0u) {
+        /* 3.10.8 / 3.10.7.4: "Start the time-wait timer" for 2 MSL */
+        c->deadline = deadline_after(now, 2u * (uint64_t)c->cfg->msl);
+        c->timer = TCPFSM_TIMER_TIME_WAIT;
+    }
+    if ((actions & TCPFSM_ACT_ARM_FIN_WAIT_2) != 0u) {
+        if (c->cfg->fin_wait_2_timeout != 0u) {
+            c->deadline = deadline_after(now, c->cfg->fin_wait_2_timeout);
+            c->timer = TCPFSM_TIMER_FIN_WAIT_2;
+        } else if (c->timer == TCPFSM_TIMER_RTO) {
+            timer_stop(c);
+        }
+    }
+
+    /* ---- signals */
+    if ((actions & TCPFSM_ACT_SIGNAL_CONNECTED) != 0u)
+        out->events = (uint8_t)(out->events | TCPFSM_SIG_CONNECTED);
+    if ((actions & TCPFSM_ACT_SIGNAL_PEER_CLOSED) != 0u)
+        out->events = (uint8_t)(out->events | TCPFSM_SIG_PEER_CLOSED);
+    if ((actions & TCPFSM_ACT_SIGNAL_RESET) != 0u)
+        out->events = (uint8_t)(out->events | TCPFSM_SIG_RESET);
+    if ((actions & TCPFSM_ACT_SIGNAL_REFUSED) != 0u)
+        out->events = (uint8_t)(out->events | TCPFSM_SIG_REFUSED);
+    if ((actions & TCPFSM_ACT_SIGNAL_TIMEOUT) != 0u)
+        out->events = (uint8_t)(out->events | TCPFSM_SIG_TIMEOUT);
+    if ((actions & TCPFSM_ACT_SIGNAL_CLOSED) != 0u)
+        out->events = (uint8_t)(out->events | TCPFSM_SIG_CLOSED);
+
+    /* ---- segments, built after every variable is final */
+    if ((actions & TCPFSM_ACT_SEND_RST) != 0u) {
+        if (seg != NULL)
+            emit_reset_reply(out, seg);
+        else
+            /* ABORT: "Send a reset segment: <SEQ=SND.NXT><CTL=RST>" */
+            emit(out, c->snd_nxt, 0u, (uint16_t)TCPFSM_RST, 0u, 0u);
+    }
+    if ((actions & TCPFSM_ACT_SEND_SYN) != 0u)
+        emit(out, c->iss, 0u, (uint16_t)TCPFSM_SYN, c->rcv_wnd, 0u);
+    if ((actions & TCPFSM_ACT_SEND_SYN_ACK) != 0u)
+        emit(out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), c->rcv_wnd, 0u);
+    if (retransmit != 0u)
+        emit_retransmission(c, out);
+    if ((actions & TCPFSM_ACT_SEND_CHALLENGE_ACK) != 0u)
+        emit_challenge_ack(c, now, out);
+    if ((actions & TCPFSM_ACT_SEND_RST) == 0u) {
+        uint8_t before = out->count;
+        flush(c, now, out);
+        /* an ACK is owed and no data segment carried it */
+        if (((actions & TCPFSM_ACT_SEND_ACK) != 0u || need_ack != 0u) && out->count == before)
+            emit_ack(c, out);
+    }
+
+    /* ---- leaving the connection: a closed (or re-listening) connection keeps no timer and
+       no queued data */
+    if (st == (uint8_t)TCPFSM_CLOSED || (st == (uint8_t)TCPFSM_LISTEN && from != (uint8_t)TCPFSM_LISTEN)) {
+        timer_stop(c);
+        c->snd_queued = 0u;
+        c->flags = (uint8_t)(c->flags & TCPFSM_F_HAVE_RTT);
+    }
+}
+
+/* ============================================================ one step */
+
+/* Whether guard `g` of model/tcp.fsm holds for connection `c`. */
+/*@ requires valid_conn(c);
+    assigns \nothing;
+    ensures \result == conn_guard(c, g);
+*/
+static uint8_t guard_holds(const struct tcpfsm_conn *c, uint8_t g)
+{
+    if (g == (uint8_t)TCPFSM_GUARD_PASSIVE_OPEN)
+        return (c->flags & TCPFSM_F_PASSIVE) != 0u ? 1u : 0u;
+    if (g == (uint8_t)TCPFSM_GUARD_RFC5961_SYN)
+        return c->cfg->rfc5961_syn != 0u ? 1u : 0u;
+    if (g == (uint8_t)TCPFSM_GUARD_RFC1337)
+        return c->cfg->rfc1337 != 0u ? 1u : 0u;
+    if (g == (uint8_t)TCPFSM_GUARD_TW_REOPEN)
+        return c->cfg->tw_reopen != 0u ? 1u : 0u;
+    return 0u;
+}
+
+/* Take the row for `ev` from the table and move to its next state: the only state change. */
+/*@ requires valid_conn(c) && \valid(res) && \separated(res, c) && \separated(res, c->cfg);
+    assigns c->state, *res;
+    ensures valid_conn(c);
+    ensures faithful(\old(c->state), ev, cell_guard{Pre}(c, \old(c->state), ev), c->state);
+    ensures c->state == res->next;
+    ensures res->row == 0 ==> c->state == \old(c->state) && res->actions == 0;
+*/
+static void step(struct tcpfsm_conn *c, uint8_t ev, struct tcpfsm_lookup *res)
+{
+    uint8_t s = c->state;
+    uint8_t holds;
+
+    if (ev >= (uint8_t)TCPFSM_EVENT_COUNT) {
+        /* not a table event (a segment dropped before classification): nothing happens */
+        res->row = TCPFSM_ROW_NONE;
+        res->next = s;
+        res->guard = 0u;
+        res->actions = 0u;
+        return;
+    }
+    holds = guard_holds(c, tcpfsm_cell_guard(s, ev));
+    tcpfsm_table_lookup(s, ev, holds, res);
+    c->state = res->next;
+}
+
+/* Fill the per-call fields of `out`. */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out);
+    assigns out->event, out->row, out->state, out->deadline;
+    ensures valid_output(out);
+    ensures out->event == ev && out->state == c->state;
+*/
+static void finish(const struct tcpfsm_conn *c, uint8_t ev, uint16_t row, struct tcpfsm_output *out)
+{
+    out->event = ev;
+    out->row = row;
+    out->state = c->state;
+    out->deadline = c->timer == TCPFSM_TIMER_NONE ? TCPFSM_NO_DEADLINE : c->deadline;
+}
+
+/* Classify nothing: run event `ev` (a user call or a timer) through the table. Returns the row. */
+/*@ requires valid_conn(c) && \valid(out) && \valid_read(k);
+    requires k->seg == \null || valid_segment(k->seg);
+    requires \separated(c, out) && \separated(out, c->cfg) && \separated(k, c) && \separated(k, out);
+    requires k->seg != \null ==> \separated(k->seg, c) && \separated(k->seg, out);
+    assigns *c, *out;
+    ensures valid_conn(c) && valid_output(out);
+    ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
+    ensures out->event == ev && out->state == c->state;
+    ensures \result == 0 ==> c->state == \old(c->state);
+*/
+static uint16_t run(struct tcpfsm_conn *c, uint8_t ev, const struct call *k, struct tcpfsm_output *out)
+{
+    struct tcpfsm_lookup res;
+    uint8_t from = c->state;
+
+    output_reset(out, from);
+    step(c, ev, &res);
+    if (k->timer_fired != 0u)
+        timer_stop(c);   /* it no longer runs unless the row re-arms it */
+    if (res.row != TCPFSM_ROW_NONE)
+        apply_actions(c, from, res.actions, k, out);
+    finish(c, ev, res.row, out);
+    return res.row;
+}
+
+/* ============================================================ public API */
+
+/*@ requires c == \null || \valid(c);
+    requires cfg == \null || valid_config(cfg);
+    requires c != \null && cfg != \null ==> \separated(c, cfg);
+    assigns *c;
+    behavior bad_args:
+      assumes c == \null || cfg == \null;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG;
+    behavior ok:
+      assumes c != \null && cfg != \null;
+      ensures \result == TCPFSM_OK;
+      ensures valid_conn(c) && c->state == TCPFSM_CLOSED && c->cfg == cfg;
+    complete behaviors;
+    disjoint behaviors;
+*/
+int tcpfsm_init(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg)
+{
+    if (c == NULL || cfg == NULL)
+        return TCPFSM_ERR_ARG;
+    c->cfg = cfg;
+    c->deadline = TCPFSM_NO_DEADLINE;
+    c->iss = 0u;
+    c->snd_una = 0u;
+    c->snd_nxt = 0u;
+    c->rcv_nxt = 0u;
+    c->snd_queued = 0u;
+    c->rtt_seq = 0u;
+    c->rtt_start = 0u;
+    c->srtt = 0u;
+    c->rttvar = 0u;
+    c->snd_wnd = 0u;
+    c->max_snd_wnd = 0u;
+    c->rcv_wnd = cfg->window;
+    c->state = (uint8_t)TCPFSM_CLOSED;
+    c->flags = 0u;
+    c->timer = TCPFSM_TIMER_NONE;
+    c->retries = 0u;
+    c->challenge_acks = 0u;
+    c->challenge_second = 0u;
+    return TCPFSM_OK;
+}
+
+/* A user call that is a table event (OPEN, CLOSE, ABORT). */
+/*@ requires c == \null || valid_conn(c);
+    requires out == \null || \valid(out);
+    requires c != \null && out != \null ==> \separated(c, out) && \separated(out, c->cfg);
+    assigns *c, *out;
+    behavior bad_args:
+      assumes c == \null || out == \null;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG;
+    behavior ok_args:
+      assumes c != \null && out != \null;
+      ensures valid_conn(c) && valid_output(out);
+      ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
+      ensures out->event == ev && out->state == c->state;
+      ensures \result == TCPFSM_OK || \result == TCPFSM_ERR_STATE || \result == TCPFSM_ERR_CLOSING;
+      ensures \result != TCPFSM_OK ==> c->state == \old(c->state);
+    complete behaviors;
+    disjoint behaviors;
+*/
+static int user_call(struct tcpfsm_conn *c, uint8_t ev, tcpfsm_time_t now, uint32_t iss,
+                     struct tcpfsm_output *out)
+{
+    struct call k;
+    uint8_t st;
+
+    if (c == NULL || out == NULL)
+        return TCPFSM_ERR_ARG;
+    st = c->state;
+    k.seg = NULL;
+    k.now = now;
+    k.iss = iss;
+    k.fin_new = 0u;
+    k.timer_fired = 0u;
+    k.passive_open = ev == (uint8_t)TCPFSM_EV_OPEN_PASSIVE ? 1u : 0u;
+    if (run(c, ev, &k, out) != TCPFSM_ROW_NONE)
+        return TCPFSM_OK;
+    /* no row: the RFC's error responses (3.10.1-3.10.5) */
+    if (ev == (uint8_t)TCPFSM_EV_CLOSE
+        && (st == (uint8_t)TCPFSM_FIN_WAIT_1 || st == (uint8_t)TCPFSM_FIN_WAIT_2
+            || st == (uint8_t)TCPFSM_CLOSING || st == (uint8_t)TCPFSM_LAST_ACK
+            || st == (uint8_t)TCPFSM_TIME_WAIT))
+        return TCPFSM_ERR_CLOSING;   /* "error: connection closing" */
+    return TCPFSM_ERR_STATE;         /* "error: connection already exists" / "does not exist" */
+}
+
+/*@ requires c == \null || valid_conn(c);
+    requires out == \null || \valid(out);
+    requires c != \null && out != \null ==> \separated(c, out) && \separated(out, c->cfg);
+    assigns *c, *out;
+    behavior bad_args:
+      assumes c == \null || out == \null;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG;
+    behavior ok_args:
+      assumes c != \null && out != \null;
+      ensures valid_conn(c) && valid_output(out);
+      ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
+      ensures out->event == TCPFSM_EV_OPEN_ACTIVE;
+    complete behaviors;
+    disjoint behaviors;
+*/
+int tcpfsm_open_active(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t iss, struct tcpfsm_output *out)
+{
+    if (c == NULL || out == NULL)
+        return TCPFSM_ERR_ARG;
+    return user_call(c, (uint8_t)TCPFSM_EV_OPEN_ACTIVE, now, iss, out);
+}
+
+/*@ requires c == \null || valid_conn(c);
+    requires out == \null || \valid(out);
+    requires c != \null && out != \null ==> \separated(c, out) && \separated(out, c->cfg);
+    assigns *c, *out;
+    behavior bad_args:
+      assumes c == \null || out == \null;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG;
+    behavior ok_args:
+      assumes c != \null && out != \null;
+      ensures valid_conn(c) && valid_output(out);
+      ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
+      ensures out->event == TCPFSM_EV_OPEN_PASSIVE;
+    complete behaviors;
+    disjoint behaviors;
+*/
+int tcpfsm_open_passive(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t iss, struct tcpfsm_output *out)
+{
+    int r;
+
+    if (c == NULL || out == NULL)
+        return TCPFSM_ERR_ARG;
+    r = user_call(c, (uint8_t)TCPFSM_EV_OPEN_PASSIVE, now, iss, out);
+    return r;
+}
+
+/*@ requires c == \null || valid_conn(c);
+    requires out == \null || \valid(out);
+    requires c != \null && out != \null ==> \separated(c, out) && \separated(out, c->cfg);
+    assigns *c, *out;
+    behavior bad_args:
+      assumes c == \null || out == \null;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG;
+    behavior ok_args:
+      assumes c != \null && out != \null;
+      ensures valid_conn(c) && valid_output(out);
+      ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
+      ensures out->event == TCPFSM_EV_CLOSE;
+    complete behaviors;
+    disjoint behaviors;
+*/
+int tcpfsm_close(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out)
+{
+    if (c == NULL || out == NULL)
+        return TCPFSM_ERR_ARG;
+    return user_call(c, (uint8_t)TCPFSM_EV_CLOSE, now, 0u, out);
+}
+
+/*@ requires c == \null || valid_conn(c);
+    requires out == \null || \valid(out);
+    requires c != \null && out != \null ==> \separated(c, out) && \separated(out, c->cfg);
+    assigns *c, *out;
+    behavior bad_args:
+      assumes c == \null || out == \null;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG;
+    behavior ok_args:
+      assumes c != \null && out != \null;
+      ensures valid_conn(c) && valid_output(out);
+      ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
+      ensures out->event == TCPFSM_EV_ABORT;
+    complete behaviors;
+    disjoint behaviors;
+*/
+int tcpfsm_abort(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out)
+{
+    if (c == NULL || out == NULL)
+        return TCPFSM_ERR_ARG;
+    return user_call(c, (uint8_t)TCPFSM_EV_ABORT, now, 0u, out);
+}
+
+/* Whether SEND is possible now: TCPFSM_OK, or the RFC's error for this state (3.10.2). */
+/*@ requires valid_conn(c);
+    assigns \nothing;
+    ensures \result == TCPFSM_OK || \result == TCPFSM_ERR_STATE || \result == TCPFSM_ERR_CLOSING
+            || \result == TCPFSM_ERR_ARG;
+*/
+static int send_check(const struct tcpfsm_conn *c, uint32_t len)
+{
+    uint8_t st = c->state;
+    uint32_t in_flight = c->snd_nxt - c->snd_una;
+    uint32_t room;
+
+    if (st == (uint8_t)TCPFSM_CLOSED || st == (uint8_t)TCPFSM_LISTEN)
+        return TCPFSM_ERR_STATE;     /* "error: connection does not exist" / foreign socket unspecified */
+    if ((c->flags & (TCPFSM_F_FIN_PENDING | TCPFSM_F_FIN_SENT)) != 0u
+        || !(st == (uint8_t)TCPFSM_SYN_SENT || st == (uint8_t)TCPFSM_SYN_RECEIVED
+             || st == (uint8_t)TCPFSM_ESTABLISHED || st == (uint8_t)TCPFSM_CLOSE_WAIT))
+        return TCPFSM_ERR_CLOSING;   /* "error: connection closing" */
+    /* keep everything written but unacknowledged within half the sequence space */
+    if (in_flight >= 0x7fffffffu)
+        return TCPFSM_ERR_ARG;
+    room = 0x7fffffffu - in_flight;
+    if (c->snd_queued > room || len > room - c->snd_queued)
+        return TCPFSM_ERR_ARG;
+    return TCPFSM_OK;
+}
+
+/* Queue `len` more bytes and send what the window allows. */
+/*@ requires valid_conn(c) && valid_output(out);
+    requires \separated(c, out) && \separated(out, c->cfg);
+    assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start, c->timer, c->deadline,
+            c->retries, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_conn(c) && valid_output(out);
+*/
+static void queue_and_flush(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len,
+                            struct tcpfsm_output *out)
+{
+    c->snd_queued += len;
+    /* "If the connection is ... SYN-SENT, SYN-RECEIVED: Queue the data for transmission after
+       entering ESTABLISHED state" (flush sends nothing before) */
+    flush(c, now, out);
+}
+
+/* SEND (3.10.2): not a table event, the state never changes. */
+/*@ requires c == \null || valid_conn(c);
+    requires out == \null || \valid(out);
+    requires c != \null && out != \null ==> \separated(c, out) && \separated(out, c->cfg);
+    assigns *c, *out;
+    behavior bad_args:
+      assumes c == \null || out == \null;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG;
+    behavior ok_args:
+      assumes c != \null && out != \null;
+      ensures valid_conn(c) && valid_output(out);
+      ensures c->state == \old(c->state);
+      ensures out->event == TCPFSM_EV_NONE;
+      ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
+    complete behaviors;
+    disjoint behaviors;
+*/
+int tcpfsm_send(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct tcpfsm_output *out)
+{
+    int r;
+
+    if (c == NULL || out == NULL)
+        return TCPFSM_ERR_ARG;
+    output_reset(out, c->state);
+    r = send_check(c, len);
+    if (r == TCPFSM_OK)
+        queue_and_flush(c, now, len, out);
+    out->deadline = tcpfsm_deadline(c);
+    return r;
+}
+
+/* Open the receive window by `len` consumed bytes; TCPFSM_ERR_ARG if more than was received. */
+/*@ requires valid_conn(c);
+    assigns c->rcv_wnd;
+    ensures valid_conn(c);
+    ensures \result == TCPFSM_OK || \result == TCPFSM_ERR_ARG;
+*/
+static int open_window(struct tcpfsm_conn *c, uint32_t len)
+{
+    uint32_t old_wnd = c->rcv_wnd;
+    uint32_t full = c->cfg->window;
+
+    if (old_wnd > full || len > full - old_wnd)
+        return TCPFSM_ERR_ARG;       /* more than was received and not yet consumed */
+    c->rcv_wnd = (uint16_t)(old_wnd + len);
+    return TCPFSM_OK;
+}
+
+/* Receiver SWS avoidance (3.8.6.2.2): announce the window when it opened from below
+   min(RCV.BUFF/2, MSS) to at least that much, in a state where the peer may send. */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out);
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+*/
+static void window_update(const struct tcpfsm_conn *c, uint32_t old_wnd, struct tcpfsm_output *out)
+{
+    uint32_t threshold = (uint32_t)c->cfg->window / 2u;
+    uint8_t st = c->state;
+
+    if (threshold > c->cfg->mss)
+        threshold = c->cfg->mss;
+    if (old_wnd < threshold && (uint32_t)c->rcv_wnd >= threshold
+        && (st == (uint8_t)TCPFSM_ESTABLISHED || st == (uint8_t)TCPFSM_FIN_WAIT_1
+            || st == (uint8_t)TCPFSM_FIN_WAIT_2))
+        emit_ack(c, out);
+}
+
+/* The application consumed received bytes: RCV.WND opens again (3.8.6.2.2). Not a table event. */
+/*@ requires c == \null || valid_conn(c);
+    requires out == \null || \valid(out);
+    requires c != \null && out != \null ==> \separated(c, out) && \separated(out, c->cfg);
+    assigns *c, *out;
+    behavior bad_args:
+      assumes c == \null || out == \null;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG;
+    behavior ok_args:
+      assumes c != \null && out != \null;
+      ensures valid_conn(c) && valid_output(out);
+      ensures c->state == \old(c->state);
+      ensures out->event == TCPFSM_EV_NONE;
+      ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
+    complete behaviors;
+    disjoint behaviors;
+*/
+int tcpfsm_consumed(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct tcpfsm_output *out)
+{
+    uint32_t old_wnd;
+    int r;
+
+    (void)now;
+    if (c == NULL || out == NULL)
+        return TCPFSM_ERR_ARG;
+    output_reset(out, c->state);
+    out->deadline = tcpfsm_deadline(c);
+    if (c->state == (uint8_t)TCPFSM_CLOSED || c->state == (uint8_t)TCPFSM_LISTEN)
+        return TCPFSM_ERR_STATE;
+    old_wnd = c->rcv_wnd;
+    r = open_window(c, len);
+    if (r == TCPFSM_OK)
+        window_update(c, old_wnd, out);
+    return r;
+}
+
+/*@ requires c == \null || valid_conn(c);
+    requires seg == \null || valid_segment(seg);
+    requires out == \null || \valid(out);
+    requires c != \null && out != \null ==> \separated(c, out) && \separated(out, c->cfg);
+    requires seg != \null && c != \null ==> \separated(seg, c);
+    requires seg != \null && out != \null ==> \separated(seg, out);
+    assigns *c, *out;
+    behavior bad_args:
+      assumes c == \null || seg == \null || out == \null;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG;
+    behavior ok_args:
+      assumes c != \null && seg != \null && out != \null;
+      ensures \result == TCPFSM_OK;
+      ensures valid_conn(c) && valid_output(out);
+      ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
+      ensures out->state == c->state;
+    complete behaviors;
+    disjoint behaviors;
+*/
+int tcpfsm_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, const struct tcpfsm_segment *seg,
+                   struct tcpfsm_output *out)
+{
+    struct call k;
+    uint8_t fin_new = 0u;
+    uint8_t ev;
+
+    if (c == NULL || seg == NULL || out == NULL)
+        return TCPFSM_ERR_ARG;
+    ev = classify_segment(c, seg, &fin_new);
+    k.seg = seg;
+    k.now = now;
+    k.iss = 0u;
+    k.fin_new = fin_new;
+    k.timer_fired = 0u;
+    k.passive_open = 0u;
+    (void)run(c, ev, &k, out);
+    return TCPFSM_OK;
+}
+
+/* The timer event due at `now`, TCPFSM_EV_NONE if none. Retry limits per segment kind (3.8.3
+   R2): SYN in SYN-SENT, SYN+ACK in SYN-RECEIVED, otherwise FIN and data. */
+/*@ requires valid_conn(c);
+    assigns \nothing;
+    ensures \result < TCPFSM_EVENT_COUNT || \result == TCPFSM_EV_NONE;
+*/
+static uint8_t timer_event(const struct tcpfsm_conn *c, tcpfsm_time_t now)
+{
+    uint8_t limit;
+
+    if (c->timer == TCPFSM_TIMER_NONE || now < c->deadline)
+        return (uint8_t)TCPFSM_EV_NONE;
+    if (c->timer == TCPFSM_TIMER_TIME_WAIT)
+        return (uint8_t)TCPFSM_EV_TIME_WAIT_EXPIRY;
+    if (c->timer == TCPFSM_TIMER_FIN_WAIT_2)
+        return (uint8_t)TCPFSM_EV_FIN_WAIT_2_TIMEOUT;
+    if (c->state == (uint8_t)TCPFSM_SYN_SENT)
+        limit = c->cfg->syn_retries;
+    else if (c->state == (uint8_t)TCPFSM_SYN_RECEIVED)
+        limit = c->cfg->synack_retries;
+    else
+        limit = c->cfg->retries;
+    return c->retries >= limit ? (uint8_t)TCPFSM_EV_RTO_GIVEUP : (uint8_t)TCPFSM_EV_RTO;
+}
+
+/*@ requires c == \null || valid_conn(c);
+    requires out == \null || \valid(out);
+    requires c != \null && out != \null ==> \separated(c, out) && \separated(out, c->cfg);
+    assigns *c, *out;
+    behavior bad_args:
+      assumes c == \null || out == \null;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG;
+    behavior ok_args:
+      assumes c != \null && out != \null;
+      ensures \result == TCPFSM_OK;
+      ensures valid_conn(c) && valid_output(out);
+      ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
+      ensures out->state == c->state;
+    complete behaviors;
+    disjoint behaviors;
+*/
+int tcpfsm_timer(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out)
+{
+    struct call k;
+    uint8_t ev;
+
+    if (c == NULL || out == NULL)
+        return TCPFSM_ERR_ARG;
+    ev = timer_event(c, now);
+    if (ev == (uint8_t)TCPFSM_EV_NONE) {
+        /* "call at or after out->deadline; does nothing before it" */
+        output_reset(out, c->state);
+        out->deadline = tcpfsm_deadline(c);
+        return TCPFSM_OK;
+    }
+    k.seg = NULL;
+    k.now = now;
+    k.iss = 0u;
+    k.fin_new = 0u;
+    k.timer_fired = 1u;
+    k.passive_open = 0u;
+    (void)run(c, ev, &k, out);
+    return TCPFSM_OK;
+}
+
+/* RFC 9293 3.10.7.1, for a segment that matches no connection at all. The reply comes from the
+   table row of (CLOSED, NO_CONNECTION) or (CLOSED, RST). */
+/*@ requires seg == \null || valid_segment(seg);
+    requires out == \null || \valid(out);
+    requires seg != \null && out != \null ==> \separated(seg, out);
+    assigns *out;
+    behavior bad_args:
+      assumes seg == \null || out == \null;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG;
+    behavior ok_args:
+      assumes seg != \null && out != \null;
+      ensures \result == TCPFSM_OK && valid_output(out);
+      ensures out->state == TCPFSM_CLOSED;
+      ensures (seg->flags & TCPFSM_RST) != 0 ==> out->count == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+int tcpfsm_reply_no_connection(const struct tcpfsm_segment *seg, struct tcpfsm_output *out)
+{
+    struct tcpfsm_lookup res;
+    uint8_t ev;
+
+    if (seg == NULL || out == NULL)
+        return TCPFSM_ERR_ARG;
+    output_reset(out, (uint8_t)TCPFSM_CLOSED);
+    ev = (seg->flags & TCPFSM_RST) != 0u ? (uint8_t)TCPFSM_EV_RST : (uint8_t)TCPFSM_EV_NO_CONNECTION;
+    /* the CLOSED cells are unguarded */
+    tcpfsm_table_lookup((uint8_t)TCPFSM_CLOSED, ev, 0u, &res);
+    if ((res.actions & TCPFSM_ACT_SEND_RST) != 0u)
+        emit_reset_reply(out, seg);
+    out->event = ev;
+    out->row = res.row;
+    out->state = res.next;
+    return TCPFSM_OK;
+}
+
+/* ============================================================ accessors */
+
+/*@ requires c == \null || valid_conn(c);
+    assigns \nothing;
+    behavior null: assumes c == \null; ensures \result == TCPFSM_CLOSED;
+    behavior conn: assumes c != \null; ensures \result == c->state;
+    complete behaviors; disjoint behaviors;
+*/
+enum tcpfsm_state tcpfsm_state(const struct tcpfsm_conn *c)
+{
+    if (c == NULL)
+        return TCPFSM_CLOSED;
+    return (enum tcpfsm_state)c->state;
+}
+
+/* The name returned for a value that is not a state. */
+static const char unknown_state_name[] = "?";
+
+/*@ assigns \nothing;
+    behavior known: assumes 0 <= (int)s < TCPFSM_STATE_COUNT;
+      ensures \result == tcpfsm_state_names[(int)s];
+    behavior unknown: assumes !(0 <= (int)s < TCPFSM_STATE_COUNT);
+      ensures \result == &unknown_state_name[0];
+    complete behaviors; disjoint behaviors;
+*/
+const char *tcpfsm_state_name(enum tcpfsm_state s)
+{
+    int i = (int)s;
+
+    if (i < 0 || i >= (int)TCPFSM_STATE_COUNT)
+        return &unknown_state_name[0];
+    return tcpfsm_state_names[i];
+}
+
+/*@ requires c == \null || valid_conn(c);
+    assigns \nothing;
+    behavior null: assumes c == \null; ensures \result == 0;
+    behavior conn: assumes c != \null; ensures \result == c->snd_una;
+    complete behaviors; disjoint behaviors;
+*/
+uint32_t tcpfsm_snd_una(const struct tcpfsm_conn *c)
+{
+    return c == NULL ? 0u : c->snd_una;
+}
+
+/*@ requires c == \null || valid_conn(c);
+    assigns \nothing;
+    behavior null: assumes c == \null; ensures \result == 0;
+    behavior conn: assumes c != \null; ensures \result == c->snd_nxt;
+    complete behaviors; disjoint behaviors;
+*/
+uint32_t tcpfsm_snd_nxt(const struct tcpfsm_conn *c)
+{
+    return c == NULL ? 0u : c->snd_nxt;
+}
+
+/*@ requires c == \null || valid_conn(c);
+    assigns \nothing;
+    behavior null: assumes c == \null; ensures \result == 0;
+    behavior conn: assumes c != \null; ensures \result == c->rcv_nxt;
+    complete behaviors; disjoint behaviors;
+*/
+uint32_t tcpfsm_rcv_nxt(const struct tcpfsm_conn *c)
+{
+    return c == NULL ? 0u : c->rcv_nxt;
+}
+
+/*@ requires c == \null || valid_conn(c);
+    assigns \nothing;
+    behavior null: assumes c == \null; ensures \result == 0;
+    behavior conn: assumes c != \null; ensures \result == c->snd_wnd;
+    complete behaviors; disjoint behaviors;
+*/
+uint16_t tcpfsm_snd_wnd(const struct tcpfsm_conn *c)
+{
+    return c == NULL ? 0u : c->snd_wnd;
+}
+
+/*@ requires c == \null || valid_conn(c);
+    assigns \nothing;
+    behavior null: assumes c == \null; ensures \result == 0;
+    behavior conn: assumes c != \null; ensures \result == c->rcv_wnd;
+    complete behaviors; disjoint behaviors;
+*/
+uint16_t tcpfsm_rcv_wnd(const struct tcpfsm_conn *c)
+{
+    return c == NULL ? 0u : c->rcv_wnd;
+}
+
+/*@ requires c == \null || valid_conn(c);
+    assigns \nothing;
+    behavior null: assumes c == \null; ensures \result == 0;
+    behavior conn: assumes c != \null; ensures \result == c->snd_queued;
+    complete behaviors; disjoint behaviors;
+*/
+uint32_t tcpfsm_snd_queued(const struct tcpfsm_conn *c)
+{
+    return c == NULL ? 0u : c->snd_queued;
+}
+
+/*@ requires c == \null || valid_conn(c);
+    assigns \nothing;
+    behavior null: assumes c == \null; ensures \result == 0;
+    behavior conn: assumes c != \null;
+    complete behaviors; disjoint behaviors;
+*/
+uint32_t tcpfsm_rto(const struct tcpfsm_conn *c)
+{
+    return c == NULL ? 0u : current_rto(c);
+}
+
+/*@ requires c == \null || valid_conn(c);
+    assigns \nothing;
+    behavior null: assumes c == \null; ensures \result == TCPFSM_NO_DEADLINE;
+    behavior conn: assumes c != \null;
+      ensures \result == (c->timer == TCPFSM_TIMER_NONE ? TCPFSM_NO_DEADLINE : c->deadline);
+    complete behaviors; disjoint behaviors;
+*/
+tcpfsm_time_t tcpfsm_deadline(const struct tcpfsm_conn *c)
+{
+    if (c == NULL || c->timer == TCPFSM_TIMER_NONE)
+        return TCPFSM_NO_DEADLINE;
+    return c->deadline;
+}

@@ -1,0 +1,60 @@
+/*
+ * tcpfsm_spec.h - ACSL predicates shared by the runtime core and its contracts (no C code).
+ *
+ * valid_config / valid_conn / valid_output / valid_segment are the validity predicates every
+ * public function requires and ensures (style of x509-parser and libxDCI: predicates first,
+ * contracts above each function). The sequence-number predicates give the mathematical meaning
+ * of the wraparound-safe comparisons of RFC 9293 section 3.4 ("arithmetic modulo 2**32").
+ */
+#ifndef TCPFSM_SPEC_H
+#define TCPFSM_SPEC_H
+
+#include "tcpfsm.h"
+#include "tcpfsm_relation.h"
+
+/*@
+  // ------------------------------------------------------------ sequence space (RFC 9293 3.4)
+  // The distance from a to b going forward in sequence space, in [0, 2^32): (b - a) mod 2^32
+  // for a, b in [0, 2^32).
+  logic integer seq_dist(integer a, integer b) = b >= a ? b - a : b - a + 4294967296;
+  // ... which is the distance modulo 2^32 (a proved lemma, not an axiom).
+  lemma seq_dist_is_mod:
+    \forall integer a, b; 0 <= a < 4294967296 && 0 <= b < 4294967296 ==>
+      seq_dist(a, b) == (b - a + 4294967296) % 4294967296 && 0 <= seq_dist(a, b) < 4294967296;
+  // a < b modulo 2^32: b is less than 2^31 ahead of a and different from it.
+  predicate seq_lt_math(integer a, integer b) = 0 < seq_dist(a, b) < 2147483648;
+  predicate seq_le_math(integer a, integer b) = seq_dist(a, b) < 2147483648;
+
+  // ------------------------------------------------------------ validity
+  predicate valid_config(struct tcpfsm_config *cfg) = \valid_read(cfg);
+
+  predicate valid_segment(struct tcpfsm_segment *seg) = \valid_read(seg);
+
+  predicate valid_output(struct tcpfsm_output *out) =
+      \valid(out) && out->count <= TCPFSM_MAX_SEGMENTS;
+
+  predicate valid_conn(struct tcpfsm_conn *c) =
+      \valid(c) && valid_config(c->cfg) && \separated(c, c->cfg)
+      && c->state < TCPFSM_STATE_COUNT
+      && c->timer <= 3;
+
+  // ------------------------------------------------------------ guards and faithfulness
+  // Whether guard `g` holds for the connection (the conditions of model/tcp.fsm's guards).
+  logic integer conn_guard{L}(struct tcpfsm_conn *c, integer g) =
+      g == TCPFSM_GUARD_PASSIVE_OPEN ? ((c->flags & 1) != 0 ? 1 : 0) :
+      g == TCPFSM_GUARD_RFC5961_SYN  ? (c->cfg->rfc5961_syn != 0 ? 1 : 0) :
+      g == TCPFSM_GUARD_RFC1337      ? (c->cfg->rfc1337 != 0 ? 1 : 0) :
+      g == TCPFSM_GUARD_TW_REOPEN    ? (c->cfg->tw_reopen != 0 ? 1 : 0) : 0;
+
+  // The guard value of cell (s, e) for connection c: 0 for unguarded cells.
+  logic integer cell_guard{L}(struct tcpfsm_conn *c, integer s, integer e) =
+      (0 <= s < TCPFSM_STATE_COUNT && 0 <= e < TCPFSM_EVENT_COUNT
+       && tcpfsm_table[s][e].guard != TCPFSM_GUARD_NONE)
+      ? conn_guard(c, tcpfsm_table[s][e].guard) : 0;
+
+  // A step from `from` on `ev` to `to` follows the generated relation (gen/FORMAT.md).
+  predicate faithful(integer from, integer ev, integer g, integer to) =
+      tcpfsm_relation(from, ev, g, to) || (!tcpfsm_has_row(from, ev, g) && to == from);
+*/
+
+#endif /* TCPFSM_SPEC_H */
