@@ -81,12 +81,18 @@ with open('%s/summary.tsv' % out, 'w') as f:
     for fn in sorted(rows):
         g, p, t = rows[fn]
         f.write('%s\t%d\t%d\t%.2f\n' % (fn, g, p, t))
-print('total: Proved goals: %d / %d' % (proved, total))
+print('summary.tsv: %d / %d goals and smoke tests proved or passed, by function' % (proved, total))
 bad = [fn for fn in rows if rows[fn][1] != rows[fn][0]]
 if bad:
     print('proofs: functions with unproved goals: ' + ' '.join(sorted(bad)), file=sys.stderr)
     sys.exit(1)
 PY
+sum_proved=0 sum_goals=0
+for pass in $PASSES; do
+    set -- $(sed -n 's/^\[wp\] Proved goals: *\([0-9]*\) \/ *\([0-9]*\).*/\1 \2/p' "$OUT/$pass.log")
+    sum_proved=$((sum_proved + ${1:-0})); sum_goals=$((sum_goals + ${2:-0}))
+done
+echo "total: Proved goals: $sum_proved / $sum_goals (passes: $PASSES)"
 echo "proofs: $((end - start)) s wall clock; logs and summary.tsv in $OUT"
 
 for pass in $PASSES; do
