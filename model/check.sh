@@ -71,6 +71,9 @@ add P6_simultaneous     holds base -              liveness "-DLTL_P6 -DSCENARIO_
 add P7_coverage_a       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DABORTS_MAX=1 -DOPENS_MAX=1 -DSERVER_OPENS_MAX=1 -DDUP_MAX=0" "rows reached with every guard off"
 add P7_coverage_b       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DABORTS_MAX=1 -DOPENS_MAX=1 -DSERVER_OPENS_MAX=1 -DDUP_MAX=0 -DCFG_RFC5961_SYN -DCFG_RFC1337 -DCFG_TW_REOPEN" "rows reached with every guard on"
 add P7_coverage_c       holds base -              coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=1" "rows reached in the client/server model with two client incarnations"
+add P7_coverage_d       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DOPENS_MAX=2 -DSERVER_OPENS_MAX=2 -DLOSS_MAX=1 -DDUP_MAX=0 -DQMAX=4" "rows reached with a second open on both sides (half-open connections: SYN and stale ACKs arriving in synchronized states, LISTEN turned active, simultaneous close with a lost ACK)"
+add P7_coverage_e       holds base -              coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=0 -DABORTS_MAX=1 -DQMAX=4 -DRETRIES_MAX=0 -DCFG_TW_REOPEN -DCFG_RFC5961_SYN" "rows reached in the client/server model with ABORT, TIME-WAIT reopening, RFC 5961 SYN checks and no retransmission (the first timeout gives up)"
+add P7_coverage_f       holds base -              coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=0 -DABORTS_MAX=1 -DQMAX=4 -DRETRIES_MAX=0 -DCFG_TW_REOPEN" "as P7_coverage_e with RFC 5961 SYN checks off (a SYN in the window of a half-open FIN-WAIT-2 resets it)"
 add M1_two_way_handshake fails M1 P1_no_zombie    safety   "-DCHECK_P1"  "table edit T05 LISTEN SYN -> ESTABLISHED: a delayed duplicate SYN of an abandoned incarnation makes a zombie"
 add M2a_time_wait_short fails base P4_last_ack_clean safety "$P4F -DTW_TICKS=$((2*1-1))" "TIME-WAIT 2*MSL-1: the retransmitted FIN arrives after TIME-WAIT and draws a RST"
 add M2b_time_wait_zero  fails base P4_last_ack_clean safety "$P4F -DTW_TICKS=0" "no TIME-WAIT: the retransmitted FIN of a lost last ACK draws a RST"
@@ -160,6 +163,7 @@ wait
 # all row ids of a generated include, from its "/* Tnn */" comments
 rows_of() { grep -o '/\* T[0-9]* \*/' "$1" | tr -dc '0-9\n' | awk '{ print $1 + 0 }' | sort -u; }
 unreach_ids() { grep -E '^T[0-9]+' model/unreachable_rows.txt | awk '{ print substr($1, 2) + 0 }' | sort -u; }
+COV_RUNS="P7_coverage_a P7_coverage_b P7_coverage_c P7_coverage_d P7_coverage_e P7_coverage_f"
 # coverage_verdict TABLE RUNS...: prints missing rows, returns 1 if a row is neither taken nor listed
 coverage_verdict() {
     local table=$1; shift
@@ -172,9 +176,9 @@ coverage_verdict() {
     echo "$missing|$listed_but_taken"
 }
 status=0
-IFS='|' read -r missing wrongly_listed <<<"$(coverage_verdict base P7_coverage_a P7_coverage_b P7_coverage_c)"
+IFS='|' read -r missing wrongly_listed <<<"$(coverage_verdict base $COV_RUNS)"
 cov_states=0 cov_trans=0 cov_mem=0 cov_secs=0
-for r in P7_coverage_a P7_coverage_b P7_coverage_c; do
+for r in $COV_RUNS; do
     IFS=$'\t' read -r _ _ res st tr me se < "$OUT/$r.row"
     cov_states=$((cov_states + st)); cov_trans=$((cov_trans + tr)); cov_mem=$((me > cov_mem ? me : cov_mem))
     cov_secs=$(awk -v a="$cov_secs" -v b="$se" 'BEGIN { printf "%.1f", a + b }')
@@ -182,7 +186,7 @@ done
 if [ -z "$missing" ] && [ -z "$wrongly_listed" ]; then cov_result=holds; else cov_result=fails; fi
 echo "P7_coverage	holds	$cov_result	$cov_states	$cov_trans	$cov_mem	$cov_secs" > "$OUT/P7_coverage.row"
 {
-    printf "P7_coverage: expect holds, %s: every row of the table is taken by P7_coverage_{a,b,c} or listed in model/unreachable_rows.txt (%s rows taken, %s listed)" \
+    printf "P7_coverage: expect holds, %s: every row of the table is taken by P7_coverage_{a..f} or listed in model/unreachable_rows.txt (%s rows taken, %s listed)" \
         "$cov_result" "$(wc -l < "$OUT/coverage_taken_base.txt")" "$(unreach_ids | wc -l)"
     [ -n "$missing" ] && printf "; NEVER TAKEN and not listed: %s" "$missing"
     [ -n "$wrongly_listed" ] && printf "; listed as unreachable but taken: %s" "$wrongly_listed"
@@ -190,7 +194,7 @@ echo "P7_coverage	holds	$cov_result	$cov_states	$cov_trans	$cov_mem	$cov_secs" >
 } > "$OUT/P7_coverage.msg"
 # M7: the same coverage check on the mutant table must find its extra row
 if [ -f "$OUT/runs/M7_unreachable_row/rows_taken.txt" ]; then
-    IFS='|' read -r m7_missing _ <<<"$(coverage_verdict M7 M7_unreachable_row P7_coverage_a P7_coverage_b)"
+    IFS='|' read -r m7_missing _ <<<"$(coverage_verdict M7 M7_unreachable_row $COV_RUNS)"
     IFS=$'\t' read -r _ _ res st tr me se < "$OUT/M7_unreachable_row.row"
     if [ "$res" = holds ] && [ "$m7_missing" = "T123 " ]; then m7=fails; else m7="unexpected($res,${m7_missing:-none})"; fi
     echo "M7_unreachable_row	fails	$m7	$st	$tr	$me	$se" > "$OUT/M7_unreachable_row.row"
@@ -206,8 +210,8 @@ for spec in "${RUNS[@]}"; do
     case $name in P7_coverage_*) ;; *) cat "$OUT/$name.row" >> "$summary" ;; esac
     cat "$OUT/$name.msg"
 done
-# the three coverage runs, for the record
-for r in P7_coverage_a P7_coverage_b P7_coverage_c; do
+# the coverage runs, for the record
+for r in $COV_RUNS; do
     sed "s/^$r	holds	[a-z]*/$r	holds	$(cut -f3 "$OUT/$r.row")/" "$OUT/$r.row" >> "$summary"
 done
 while IFS=$'\t' read -r check expect result _; do

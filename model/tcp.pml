@@ -517,8 +517,9 @@ inline apply_actions(i, from_segment) {
        assert(model_bound_ok);
        new_incarnation(i, opened_now[i] * (ISN_RATE != 0)); passive[i] = 1; accept_syn(i)
   :: from_segment && (h_acts & ACT_REOPEN) ->
-       /* "ISS := old SND.NXT + 65537": here the smallest ISS above the old SND.NXT */
-       h_tmp = MOD(nxt[i] + 1); new_incarnation(i, h_tmp); passive[i] = 0; accept_syn(i)
+       /* "ISS := old SND.NXT + 65537", in the model's sequence space: 65537 mod SEQ_N (= 1 for
+          SEQ_N = 32). SND.NXT is already relative to the ISN clock, so is the new ISS. */
+       h_tmp = MOD(nxt[i] + 65537); new_incarnation(i, h_tmp); passive[i] = 0; accept_syn(i)
   :: from_segment && h_prev == ST_SYN_SENT && (h_ev == EV_SYN || h_ev == EV_SYN_ACK) && st[i] != ST_SYN_SENT ->
        accept_syn(i)
   :: else -> skip
@@ -751,12 +752,12 @@ inline timer_fires(i) {
 #ifdef SYMMETRIC
 /* both users may open actively or passively */
 #define USER_OPEN_ACTIVE(i)  ((st[i] == ST_CLOSED || st[i] == ST_LISTEN) && opens_left[i] > 0 && !opened_now[i])
-#define USER_OPEN_PASSIVE(i) (st[i] == ST_CLOSED && opens_left[i] > 0)
+#define USER_OPEN_PASSIVE(i) (st[i] == ST_CLOSED && opens_left[i] > 0 && !opened_now[i])
 #else
 /* endpoint 0 is a client (active opens, a new incarnation on the same ports after giving up),
    endpoint 1 a server (passive opens) */
 #define USER_OPEN_ACTIVE(i)  ((i) == 0 && st[i] == ST_CLOSED && opens_left[i] > 0 && !opened_now[i])
-#define USER_OPEN_PASSIVE(i) ((i) == 1 && st[i] == ST_CLOSED && opens_left[i] > 0)
+#define USER_OPEN_PASSIVE(i) ((i) == 1 && st[i] == ST_CLOSED && opens_left[i] > 0 && !opened_now[i])
 #endif
 #define USER_CLOSE(i)        CAN_CLOSE(st[i])
 #define NET_READY            true
