@@ -84,8 +84,10 @@ static void emit_reset_reply(struct tcpfsm_output *out, const struct tcpfsm_segm
 /* ============================================================ timers (RFC 6298) */
 
 /* The RTO for the next (re)transmission: RFC 6298 2.1-2.4 from SRTT/RTTVAR, at least rto_min,
-   at most rto_max (2.5), doubled per retransmission (5.5). In SYN-SENT the first
-   syn_linear_timeouts retransmissions keep the initial RTO (Linux tcp_syn_linear_timeouts). */
+   at most rto_max (2.5), doubled per retransmission (5.5) until a new RTT sample (section 5:
+   "once a new RTT measurement is obtained ... 'collapsing' RTO back down"). After a handshake
+   timeout, at least 3 s (5.7). In SYN-SENT the first syn_linear_timeouts retransmissions keep
+   the initial RTO (Linux tcp_syn_linear_timeouts). */
 /*@ requires valid_conn(c);
     assigns \nothing;
 */
@@ -94,7 +96,7 @@ static uint32_t current_rto(const struct tcpfsm_conn *c)
     const struct tcpfsm_config *cfg = c->cfg;
     uint64_t base;
     uint64_t var4;
-    uint32_t shift = c->retries;
+    uint32_t shift = c->backoff;
 
     if ((c->flags & TCPFSM_F_HAVE_RTT) != 0u) {
         /* RFC 6298 2.3: RTO <- SRTT + max (G, K*RTTVAR), K = 4; G = 1 us here */
@@ -107,12 +109,15 @@ static uint32_t current_rto(const struct tcpfsm_conn *c)
     }
     if (base < cfg->rto_min)
         base = cfg->rto_min;       /* RFC 6298 2.4 */
+    /* RFC 6298 5.7: "If the timer expires awaiting the ACK of a SYN segment and the TCP
+       implementation is using an RTO less than 3 seconds, the RTO MUST be re-initialized to
+       3 seconds when data transmission begins" */
+    if ((c->flags & TCPFSM_F_RTO_3S) != 0u && base < 3u * USEC_PER_SEC)
+        base = 3u * USEC_PER_SEC;
     if (base > cfg->rto_max)
         base = cfg->rto_max;       /* RFC 6298 2.5 */
     if (c->state == (uint8_t)TCPFSM_SYN_SENT)
         shift = shift > cfg->syn_linear_timeouts ? shift - cfg->syn_linear_timeouts : 0u;
-    if (shift > 32u)
-        shift = 32u;
     base = base << shift;          /* RFC 6298 5.5: "back off the timer" */
     if (base > cfg->rto_max)
         base = cfg->rto_max;
@@ -152,7 +157,7 @@ static void timer_arm_rto(struct tcpfsm_conn *c, tcpfsm_time_t now)
 
 /* RFC 6298 2.2 / 2.3 with a new measurement `r` (microseconds). */
 /*@ requires valid_conn(c);
-    assigns c->srtt, c->rttvar, c->flags;
+    assigns c->srtt, c->rttvar, c->flags, c->backoff;
     ensures valid_conn(c);
 */
 static void rtt_sample(struct tcpfsm_conn *c, uint32_t r)
@@ -160,6 +165,10 @@ static void rtt_sample(struct tcpfsm_conn *c, uint32_t r)
     uint64_t srtt = c->srtt;
     uint64_t rttvar = c->rttvar;
     uint64_t diff;
+
+    /* RFC 6298 5: a new measurement collapses the backed-off RTO; it replaces the 3 s of 5.7 */
+    c->backoff = 0u;
+    c->flags = (uint8_t)(c->flags & ~TCPFSM_F_RTO_3S);
 
     if ((c->flags & TCPFSM_F_HAVE_RTT) == 0u) {
         /* 2.2: SRTT <- R, RTTVAR <- R/2 */
@@ -252,6 +261,10 @@ static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output
         c->flags = (uint8_t)((c->flags & ~TCPFSM_F_FIN_PENDING) | TCPFSM_F_FIN_SENT);
         sent = 1u;
     }
+    /* Data waits behind a zero window with nothing in flight: the retransmission timer runs as
+       the persist timer, so that its expiry probes the window (RFC 9293 3.8.6.1). */
+    if (c->snd_queued > 0u && c->snd_una == c->snd_nxt)
+        sent = 1u;
     if (sent != 0u && c->timer != TCPFSM_TIMER_RTO) {
         c->retries = 0u;
         timer_arm_rto(c, now);
@@ -292,12 +305,16 @@ static void emit_challenge_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, struct 
 }
 
 /* Retransmit the oldest unacknowledged segment: the SYN, the SYN+ACK, one MSS of data from
-   SND.UNA, or the FIN (RFC 6298 5.4). */
+   SND.UNA, or the FIN (RFC 6298 5.4). With nothing outstanding and data queued behind a zero
+   window, the timer is the persist timer and this is a window probe of one new octet (RFC 9293
+   3.8.6.1: "The sending TCP peer must regularly transmit at least one octet of new data (if
+   available), or retransmit to the receiving TCP peer even if the send window is zero, in order
+   to 'probe' the window"); later expiries retransmit that octet from SND.UNA. */
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
-    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
-    ensures valid_output(out);
+    assigns c->snd_nxt, c->snd_queued, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_conn(c) && valid_output(out);
 */
-static void emit_retransmission(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
+static void emit_retransmission(struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
     uint32_t outstanding = c->snd_nxt - c->snd_una;
     uint32_t fin = (c->flags & TCPFSM_F_FIN_SENT) != 0u ? 1u : 0u;
@@ -323,8 +340,17 @@ static void emit_retransmission(const struct tcpfsm_conn *c, struct tcpfsm_outpu
         emit(out, c->snd_una, c->rcv_nxt, fl, c->rcv_wnd, (uint16_t)n);
         return;
     }
-    if (fin != 0u)
+    if (fin != 0u) {
         emit(out, c->snd_nxt - 1u, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), c->rcv_wnd, 0u);
+        return;
+    }
+    if (c->snd_queued > 0u) {
+        /* the zero-window probe: one octet of new data */
+        uint16_t fl = c->snd_queued == 1u ? (uint16_t)(TCPFSM_ACK | TCPFSM_PSH) : (uint16_t)TCPFSM_ACK;
+        emit(out, c->snd_nxt, c->rcv_nxt, fl, c->rcv_wnd, 1u);
+        c->snd_nxt += 1u;
+        c->snd_queued -= 1u;
+    }
 }
 
 /* ============================================================ classification */
@@ -571,7 +597,7 @@ static uint8_t classify_segment(const struct tcpfsm_conn *c, const struct tcpfsm
              && \separated(seg, out) && \separated(need_ack, c) && \separated(need_ack, out)
              && \separated(need_ack, seg) && \separated(need_ack, c->cfg);
     assigns c->snd_una, c->snd_wnd, c->max_snd_wnd, c->rcv_nxt, c->rcv_wnd, c->flags, c->srtt,
-            c->rttvar, c->retries, c->timer, c->deadline, out->events, *need_ack;
+            c->rttvar, c->retries, c->backoff, c->timer, c->deadline, out->events, *need_ack;
     ensures valid_conn(c) && valid_output(out);
 */
 static void process_segment(struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg,
@@ -597,6 +623,11 @@ static void process_segment(struct tcpfsm_conn *c, uint8_t from, const struct tc
             if ((c->flags & TCPFSM_F_SYN_ACKED) == 0u) {
                 ctl += 1u;
                 c->flags = (uint8_t)(c->flags | TCPFSM_F_SYN_ACKED);
+                if (c->backoff != 0u) {
+                    /* RFC 6298 5.7: the SYN (or SYN+ACK) timed out: data starts at 3 s */
+                    c->flags = (uint8_t)(c->flags | TCPFSM_F_RTO_3S);
+                    c->backoff = 0u;
+                }
             }
             if ((c->flags & TCPFSM_F_FIN_SENT) != 0u && ack == c->snd_nxt)
                 ctl += 1u;
@@ -621,6 +652,13 @@ static void process_segment(struct tcpfsm_conn *c, uint8_t from, const struct tc
             c->snd_wnd = seg->window;
             if (c->max_snd_wnd < seg->window)
                 c->max_snd_wnd = seg->window;
+            /* RFC 9293 3.8.6.1: window probes "SHOULD increase exponentially the interval
+               between successive probes" (the backoff is kept), and a peer that answers them
+               with a zero window is alive: its answers do not count toward giving up. */
+            if (seg->window == 0u
+                && (c->snd_queued > 0u
+                    || c->snd_nxt - c->snd_una > ((c->flags & TCPFSM_F_FIN_SENT) != 0u ? 1u : 0u)))
+                c->retries = 0u;
         }
     }
 
@@ -690,6 +728,7 @@ static void apply_actions(struct tcpfsm_conn *c, uint8_t from, uint32_t actions,
         c->snd_nxt = k->iss;
         c->rcv_wnd = c->cfg->window;
         c->flags = 0u;
+        c->backoff = 0u;
     }
     if ((actions & TCPFSM_ACT_REOPEN) != 0u && seg != NULL) {
         /* "IRS := SEG.SEQ, ISS := old SND.NXT + 65537" (a new incarnation from TIME-WAIT) */
@@ -701,6 +740,7 @@ static void apply_actions(struct tcpfsm_conn *c, uint8_t from, uint32_t actions,
         c->rcv_wnd = c->cfg->window;
         c->max_snd_wnd = 0u;
         c->flags = (uint8_t)(c->flags & TCPFSM_F_HAVE_RTT);
+        c->backoff = 0u;
         rtt_start(c, c->iss, now);
     }
     if ((actions & TCPFSM_ACT_SEND_SYN) != 0u) {
@@ -714,6 +754,7 @@ static void apply_actions(struct tcpfsm_conn *c, uint8_t from, uint32_t actions,
         c->max_snd_wnd = 0u;
         c->flags = 0u;
         c->retries = 0u;
+        c->backoff = 0u;
         rtt_start(c, k->iss, now);
     }
     if ((actions & TCPFSM_ACT_SEND_SYN_ACK) != 0u && seg != NULL
@@ -730,6 +771,7 @@ static void apply_actions(struct tcpfsm_conn *c, uint8_t from, uint32_t actions,
             c->snd_nxt = c->iss + 1u;
             c->rcv_wnd = c->cfg->window;
             c->flags = (uint8_t)((c->flags & TCPFSM_F_HAVE_RTT) | TCPFSM_F_PASSIVE);
+            c->backoff = 0u;
             rtt_start(c, c->iss, now);
         }
     }
@@ -740,6 +782,8 @@ static void apply_actions(struct tcpfsm_conn *c, uint8_t from, uint32_t actions,
         c->flags = (uint8_t)(c->flags & ~TCPFSM_F_RTT_TIMING);
         if (c->retries < UINT8_MAX)
             c->retries = (uint8_t)(c->retries + 1u);
+        if (c->backoff < 32u)
+            c->backoff = c->backoff + 1u;
         retransmit = 1u;
     }
     if ((actions & TCPFSM_ACT_SEND_FIN) != 0u)
@@ -939,6 +983,7 @@ int tcpfsm_init(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg)
     c->flags = 0u;
     c->timer = TCPFSM_TIMER_NONE;
     c->retries = 0u;
+    c->backoff = 0u;
     c->challenge_acks = 0u;
     c->challenge_second = 0u;
     return TCPFSM_OK;

@@ -104,7 +104,7 @@ extern const struct tcpfsm_config tcpfsm_profile_freebsd;
 
 /* One connection. Caller-owned; contents are private (read them through the accessors).
    64 bytes on LP64. The RTO is not stored: it is computed from SRTT/RTTVAR (or rto_initial before
-   the first sample) and backed off by `retries` (see tcpfsm_rto()). IRS is not kept either: after
+   the first sample) and backed off by `backoff` (see tcpfsm_rto()). IRS is not kept either: after
    the SYN only RCV.NXT matters. */
 struct tcpfsm_conn {
     const struct tcpfsm_config *cfg;
@@ -119,8 +119,9 @@ struct tcpfsm_conn {
     uint16_t rcv_wnd;              /* our receive window: cfg->window minus unconsumed bytes */
     uint8_t  state;                /* enum tcpfsm_state */
     uint8_t  flags;                /* TCPFSM_F_* (private) */
-    uint8_t  timer;                /* which timer the deadline is for (private) */
-    uint8_t  retries;              /* retransmissions of the current segment (also the backoff) */
+    unsigned int timer : 2;        /* which timer the deadline is for (private) */
+    unsigned int backoff : 6;      /* RFC 6298 5.5 doublings, kept until a new RTT sample (Karn) */
+    uint8_t  retries;              /* retransmissions of the current segment (give-up count) */
     uint8_t  challenge_acks;       /* challenge ACKs sent in the current second */
     uint8_t  challenge_second;     /* low bits of the second they were counted in */
 };

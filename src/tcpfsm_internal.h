@@ -14,6 +14,7 @@
 #define TCPFSM_F_SYN_ACKED   0x08u  /* our SYN has been acknowledged */
 #define TCPFSM_F_FIN_PENDING 0x10u  /* CLOSE was called: send a FIN once the queued data is out */
 #define TCPFSM_F_FIN_SENT    0x20u  /* our FIN occupies sequence number snd_nxt - 1 */
+#define TCPFSM_F_RTO_3S      0x40u  /* a handshake timeout happened: RTO at least 3 s (RFC 6298 5.7) */
 
 /* tcpfsm_conn.timer */
 #define TCPFSM_TIMER_NONE       0u

@@ -389,16 +389,17 @@ static void check_step(const struct step_ctx *x)
                                        | TCPFSM_SIG_REFUSED | TCPFSM_SIG_TIMEOUT | TCPFSM_SIG_CLOSED;
         if (actions & TCPFSM_ACT_SIGNAL_CONNECTED) want |= TCPFSM_SIG_CONNECTED;
         if (actions & TCPFSM_ACT_SIGNAL_PEER_CLOSED) want |= TCPFSM_SIG_PEER_CLOSED;
-        if (actions & TCPFSM_ACT_SIGNAL_RESET) want |= TCPFSM_SIG_RESET | TCPFSM_SIG_CLOSED;
-        if (actions & TCPFSM_ACT_SIGNAL_REFUSED) want |= TCPFSM_SIG_REFUSED | TCPFSM_SIG_CLOSED;
-        if (actions & TCPFSM_ACT_SIGNAL_TIMEOUT) want |= TCPFSM_SIG_TIMEOUT | TCPFSM_SIG_CLOSED;
+        if (actions & TCPFSM_ACT_SIGNAL_RESET) want |= TCPFSM_SIG_RESET;
+        if (actions & TCPFSM_ACT_SIGNAL_REFUSED) want |= TCPFSM_SIG_REFUSED;
+        if (actions & TCPFSM_ACT_SIGNAL_TIMEOUT) want |= TCPFSM_SIG_TIMEOUT;
         if (actions & TCPFSM_ACT_SIGNAL_CLOSED) want |= TCPFSM_SIG_CLOSED;
         CHECK((out->events & lifecycle) == want, "signals 0x%x but row T%02u calls for 0x%x", out->events,
               out->row, want);
         if (!(actions & TCPFSM_ACT_PROCESS))
             CHECK(!(out->events & (TCPFSM_SIG_DATA | TCPFSM_SIG_ACKED)), "DATA/ACKED signalled without PROCESS");
         if (to == TCPFSM_CLOSED && from != TCPFSM_CLOSED)
-            CHECK(out->events & TCPFSM_SIG_CLOSED, "entered CLOSED without TCPFSM_SIG_CLOSED");
+            CHECK(out->events & (TCPFSM_SIG_CLOSED | TCPFSM_SIG_RESET | TCPFSM_SIG_REFUSED | TCPFSM_SIG_TIMEOUT),
+                  "entered CLOSED without a closing signal (closed, reset, refused or timed out)");
     }
 
     /* ---- segments: what may be emitted at all */
