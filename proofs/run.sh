@@ -89,13 +89,6 @@ if bad:
 PY
 sum_proved=0 sum_goals=0
 for pass in $PASSES; do
-    set -- $(sed -n 's/^\[wp\] Proved goals: *\([0-9]*\) \/ *\([0-9]*\).*/\1 \2/p' "$OUT/$pass.log")
-    sum_proved=$((sum_proved + ${1:-0})); sum_goals=$((sum_goals + ${2:-0}))
-done
-echo "total: Proved goals: $sum_proved / $sum_goals (passes: $PASSES)"
-echo "proofs: $((end - start)) s wall clock; logs and summary.tsv in $OUT"
-
-for pass in $PASSES; do
     if grep -qE '^\[wp\] \[(Failed|Unknown|Timeout)\]|^\[wp\] \[Failed\] Smoke-test|Smoke-test .*: (Failed|Valid)' "$OUT/$pass.log"; then
         echo "proofs: unproved goals or failed smoke tests in pass $pass:" >&2
         grep -E '^\[wp\] \[(Failed|Unknown|Timeout)\]' "$OUT/$pass.log" >&2
@@ -103,5 +96,8 @@ for pass in $PASSES; do
     fi
     set -- $(sed -n 's/^\[wp\] Proved goals: *\([0-9]*\) \/ *\([0-9]*\).*/\1 \2/p' "$OUT/$pass.log")
     [ "$#" -eq 2 ] && [ "$1" = "$2" ] || status=1
+    sum_proved=$((sum_proved + ${1:-0})); sum_goals=$((sum_goals + ${2:-0}))
 done
+echo "total: Proved goals: $sum_proved / $sum_goals (passes: $PASSES)"
+echo "proofs: $((end - start)) s wall clock; logs and summary.tsv in $OUT"
 exit $status

@@ -12,8 +12,8 @@ mkdir -p "$logdir"
 total_pass=0 total_fail=0 total_known=0
 summary=()
 
-# known NAME: prints the issue and reason when NAME is listed in KNOWN_FAILURES.
-known() { awk -v n="$1" '$1 == n { $1 = ""; sub(/^ +/, ""); print; exit }' KNOWN_FAILURES 2>/dev/null; }
+# shellcheck source=tools/known-failures.sh
+. tools/known-failures.sh
 
 # run_suite NAME COMMAND...: runs a suite, adds its counts to the totals.
 run_suite() {

@@ -7,7 +7,8 @@ BUILD=${BUILD:-build}
 mkdir -p "$BUILD"
 stages=(check-gen model proofs test)
 declare -A result seconds detail partial
-known() { awk -v n="$1" '$1 == n { $1 = ""; sub(/^ +/, ""); print; exit }' KNOWN_FAILURES 2>/dev/null; }
+# shellcheck source=tools/known-failures.sh
+. tools/known-failures.sh
 for stage in "${stages[@]}"; do
     echo "================================================================ make $stage"
     start=$(date +%s)
