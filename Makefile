@@ -106,7 +106,9 @@ proofs:
 $(BUILD)/tests/test_gen: tests/gen/test_gen.c gen/tcpfsm_gen.c gen/tcpfsm_gen.h | $(BUILD)/tests
 	$(CC) $(WARN) $(CFLAGS) -Igen -o $@ tests/gen/test_gen.c gen/tcpfsm_gen.c -lcmocka
 
-# Unit tests link a copy of src/ built with coverage instrumentation.
+# Unit tests link a copy of src/ built with coverage instrumentation. The objects are kept (not
+# intermediate): a rebuilt object next to an old test binary would not match its .gcno stamps.
+.SECONDARY: $(COV_OBJS)
 $(BUILD)/cov/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/cov
 	$(CC) $(WARN) -O0 -g --coverage -Isrc -c $< -o $@
 

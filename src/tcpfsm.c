@@ -29,14 +29,17 @@ static void emit(struct tcpfsm_output *out, uint32_t seq, uint32_t ack, uint16_t
                  uint16_t window, uint16_t len)
 {
     uint8_t i = out->count;
-    if (i >= SEG_MAX)
-        return;
-    out->segments[i].seq = seq;
-    out->segments[i].ack = ack;
-    out->segments[i].flags = flags;
-    out->segments[i].window = window;
-    out->segments[i].len = len;
-    out->count = (uint8_t)(i + 1u);
+
+    /* A full output drops the segment (the contract's `full` behaviour). No call emits more than
+       TCPFSM_MAX_SEGMENTS: flush keeps one slot for a FIN and the other actions emit one each. */
+    if (i < SEG_MAX) {
+        out->segments[i].seq = seq;
+        out->segments[i].ack = ack;
+        out->segments[i].flags = flags;
+        out->segments[i].window = window;
+        out->segments[i].len = len;
+        out->count = (uint8_t)(i + 1u);
+    }
 }
 
 /* Start an empty output. */
@@ -56,6 +59,20 @@ static void output_reset(struct tcpfsm_output *out, uint8_t st)
     out->deadline = TCPFSM_NO_DEADLINE;
 }
 
+/* Start the output of a call: output_reset, and the deadline as it stands. The connection block
+   is not touched (stated here, so that callers need not re-derive it from \separated). */
+/*@ requires valid_conn(c) && \valid(out) && \separated(c, out);
+    assigns out->count, out->events, out->event, out->state, out->row, out->deadline;
+    ensures valid_output(out) && out->count == 0 && out->events == 0;
+    ensures out->event == TCPFSM_EV_NONE && out->row == TCPFSM_ROW_NONE && out->state == c->state;
+    ensures valid_conn(c) && c->state == \old(c->state);
+*/
+static void begin(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
+{
+    output_reset(out, c->state);
+    out->deadline = tcpfsm_deadline(c);
+}
+
 /* The RST of RFC 9293 3.10.7.1 / 3.5.2 in reply to `seg`: "If the incoming segment has an ACK
    field, the reset takes its sequence number from the ACK field of the segment, otherwise the
    reset has sequence number zero and the ACK field is set to the sum of the sequence number and
@@ -68,17 +85,20 @@ static void output_reset(struct tcpfsm_output *out, uint8_t st)
 static void emit_reset_reply(struct tcpfsm_output *out, const struct tcpfsm_segment *seg)
 {
     uint32_t seglen = seg->len;
-    if ((seg->flags & TCPFSM_RST) != 0u)
-        return;
-    if ((seg->flags & TCPFSM_ACK) != 0u) {
-        emit(out, seg->ack, 0u, (uint16_t)TCPFSM_RST, 0u, 0u);
-        return;
+
+    /* No row answers a RST with a RST (the classifier never maps a RST to a SEND_RST row); the
+       test here makes it a property of this function too (its second ensures). */
+    if ((seg->flags & TCPFSM_RST) == 0u) {
+        if ((seg->flags & TCPFSM_ACK) != 0u) {
+            emit(out, seg->ack, 0u, (uint16_t)TCPFSM_RST, 0u, 0u);
+        } else {
+            if ((seg->flags & TCPFSM_SYN) != 0u)
+                seglen += 1u;
+            if ((seg->flags & TCPFSM_FIN) != 0u)
+                seglen += 1u;
+            emit(out, 0u, seg->seq + seglen, (uint16_t)(TCPFSM_RST | TCPFSM_ACK), 0u, 0u);
+        }
     }
-    if ((seg->flags & TCPFSM_SYN) != 0u)
-        seglen += 1u;
-    if ((seg->flags & TCPFSM_FIN) != 0u)
-        seglen += 1u;
-    emit(out, 0u, seg->seq + seglen, (uint16_t)(TCPFSM_RST | TCPFSM_ACK), 0u, 0u);
 }
 
 /* ============================================================ timers (RFC 6298) */
@@ -211,51 +231,67 @@ static int may_send_data(uint8_t st)
         || st == (uint8_t)TCPFSM_LAST_ACK;
 }
 
-/* Send queued data in MSS-sized segments within the peer's window ("SND.UNA + SND.WND - SND.NXT"
-   usable, RFC 9293 3.8.6.2.1), keeping one output slot for a FIN; then the FIN once all queued
-   data is out (3.10.4: "Queue this until all preceding SENDs have been segmentized, then form a
-   FIN segment and send it"). Starts the retransmission timer for new data (RFC 6298 5.1). */
+/* Send one segment of queued data: up to one MSS within the peer's window ("SND.UNA + SND.WND -
+   SND.NXT" usable, RFC 9293 3.8.6.2.1), PSH on the last queued byte (3.9.1). Returns 0 when the
+   window allows nothing. */
+/*@ requires valid_conn(c) && valid_output(out) && out->count < TCPFSM_MAX_SEGMENTS;
+    requires \separated(c, out) && \separated(out, c->cfg);
+    assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start,
+            out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_conn(c) && valid_output(out);
+    ensures \result == 0 ==> out->count == \old(out->count);
+    ensures \result != 0 ==> out->count == \old(out->count) + 1;
+    ensures c->state == \old(c->state);
+*/
+static uint8_t send_data_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out)
+{
+    uint32_t in_flight = c->snd_nxt - c->snd_una;
+    uint32_t usable = c->snd_wnd > in_flight ? (uint32_t)c->snd_wnd - in_flight : 0u;
+    uint32_t n = c->snd_queued;
+    uint16_t fl = (uint16_t)TCPFSM_ACK;
+
+    if (n > c->cfg->mss)
+        n = c->cfg->mss;
+    if (n > usable)
+        n = usable;
+    if (n == 0u)
+        return 0u;
+    if (n == c->snd_queued)
+        fl = (uint16_t)(TCPFSM_ACK | TCPFSM_PSH);
+    rtt_start(c, c->snd_nxt, now);
+    emit(out, c->snd_nxt, c->rcv_nxt, fl, c->rcv_wnd, (uint16_t)n);
+    c->snd_nxt += n;
+    c->snd_queued -= n;
+    return 1u;
+}
+
+/* Send queued data (send_data_segment), keeping one output slot for a FIN; then the FIN once all
+   queued data is out (3.10.4: "Queue this until all preceding SENDs have been segmentized, then
+   form a FIN segment and send it": "send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=FIN,ACK> and advance
+   SND.NXT over the FIN"; only the rows entering FIN-WAIT-1 and LAST-ACK queue a FIN). Starts the
+   retransmission timer for new data (RFC 6298 5.1). */
 /*@ requires valid_conn(c) && valid_output(out);
     requires \separated(c, out) && \separated(out, c->cfg);
     assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start, c->timer, c->deadline,
             c->retries, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
-    ensures valid_conn(c) && valid_output(out);
+    ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
 */
 static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out)
 {
-    uint16_t mss = c->cfg->mss;
     uint8_t sent = 0u;
 
-    if (!may_send_data(c->state))
+    if (may_send_data(c->state) == 0)
         return;
     /*@ loop invariant valid_conn(c) && valid_output(out);
-        loop invariant c->state == \at(c->state, LoopEntry) && c->cfg == \at(c->cfg, LoopEntry);
+        loop invariant c->state == \at(c->state, LoopEntry);
         loop assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start, out->count,
                      out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], sent;
         loop variant TCPFSM_MAX_SEGMENTS - out->count;
     */
-    while (c->snd_queued > 0u && out->count + 1u < (unsigned)SEG_MAX) {
-        uint32_t in_flight = c->snd_nxt - c->snd_una;
-        uint32_t usable = c->snd_wnd > in_flight ? (uint32_t)c->snd_wnd - in_flight : 0u;
-        uint32_t n = c->snd_queued;
-        uint16_t fl = (uint16_t)TCPFSM_ACK;
-        if (n > mss)
-            n = mss;
-        if (n > usable)
-            n = usable;
-        if (n == 0u)
-            break;
-        if (n == c->snd_queued)
-            fl = (uint16_t)(TCPFSM_ACK | TCPFSM_PSH);
-        rtt_start(c, c->snd_nxt, now);
-        emit(out, c->snd_nxt, c->rcv_nxt, fl, c->rcv_wnd, (uint16_t)n);
-        c->snd_nxt += n;
-        c->snd_queued -= n;
+    while (c->snd_queued > 0u && out->count + 1u < (unsigned)SEG_MAX
+           && send_data_segment(c, now, out) != 0u)
         sent = 1u;
-    }
-    if ((c->flags & TCPFSM_F_FIN_PENDING) != 0u && c->snd_queued == 0u && out->count < SEG_MAX
-        && c->state != (uint8_t)TCPFSM_ESTABLISHED && c->state != (uint8_t)TCPFSM_CLOSE_WAIT) {
-        /* "send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=FIN,ACK> and advance SND.NXT over the FIN" */
+    if ((c->flags & TCPFSM_F_FIN_PENDING) != 0u && c->snd_queued == 0u && out->count < SEG_MAX) {
         emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), c->rcv_wnd, 0u);
         c->snd_nxt += 1u;
         c->flags = (uint8_t)((c->flags & ~TCPFSM_F_FIN_PENDING) | TCPFSM_F_FIN_SENT);
@@ -275,6 +311,7 @@ static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out);
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_output(out);
+    ensures valid_conn(c) && c->state == \old(c->state);
 */
 static void emit_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
@@ -286,7 +323,7 @@ static void emit_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
     assigns c->challenge_acks, c->challenge_second,
             out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
-    ensures valid_conn(c) && valid_output(out);
+    ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
 */
 static void emit_challenge_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out)
 {
@@ -312,7 +349,7 @@ static void emit_challenge_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, struct 
    to 'probe' the window"); later expiries retransmit that octet from SND.UNA. */
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
     assigns c->snd_nxt, c->snd_queued, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
-    ensures valid_conn(c) && valid_output(out);
+    ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
 */
 static void emit_retransmission(struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
@@ -332,11 +369,11 @@ static void emit_retransmission(struct tcpfsm_conn *c, struct tcpfsm_output *out
         uint16_t fl = (uint16_t)TCPFSM_ACK;
         n = outstanding - fin;
         /* RFC 9293 3.9.1: "the PSH bit MUST be set in the last buffered segment": a retransmission
-           that carries the last outstanding byte carries PSH, as its first transmission did. */
-        if (n <= c->cfg->mss)
-            fl = (uint16_t)(TCPFSM_ACK | TCPFSM_PSH);
-        else
+           that carries the last outstanding byte, with nothing queued behind it, carries PSH. */
+        if (n > c->cfg->mss)
             n = c->cfg->mss;
+        else if (c->snd_queued == 0u)
+            fl = (uint16_t)(TCPFSM_ACK | TCPFSM_PSH);
         emit(out, c->snd_una, c->rcv_nxt, fl, c->rcv_wnd, (uint16_t)n);
         return;
     }
@@ -446,99 +483,100 @@ static uint8_t classify_syn_sent(const struct tcpfsm_conn *c, const struct tcpfs
     return (uint8_t)TCPFSM_EV_UNACCEPTABLE;
 }
 
-/* SYN-RECEIVED and the synchronized states (RFC 9293 3.10.7.4, RFC 5961). Sets *fin_new when the
-   segment carries the peer's in-order FIN (not a retransmission). */
-/*@ requires valid_conn(c) && valid_segment(seg) && \valid(fin_new);
-    requires \separated(fin_new, c) && \separated(fin_new, seg) && \separated(fin_new, c->cfg);
-    assigns *fin_new;
-    ensures \result < TCPFSM_EVENT_COUNT || \result == TCPFSM_EV_NONE;
+/* A RST in SYN-RECEIVED or a synchronized state: "second, check the RST bit" (RFC 5961 3.2):
+   "If the RST bit is set and the sequence number is outside the current receive window, silently
+   drop the segment. If the RST bit is set and the sequence number exactly matches the next
+   expected sequence number (RCV.NXT), then TCP MUST reset the connection. If the RST bit is set
+   and the sequence number does not exactly match the next expected sequence value, yet is within
+   the current receive window, TCP MUST send an acknowledgment (challenge ACK)." A RST is never
+   answered otherwise. */
+/*@ requires valid_conn(c);
+    assigns \nothing;
+    ensures \result == TCPFSM_EV_NONE || \result == TCPFSM_EV_RST || \result == TCPFSM_EV_RST_CHALLENGE;
 */
-static uint8_t classify_synchronized(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg,
-                                     uint8_t *fin_new)
+static uint8_t classify_rst(const struct tcpfsm_conn *c, uint32_t seq)
 {
-    const struct tcpfsm_config *cfg = c->cfg;
+    if (seq == c->rcv_nxt)
+        return (uint8_t)TCPFSM_EV_RST;
+    if (in_window(c->rcv_nxt, seq, c->rcv_wnd) == 0)
+        return (uint8_t)TCPFSM_EV_NONE;
+    return c->cfg->rfc5961_rst == 0u ? (uint8_t)TCPFSM_EV_RST : (uint8_t)TCPFSM_EV_RST_CHALLENGE;
+}
+
+/* A SYN (without RST) in SYN-RECEIVED or a synchronized state; `seglen` counts SYN and FIN. */
+/*@ requires valid_conn(c) && valid_segment(seg);
+    assigns \nothing;
+    ensures \result < TCPFSM_EVENT_COUNT;
+*/
+static uint8_t classify_syn(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg,
+                            uint32_t seglen)
+{
     uint8_t st = c->state;
     uint16_t fl = seg->flags;
     uint32_t seq = seg->seq;
-    uint32_t seglen = (uint32_t)seg->len + ((fl & TCPFSM_SYN) != 0u ? 1u : 0u)
-                      + ((fl & TCPFSM_FIN) != 0u ? 1u : 0u);
-    uint32_t fin_seq = seq + seg->len;              /* where a FIN on this segment sits */
-    int fin_in_order = 0;
-    int fin_retx = 0;
-    int covers_fin;
 
-    *fin_new = 0u;
-
-    /* "second, check the RST bit" (RFC 5961 3.2): "If the RST bit is set and the sequence number
-       is outside the current receive window, silently drop the segment. If the RST bit is set and
-       the sequence number exactly matches the next expected sequence number (RCV.NXT), then TCP
-       MUST reset the connection. If the RST bit is set and the sequence number does not exactly
-       match the next expected sequence value, yet is within the current receive window, TCP MUST
-       send an acknowledgment (challenge ACK)." A RST is never answered otherwise. */
-    if ((fl & TCPFSM_RST) != 0u) {
-        int exact = seq == c->rcv_nxt;
-        int inside = exact || in_window(c->rcv_nxt, seq, c->rcv_wnd) != 0;
-        if (!inside)
-            return (uint8_t)TCPFSM_EV_NONE;
-        if (cfg->rfc5961_rst == 0u || exact)
-            return (uint8_t)TCPFSM_EV_RST;
-        return (uint8_t)TCPFSM_EV_RST_CHALLENGE;
-    }
-
-    if ((fl & TCPFSM_SYN) != 0u) {
-        /* SYN-RECEIVED: a retransmission of the SYN that opened the connection */
-        if (st == (uint8_t)TCPFSM_SYN_RECEIVED && (fl & TCPFSM_ACK) == 0u && seq == c->rcv_nxt - 1u)
+    if (st == (uint8_t)TCPFSM_SYN_RECEIVED && seq == c->rcv_nxt - 1u) {
+        /* a retransmission of the SYN that opened the connection */
+        if ((fl & TCPFSM_ACK) == 0u)
             return (uint8_t)TCPFSM_EV_SYN;
-        /* SYN-RECEIVED after a simultaneous open: the peer's SYN,ACK repeats its SYN and
-           acknowledges ours; RFC 9293 figure 8 line 6 enters ESTABLISHED on it. */
-        if (st == (uint8_t)TCPFSM_SYN_RECEIVED && (fl & (TCPFSM_ACK | TCPFSM_FIN)) == TCPFSM_ACK
-            && seq == c->rcv_nxt - 1u && ack_acceptable(c, seg->ack) != 0)
+        /* after a simultaneous open: the peer's SYN,ACK repeats its SYN and acknowledges ours;
+           RFC 9293 figure 8 line 6 enters ESTABLISHED on it */
+        if ((fl & TCPFSM_FIN) == 0u && ack_acceptable(c, seg->ack) != 0)
             return (uint8_t)TCPFSM_EV_ACK_OF_SYN;
-        /* TIME-WAIT: "if a new SYN ... arrives ... with a sequence number greater than the last
-           seen" (3.6.1) */
-        if (st == (uint8_t)TCPFSM_TIME_WAIT && (fl & TCPFSM_ACK) == 0u
-            && tcpfsm_seq_lt(c->rcv_nxt, seq) != 0)
-            return (uint8_t)TCPFSM_EV_SYN;
-        /* RFC 5961 4.2: "If the SYN bit is set, irrespective of the sequence number, TCP MUST send
-           an ACK (also referred to as challenge ACK)"; RFC 793: a SYN in the window is an error */
-        if (cfg->rfc5961_syn != 0u || acceptable(c, seq, seglen) != 0)
-            return (uint8_t)TCPFSM_EV_SYN_SYNC;
-        return (uint8_t)TCPFSM_EV_UNACCEPTABLE;
     }
+    /* TIME-WAIT: "if a new SYN ... arrives ... with a sequence number greater than the last
+       seen" (3.6.1) */
+    if (st == (uint8_t)TCPFSM_TIME_WAIT && (fl & TCPFSM_ACK) == 0u
+        && tcpfsm_seq_lt(c->rcv_nxt, seq) != 0)
+        return (uint8_t)TCPFSM_EV_SYN;
+    /* RFC 5961 4.2: "If the SYN bit is set, irrespective of the sequence number, TCP MUST send
+       an ACK (also referred to as challenge ACK)"; RFC 793: a SYN in the window is an error */
+    if (c->cfg->rfc5961_syn != 0u || acceptable(c, seq, seglen) != 0)
+        return (uint8_t)TCPFSM_EV_SYN_SYNC;
+    return (uint8_t)TCPFSM_EV_UNACCEPTABLE;
+}
 
-    /* "eighth, check the FIN bit": a FIN is processed when it is in order, i.e. the segment
-       starts at or before RCV.NXT and all its text up to the FIN fits in the window. */
-    if ((fl & TCPFSM_FIN) != 0u) {
-        if (fin_received(st)) {
-            /* "The only thing that can arrive in this state is a retransmission of the remote
-               FIN": its FIN sits just below RCV.NXT */
-            fin_retx = fin_seq == c->rcv_nxt - 1u;
-        } else {
-            fin_in_order = tcpfsm_seq_le(seq, c->rcv_nxt) != 0
-                           && tcpfsm_seq_le(c->rcv_nxt, fin_seq) != 0
-                           && (uint32_t)(fin_seq - c->rcv_nxt) < c->rcv_wnd;
-        }
-    }
+/* Where a FIN on `seg` stands ("eighth, check the FIN bit"): FIN_NEW when it is in order (the
+   segment starts at or before RCV.NXT and all its text up to the FIN fits in the window),
+   FIN_RETRANSMITTED when the peer's FIN was received already and this is its retransmission
+   ("The only thing that can arrive in this state is a retransmission of the remote FIN": its FIN
+   sits just below RCV.NXT), FIN_NONE otherwise. */
+#define FIN_NONE          0u
+#define FIN_NEW           1u
+#define FIN_RETRANSMITTED 2u
+/*@ requires valid_conn(c) && valid_segment(seg);
+    assigns \nothing;
+    ensures \result == FIN_NONE || \result == FIN_NEW || \result == FIN_RETRANSMITTED;
+*/
+static uint8_t fin_position(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg)
+{
+    uint32_t fin_seq = seg->seq + seg->len;    /* where the FIN sits */
 
-    /* "first, check sequence number": "If an incoming segment is not acceptable, an
-       acknowledgment should be sent in reply (unless the RST bit is set ...)" */
-    if (!fin_retx && acceptable(c, seq, seglen) == 0)
-        return (uint8_t)TCPFSM_EV_UNACCEPTABLE;
+    if ((seg->flags & TCPFSM_FIN) == 0u)
+        return FIN_NONE;
+    if (fin_received(c->state) != 0)
+        return fin_seq == c->rcv_nxt - 1u ? FIN_RETRANSMITTED : FIN_NONE;
+    return (tcpfsm_seq_le(seg->seq, c->rcv_nxt) != 0 && tcpfsm_seq_le(c->rcv_nxt, fin_seq) != 0
+            && (uint32_t)(fin_seq - c->rcv_nxt) < c->rcv_wnd) ? FIN_NEW : FIN_NONE;
+}
 
-    /* "fifth, check the ACK field: if the ACK bit is off, drop the segment and return" */
-    if ((fl & TCPFSM_ACK) == 0u)
-        return (uint8_t)TCPFSM_EV_NONE;
+/* An acceptable segment with the ACK bit on, no SYN and no RST: "fifth, check the ACK field". */
+/*@ requires valid_conn(c) && valid_segment(seg);
+    assigns \nothing;
+    ensures \result < TCPFSM_EVENT_COUNT;
+*/
+static uint8_t classify_ack(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg, uint8_t fin)
+{
+    uint8_t st = c->state;
+    uint32_t ack = seg->ack;
+    int covers_fin;
 
     if (st == (uint8_t)TCPFSM_SYN_RECEIVED) {
         /* "If SND.UNA < SEG.ACK =< SND.NXT, then enter ESTABLISHED state ... If the segment
            acknowledgment is not acceptable, form a reset segment" */
-        if (ack_acceptable(c, seg->ack) == 0)
+        if (ack_acceptable(c, ack) == 0)
             return (uint8_t)TCPFSM_EV_BAD_ACK;
-        if (fin_in_order) {
-            *fin_new = 1u;
-            return (uint8_t)TCPFSM_EV_FIN;
-        }
-        return (uint8_t)TCPFSM_EV_ACK_OF_SYN;
+        return fin == FIN_NEW ? (uint8_t)TCPFSM_EV_FIN : (uint8_t)TCPFSM_EV_ACK_OF_SYN;
     }
 
     /* RFC 5961 5.2: "the ACK value is considered acceptable only if it is in the range of
@@ -546,35 +584,55 @@ static uint8_t classify_synchronized(const struct tcpfsm_conn *c, const struct t
        doesn't satisfy the above condition MUST be discarded and an ACK sent back."
        RFC 9293: "If the ACK acks something not yet sent (SEG.ACK > SND.NXT), then send an ACK,
        drop the segment, and return." */
-    if (tcpfsm_seq_lt(c->snd_nxt, seg->ack) != 0
-        || (cfg->rfc5961_ack != 0u
-            && tcpfsm_seq_lt(seg->ack, c->snd_una - (uint32_t)c->max_snd_wnd) != 0))
+    if (tcpfsm_seq_lt(c->snd_nxt, ack) != 0
+        || (c->cfg->rfc5961_ack != 0u
+            && tcpfsm_seq_lt(ack, c->snd_una - (uint32_t)c->max_snd_wnd) != 0))
         return (uint8_t)TCPFSM_EV_ACK_INVALID;
 
     /* Does this ACK newly cover our FIN? (FIN-WAIT-1, CLOSING, LAST-ACK: FIN sent, not acked) */
     covers_fin = (st == (uint8_t)TCPFSM_FIN_WAIT_1 || st == (uint8_t)TCPFSM_CLOSING
                   || st == (uint8_t)TCPFSM_LAST_ACK)
-                 && (c->flags & TCPFSM_F_FIN_SENT) != 0u && seg->ack == c->snd_nxt;
-
-    if (fin_in_order || fin_retx) {
-        if (fin_in_order)
-            *fin_new = 1u;
+                 && (c->flags & TCPFSM_F_FIN_SENT) != 0u && ack == c->snd_nxt;
+    if (fin != FIN_NONE)
         return covers_fin ? (uint8_t)TCPFSM_EV_FIN_ACK : (uint8_t)TCPFSM_EV_FIN;
-    }
     return covers_fin ? (uint8_t)TCPFSM_EV_ACK_OF_FIN : (uint8_t)TCPFSM_EV_ACK;
+}
+
+/* SYN-RECEIVED and the synchronized states (RFC 9293 3.10.7.4, RFC 5961), in the RFC's order. */
+/*@ requires valid_conn(c) && valid_segment(seg);
+    assigns \nothing;
+    ensures \result < TCPFSM_EVENT_COUNT || \result == TCPFSM_EV_NONE;
+*/
+static uint8_t classify_synchronized(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg)
+{
+    uint16_t fl = seg->flags;
+    uint32_t seglen = (uint32_t)seg->len + ((fl & TCPFSM_SYN) != 0u ? 1u : 0u)
+                      + ((fl & TCPFSM_FIN) != 0u ? 1u : 0u);
+    uint8_t fin;
+
+    if ((fl & TCPFSM_RST) != 0u)
+        return classify_rst(c, seg->seq);
+    if ((fl & TCPFSM_SYN) != 0u)
+        return classify_syn(c, seg, seglen);
+    fin = fin_position(c, seg);
+    /* "first, check sequence number": "If an incoming segment is not acceptable, an
+       acknowledgment should be sent in reply (unless the RST bit is set ...)" */
+    if (fin != FIN_RETRANSMITTED && acceptable(c, seg->seq, seglen) == 0)
+        return (uint8_t)TCPFSM_EV_UNACCEPTABLE;
+    /* "fifth, check the ACK field: if the ACK bit is off, drop the segment and return" */
+    if ((fl & TCPFSM_ACK) == 0u)
+        return (uint8_t)TCPFSM_EV_NONE;
+    return classify_ack(c, seg, fin);
 }
 
 /* Classify an arriving segment into a table event for the current state, following the
    processing order of RFC 9293 3.10.7. TCPFSM_EV_NONE: drop without an event. */
-/*@ requires valid_conn(c) && valid_segment(seg) && \valid(fin_new);
-    requires \separated(fin_new, c) && \separated(fin_new, seg) && \separated(fin_new, c->cfg);
-    assigns *fin_new;
+/*@ requires valid_conn(c) && valid_segment(seg);
+    assigns \nothing;
     ensures \result < TCPFSM_EVENT_COUNT || \result == TCPFSM_EV_NONE;
 */
-static uint8_t classify_segment(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg,
-                                uint8_t *fin_new)
+static uint8_t classify_segment(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg)
 {
-    *fin_new = 0u;
     if (c->state == (uint8_t)TCPFSM_CLOSED)
         /* 3.10.7.1: "An incoming segment containing a RST is discarded. An incoming segment not
            containing a RST causes a RST to be sent in response." */
@@ -584,91 +642,103 @@ static uint8_t classify_segment(const struct tcpfsm_conn *c, const struct tcpfsm
         return classify_listen(seg);
     if (c->state == (uint8_t)TCPFSM_SYN_SENT)
         return classify_syn_sent(c, seg);
-    return classify_synchronized(c, seg, fin_new);
+    return classify_synchronized(c, seg);
 }
 
 /* ============================================================ the "process" action */
 
-/* Process the ACK (SND.UNA, SND.WND, RTT, retransmission timer) and the text (RCV.NXT) of an
-   acceptable segment; `from` is the state the segment arrived in. Sets *need_ack when text
-   arrived ("Send an acknowledgment of the form <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"). */
-/*@ requires valid_conn(c) && valid_segment(seg) && valid_output(out) && \valid(need_ack);
-    requires \separated(c, out) && \separated(out, c->cfg) && \separated(seg, c)
-             && \separated(seg, out) && \separated(need_ack, c) && \separated(need_ack, out)
-             && \separated(need_ack, seg) && \separated(need_ack, c->cfg);
-    assigns c->snd_una, c->snd_wnd, c->max_snd_wnd, c->rcv_nxt, c->rcv_wnd, c->flags, c->srtt,
-            c->rttvar, c->retries, c->backoff, c->timer, c->deadline, out->events, *need_ack;
-    ensures valid_conn(c) && valid_output(out);
+/* What processing a segment found (bits of process_segment's result). */
+#define PROC_ACKED    0x01u  /* new data acknowledged: TCPFSM_SIG_ACKED */
+#define PROC_DATA     0x02u  /* new in-order text: TCPFSM_SIG_DATA */
+#define PROC_NEED_ACK 0x04u  /* text or a FIN arrived: an ACK is owed */
+
+/* A new acknowledgment "SND.UNA < SEG.ACK =< SND.NXT": "set SND.UNA <- SEG.ACK", take an RTT
+   sample (RFC 6298 3, Karn: only from a segment never retransmitted) and restart or stop the
+   retransmission timer (RFC 6298 5.2, 5.3). Returns PROC_ACKED when data (not only our SYN or
+   FIN) was acknowledged. */
+/*@ requires valid_conn(c);
+    assigns c->snd_una, c->flags, c->srtt, c->rttvar, c->retries, c->backoff, c->timer, c->deadline;
+    ensures valid_conn(c);
+    ensures \result == 0 || \result == PROC_ACKED;
 */
-static void process_segment(struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg,
-                            uint8_t fin_new, tcpfsm_time_t now, struct tcpfsm_output *out,
-                            uint8_t *need_ack)
+static uint8_t process_new_ack(struct tcpfsm_conn *c, uint32_t ack, tcpfsm_time_t now)
 {
-    uint16_t fl = seg->flags;
-    uint32_t seq = seg->seq;
+    uint32_t acked = ack - c->snd_una;
+    uint32_t ctl = 0u;
+
+    if ((c->flags & TCPFSM_F_SYN_ACKED) == 0u) {
+        ctl += 1u;
+        c->flags = (uint8_t)(c->flags | TCPFSM_F_SYN_ACKED);
+        if (c->backoff != 0u) {
+            /* RFC 6298 5.7: the SYN (or SYN+ACK) timed out: data starts at 3 s */
+            c->flags = (uint8_t)(c->flags | TCPFSM_F_RTO_3S);
+            c->backoff = 0u;
+        }
+    }
+    if ((c->flags & TCPFSM_F_FIN_SENT) != 0u && ack == c->snd_nxt)
+        ctl += 1u;
+    if ((c->flags & TCPFSM_F_RTT_TIMING) != 0u && tcpfsm_seq_lt(c->rtt_seq, ack) != 0) {
+        rtt_sample(c, (uint32_t)now - c->rtt_start);
+        c->flags = (uint8_t)(c->flags & ~TCPFSM_F_RTT_TIMING);
+    }
+    c->snd_una = ack;
+    c->retries = 0u;
+    if (c->timer == TCPFSM_TIMER_RTO) {
+        if (c->snd_una == c->snd_nxt)
+            timer_stop(c);              /* RFC 6298 5.2 */
+        else
+            timer_arm_rto(c, now);      /* RFC 6298 5.3 */
+    }
+    return acked > ctl ? (uint8_t)PROC_ACKED : 0u;
+}
+
+/* "If SND.UNA =< SEG.ACK =< SND.NXT, the send window should be updated" */
+/*@ requires valid_conn(c) && valid_segment(seg) && \separated(seg, c);
+    assigns c->snd_wnd, c->max_snd_wnd, c->retries;
+    ensures valid_conn(c);
+*/
+static void process_window(struct tcpfsm_conn *c, const struct tcpfsm_segment *seg)
+{
     uint32_t ack = seg->ack;
 
-    if (from == (uint8_t)TCPFSM_SYN_SENT && (fl & TCPFSM_SYN) != 0u) {
-        /* "RCV.NXT is set to SEG.SEQ+1, IRS is set to SEG.SEQ" */
-        c->rcv_nxt = seq + 1u;
-    }
-    if ((fl & TCPFSM_SYN) != 0u)
-        seq += 1u;   /* the text starts after the SYN */
+    if (tcpfsm_seq_le(c->snd_una, ack) == 0 || tcpfsm_seq_le(ack, c->snd_nxt) == 0)
+        return;
+    c->snd_wnd = seg->window;
+    if (c->max_snd_wnd < seg->window)
+        c->max_snd_wnd = seg->window;
+    /* RFC 9293 3.8.6.1: window probes "SHOULD increase exponentially the interval between
+       successive probes" (the backoff is kept), and a peer that answers them with a zero window
+       is alive: its answers do not count toward giving up. */
+    if (seg->window == 0u
+        && (c->snd_queued > 0u
+            || c->snd_nxt - c->snd_una > ((c->flags & TCPFSM_F_FIN_SENT) != 0u ? 1u : 0u)))
+        c->retries = 0u;
+}
 
-    if ((fl & TCPFSM_ACK) != 0u) {
-        if (ack_acceptable(c, ack) != 0) {
-            /* "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK" */
-            uint32_t acked = ack - c->snd_una;
-            uint32_t ctl = 0u;
-            if ((c->flags & TCPFSM_F_SYN_ACKED) == 0u) {
-                ctl += 1u;
-                c->flags = (uint8_t)(c->flags | TCPFSM_F_SYN_ACKED);
-                if (c->backoff != 0u) {
-                    /* RFC 6298 5.7: the SYN (or SYN+ACK) timed out: data starts at 3 s */
-                    c->flags = (uint8_t)(c->flags | TCPFSM_F_RTO_3S);
-                    c->backoff = 0u;
-                }
-            }
-            if ((c->flags & TCPFSM_F_FIN_SENT) != 0u && ack == c->snd_nxt)
-                ctl += 1u;
-            if (acked > ctl)
-                out->events = (uint8_t)(out->events | TCPFSM_SIG_ACKED);
-            /* RFC 6298 3 / Karn: only a segment never retransmitted gives a sample */
-            if ((c->flags & TCPFSM_F_RTT_TIMING) != 0u && tcpfsm_seq_lt(c->rtt_seq, ack) != 0) {
-                rtt_sample(c, (uint32_t)now - c->rtt_start);
-                c->flags = (uint8_t)(c->flags & ~TCPFSM_F_RTT_TIMING);
-            }
-            c->snd_una = ack;
-            c->retries = 0u;
-            if (c->timer == TCPFSM_TIMER_RTO) {
-                if (c->snd_una == c->snd_nxt)
-                    timer_stop(c);              /* RFC 6298 5.2 */
-                else
-                    timer_arm_rto(c, now);      /* RFC 6298 5.3 */
-            }
-        }
-        /* "If SND.UNA =< SEG.ACK =< SND.NXT, the send window should be updated" */
-        if (tcpfsm_seq_le(c->snd_una, ack) != 0 && tcpfsm_seq_le(ack, c->snd_nxt) != 0) {
-            c->snd_wnd = seg->window;
-            if (c->max_snd_wnd < seg->window)
-                c->max_snd_wnd = seg->window;
-            /* RFC 9293 3.8.6.1: window probes "SHOULD increase exponentially the interval
-               between successive probes" (the backoff is kept), and a peer that answers them
-               with a zero window is alive: its answers do not count toward giving up. */
-            if (seg->window == 0u
-                && (c->snd_queued > 0u
-                    || c->snd_nxt - c->snd_una > ((c->flags & TCPFSM_F_FIN_SENT) != 0u ? 1u : 0u)))
-                c->retries = 0u;
-        }
-    }
+/* Is the text of a segment arriving in this state processed? (ESTABLISHED, FIN-WAIT-1 and
+   FIN-WAIT-2, and the handshake states moving there) */
+/*@ assigns \nothing; */
+static int takes_text(uint8_t st)
+{
+    return st == (uint8_t)TCPFSM_SYN_SENT || st == (uint8_t)TCPFSM_SYN_RECEIVED
+        || st == (uint8_t)TCPFSM_ESTABLISHED || st == (uint8_t)TCPFSM_FIN_WAIT_1
+        || st == (uint8_t)TCPFSM_FIN_WAIT_2;
+}
 
-    /* "seventh, process the segment text": ESTABLISHED, FIN-WAIT-1 and FIN-WAIT-2 (and the
-       handshake states moving there). After the peer's FIN: "Ignore the segment text." */
-    if (seg->len > 0u
-        && (from == (uint8_t)TCPFSM_SYN_SENT || from == (uint8_t)TCPFSM_SYN_RECEIVED
-            || from == (uint8_t)TCPFSM_ESTABLISHED || from == (uint8_t)TCPFSM_FIN_WAIT_1
-            || from == (uint8_t)TCPFSM_FIN_WAIT_2)) {
-        uint32_t end = seq + seg->len;
+/* "seventh, process the segment text" from `seq` (after a SYN) and "eighth, check the FIN bit ...
+   advance RCV.NXT over the FIN". Text is taken in ESTABLISHED, FIN-WAIT-1 and FIN-WAIT-2 (and the
+   handshake states moving there); after the peer's FIN: "Ignore the segment text." */
+/*@ requires valid_conn(c) && valid_segment(seg) && \separated(seg, c);
+    assigns c->rcv_nxt, c->rcv_wnd;
+    ensures valid_conn(c);
+*/
+static uint8_t process_text(struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg,
+                            uint32_t seq, uint8_t fin_new)
+{
+    uint8_t r = 0u;
+    uint32_t end = seq + seg->len;
+
+    if (seg->len > 0u && takes_text(from) != 0) {
         if (tcpfsm_seq_le(seq, c->rcv_nxt) != 0 && tcpfsm_seq_lt(c->rcv_nxt, end) != 0) {
             uint32_t n = end - c->rcv_nxt;
             if (n > c->rcv_wnd)
@@ -676,17 +746,45 @@ static void process_segment(struct tcpfsm_conn *c, uint8_t from, const struct tc
             if (n > 0u) {
                 c->rcv_nxt += n;
                 c->rcv_wnd = (uint16_t)(c->rcv_wnd - n);
-                out->events = (uint8_t)(out->events | TCPFSM_SIG_DATA);
+                r = (uint8_t)PROC_DATA;
             }
         }
-        *need_ack = 1u;
+        /* "Send an acknowledgment of the form <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>" */
+        r = (uint8_t)(r | PROC_NEED_ACK);
     }
-
-    /* "eighth, check the FIN bit ... advance RCV.NXT over the FIN" */
-    if (fin_new != 0u && c->rcv_nxt == seq + seg->len) {
+    if (fin_new != 0u && c->rcv_nxt == end) {
         c->rcv_nxt += 1u;
-        *need_ack = 1u;
+        r = (uint8_t)(r | PROC_NEED_ACK);
     }
+    return r;
+}
+
+/* The "process" action: the ACK (SND.UNA, SND.WND, RTT, retransmission timer) and the text
+   (RCV.NXT) of an acceptable segment; `from` is the state the segment arrived in. Returns PROC_*
+   bits. */
+/*@ requires valid_conn(c) && valid_segment(seg) && \separated(seg, c);
+    assigns c->snd_una, c->snd_wnd, c->max_snd_wnd, c->rcv_nxt, c->rcv_wnd, c->flags, c->srtt,
+            c->rttvar, c->retries, c->backoff, c->timer, c->deadline;
+    ensures valid_conn(c);
+*/
+static uint8_t process_segment(struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg,
+                               uint8_t fin_new, tcpfsm_time_t now)
+{
+    uint32_t seq = seg->seq;
+    uint8_t r = 0u;
+
+    if ((seg->flags & TCPFSM_SYN) != 0u) {
+        /* SYN-SENT: "RCV.NXT is set to SEG.SEQ+1, IRS is set to SEG.SEQ" */
+        if (from == (uint8_t)TCPFSM_SYN_SENT)
+            c->rcv_nxt = seq + 1u;
+        seq += 1u;   /* the text starts after the SYN */
+    }
+    if ((seg->flags & TCPFSM_ACK) != 0u) {
+        if (ack_acceptable(c, seg->ack) != 0)
+            r = process_new_ack(c, seg->ack, now);
+        process_window(c, seg);
+    }
+    return (uint8_t)(r | process_text(c, from, seg, seq, fin_new));
 }
 
 /* ============================================================ applying a row */
@@ -701,99 +799,135 @@ struct call {
     uint8_t passive_open;              /* OPEN_PASSIVE: record the ISS for the SYN+ACK to come */
 };
 
-/* Apply the actions of the row taken from `from`. Never changes c->state. */
-/*@ requires valid_conn(c) && valid_output(out) && \valid_read(k);
-    requires k->seg == \null || valid_segment(k->seg);
-    requires \separated(c, out) && \separated(out, c->cfg) && \separated(k, c) && \separated(k, out);
-    requires k->seg != \null ==> \separated(k->seg, c) && \separated(k->seg, out);
-    requires from < TCPFSM_STATE_COUNT;
-    assigns *c, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count, out->events;
-    ensures valid_conn(c) && valid_output(out);
-    ensures c->state == \old(c->state) && c->cfg == \old(c->cfg);
+/* Passive OPEN: the ISS this listener will send in its SYN+ACK. */
+/*@ requires valid_conn(c);
+    assigns c->iss, c->snd_una, c->snd_nxt, c->rcv_wnd, c->flags, c->backoff;
+    ensures valid_conn(c);
 */
-static void apply_actions(struct tcpfsm_conn *c, uint8_t from, uint32_t actions,
-                          const struct call *k, struct tcpfsm_output *out)
+static void open_passive(struct tcpfsm_conn *c, uint32_t iss)
 {
-    const struct tcpfsm_segment *seg = k->seg;
-    tcpfsm_time_t now = k->now;
-    uint8_t st = c->state;
-    uint8_t need_ack = 0u;
-    uint8_t retransmit = 0u;
+    c->iss = iss;
+    c->snd_una = iss;
+    c->snd_nxt = iss;
+    c->rcv_wnd = c->cfg->window;
+    c->flags = 0u;
+    c->backoff = 0u;
+}
 
-    /* ---- state variables */
-    if (k->passive_open != 0u) {
-        /* passive OPEN: the ISS this listener will send in its SYN+ACK */
-        c->iss = k->iss;
-        c->snd_una = k->iss;
-        c->snd_nxt = k->iss;
-        c->rcv_wnd = c->cfg->window;
-        c->flags = 0u;
-        c->backoff = 0u;
-    }
-    if ((actions & TCPFSM_ACT_REOPEN) != 0u && seg != NULL) {
-        /* "IRS := SEG.SEQ, ISS := old SND.NXT + 65537" (a new incarnation from TIME-WAIT) */
-        c->iss = c->snd_nxt + 65537u;
+/* OPEN (send_syn): "An initial send sequence number (ISS) is selected ... SND.UNA to ISS,
+   SND.NXT to ISS+1" */
+/*@ requires valid_conn(c);
+    assigns c->iss, c->snd_una, c->snd_nxt, c->rcv_wnd, c->snd_wnd, c->max_snd_wnd, c->flags,
+            c->retries, c->backoff, c->rtt_seq, c->rtt_start;
+    ensures valid_conn(c);
+*/
+static void open_active(struct tcpfsm_conn *c, uint32_t iss, tcpfsm_time_t now)
+{
+    c->iss = iss;
+    c->snd_una = iss;
+    c->snd_nxt = iss + 1u;
+    c->rcv_wnd = c->cfg->window;
+    c->snd_wnd = 0u;
+    c->max_snd_wnd = 0u;
+    c->flags = 0u;
+    c->retries = 0u;
+    c->backoff = 0u;
+    rtt_start(c, iss, now);
+}
+
+/* reopen: "IRS := SEG.SEQ, ISS := old SND.NXT + 65537" (a new incarnation from TIME-WAIT, RFC 9293
+   3.6.1); the SYN+ACK is sent by actions_emit. */
+/*@ requires valid_conn(c);
+    assigns c->iss, c->snd_una, c->snd_nxt, c->rcv_nxt, c->snd_queued, c->rcv_wnd, c->max_snd_wnd,
+            c->flags, c->backoff, c->rtt_seq, c->rtt_start;
+    ensures valid_conn(c);
+*/
+static void open_reopen(struct tcpfsm_conn *c, uint32_t seq, tcpfsm_time_t now)
+{
+    uint32_t iss = c->snd_nxt + 65537u;
+
+    c->iss = iss;
+    c->snd_una = iss;
+    c->snd_nxt = iss + 1u;
+    c->rcv_nxt = seq;
+    c->snd_queued = 0u;
+    c->rcv_wnd = c->cfg->window;
+    c->max_snd_wnd = 0u;
+    c->flags = (uint8_t)(c->flags & TCPFSM_F_HAVE_RTT);
+    c->backoff = 0u;
+    rtt_start(c, iss, now);
+}
+
+/* A SYN answered with a SYN+ACK (send_syn_ack, not a retransmission): "Set RCV.NXT to
+   SEG.SEQ+1, IRS is set to SEG.SEQ" and the window from the SYN; from LISTEN also "ISS should be
+   selected and a SYN segment sent ... SND.NXT is set to ISS+1 and SND.UNA to ISS". */
+/*@ requires valid_conn(c) && valid_segment(seg) && \separated(seg, c);
+    assigns c->rcv_nxt, c->snd_wnd, c->max_snd_wnd, c->retries, c->snd_una, c->snd_nxt,
+            c->rcv_wnd, c->flags, c->backoff, c->rtt_seq, c->rtt_start;
+    ensures valid_conn(c);
+*/
+static void open_syn_received(struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg,
+                              tcpfsm_time_t now)
+{
+    c->rcv_nxt = seg->seq + 1u;
+    c->snd_wnd = seg->window;
+    c->max_snd_wnd = seg->window;
+    c->retries = 0u;
+    if (from == (uint8_t)TCPFSM_LISTEN) {
         c->snd_una = c->iss;
-        c->snd_nxt = c->iss + 1u;   /* the SYN+ACK below */
-        c->rcv_nxt = seg->seq;
-        c->snd_queued = 0u;
+        c->snd_nxt = c->iss + 1u;
         c->rcv_wnd = c->cfg->window;
-        c->max_snd_wnd = 0u;
-        c->flags = (uint8_t)(c->flags & TCPFSM_F_HAVE_RTT);
+        c->flags = (uint8_t)((c->flags & TCPFSM_F_HAVE_RTT) | TCPFSM_F_PASSIVE);
         c->backoff = 0u;
         rtt_start(c, c->iss, now);
     }
-    if ((actions & TCPFSM_ACT_SEND_SYN) != 0u) {
-        /* OPEN: "An initial send sequence number (ISS) is selected ... SND.UNA to ISS, SND.NXT to
-           ISS+1" */
-        c->iss = k->iss;
-        c->snd_una = k->iss;
-        c->snd_nxt = k->iss + 1u;
-        c->rcv_wnd = c->cfg->window;
-        c->snd_wnd = 0u;
-        c->max_snd_wnd = 0u;
-        c->flags = 0u;
-        c->retries = 0u;
-        c->backoff = 0u;
-        rtt_start(c, k->iss, now);
-    }
-    if ((actions & TCPFSM_ACT_SEND_SYN_ACK) != 0u && seg != NULL
-        && (seg->flags & TCPFSM_SYN) != 0u && from != (uint8_t)TCPFSM_SYN_RECEIVED) {
-        /* "Set RCV.NXT to SEG.SEQ+1, IRS is set to SEG.SEQ" and the window from the SYN */
-        c->rcv_nxt = seg->seq + 1u;
-        c->snd_wnd = seg->window;
-        c->max_snd_wnd = seg->window;
-        c->retries = 0u;
-        if (from == (uint8_t)TCPFSM_LISTEN) {
-            /* "ISS should be selected and a SYN segment sent ... SND.NXT is set to ISS+1 and
-               SND.UNA to ISS" */
-            c->snd_una = c->iss;
-            c->snd_nxt = c->iss + 1u;
-            c->rcv_wnd = c->cfg->window;
-            c->flags = (uint8_t)((c->flags & TCPFSM_F_HAVE_RTT) | TCPFSM_F_PASSIVE);
-            c->backoff = 0u;
-            rtt_start(c, c->iss, now);
-        }
-    }
-    if ((actions & TCPFSM_ACT_PROCESS) != 0u && seg != NULL)
-        process_segment(c, from, seg, k->fin_new, now, out, &need_ack);
+}
+
+/* The state variables of the row's actions that come before the segment is processed (the
+   helpers above), and cancel_rto (done first, so that processing the ACK does not re-arm the
+   timer). */
+/*@ requires valid_conn(c);
+    requires k.seg == \null || valid_segment(k.seg);
+    requires k.seg != \null ==> \separated(k.seg, c);
+    assigns c->iss, c->snd_una, c->snd_nxt, c->rcv_nxt, c->snd_queued, c->rcv_wnd, c->snd_wnd,
+            c->max_snd_wnd, c->flags, c->backoff, c->retries, c->rtt_seq, c->rtt_start,
+            c->timer, c->deadline;
+    ensures valid_conn(c);
+*/
+static void actions_open(struct tcpfsm_conn *c, uint8_t from, uint32_t actions, struct call k)
+{
+    if (k.passive_open != 0u)
+        open_passive(c, k.iss);
+    if ((actions & TCPFSM_ACT_REOPEN) != 0u && k.seg != NULL)
+        open_reopen(c, k.seg->seq, k.now);
+    if ((actions & TCPFSM_ACT_SEND_SYN) != 0u)
+        open_active(c, k.iss, k.now);
+    if ((actions & TCPFSM_ACT_SEND_SYN_ACK) != 0u && k.seg != NULL
+        && (k.seg->flags & TCPFSM_SYN) != 0u && from != (uint8_t)TCPFSM_SYN_RECEIVED)
+        open_syn_received(c, from, k.seg, k.now);
+    if ((actions & TCPFSM_ACT_CANCEL_RTO) != 0u && c->timer == TCPFSM_TIMER_RTO)
+        timer_stop(c);
+}
+
+/* retransmit (Karn: a retransmitted segment gives no RTT sample; RFC 6298 5.5 backs the timer
+   off) and send_fin (queue the FIN behind the data); then the timers of the row. */
+/*@ requires valid_conn(c);
+    assigns c->flags, c->retries, c->backoff, c->timer, c->deadline;
+    ensures valid_conn(c);
+*/
+static void actions_timers(struct tcpfsm_conn *c, uint32_t actions, tcpfsm_time_t now)
+{
     if ((actions & TCPFSM_ACT_RETRANSMIT) != 0u) {
-        /* Karn: a retransmitted segment gives no RTT sample; RFC 6298 5.5 backs the timer off */
         c->flags = (uint8_t)(c->flags & ~TCPFSM_F_RTT_TIMING);
         if (c->retries < UINT8_MAX)
             c->retries = (uint8_t)(c->retries + 1u);
         if (c->backoff < 32u)
             c->backoff = c->backoff + 1u;
-        retransmit = 1u;
     }
     if ((actions & TCPFSM_ACT_SEND_FIN) != 0u)
         c->flags = (uint8_t)(c->flags | TCPFSM_F_FIN_PENDING);
-
-    /* ---- timers */
-    if ((actions & TCPFSM_ACT_CANCEL_RTO) != 0u && c->timer == TCPFSM_TIMER_RTO)
-        timer_stop(c);
     if ((actions & TCPFSM_ACT_ARM_RTO) != 0u) {
-        if (retransmit == 0u && c->timer != TCPFSM_TIMER_RTO)
+        if ((actions & TCPFSM_ACT_RETRANSMIT) == 0u && c->timer != TCPFSM_TIMER_RTO)
             c->retries = 0u;
         timer_arm_rto(c, now);
     }
@@ -802,60 +936,123 @@ static void apply_actions(struct tcpfsm_conn *c, uint8_t from, uint32_t actions,
         c->deadline = deadline_after(now, 2u * (uint64_t)c->cfg->msl);
         c->timer = TCPFSM_TIMER_TIME_WAIT;
     }
-    if ((actions & TCPFSM_ACT_ARM_FIN_WAIT_2) != 0u) {
-        if (c->cfg->fin_wait_2_timeout != 0u) {
-            c->deadline = deadline_after(now, c->cfg->fin_wait_2_timeout);
-            c->timer = TCPFSM_TIMER_FIN_WAIT_2;
-        } else if (c->timer == TCPFSM_TIMER_RTO) {
-            timer_stop(c);
-        }
+    /* A fin_wait_2_timeout of 0 means no FIN-WAIT-2 timer (RFC 9293 has none); the row that
+       arms it has cancelled the retransmission timer already. */
+    if ((actions & TCPFSM_ACT_ARM_FIN_WAIT_2) != 0u && c->cfg->fin_wait_2_timeout != 0u) {
+        c->deadline = deadline_after(now, c->cfg->fin_wait_2_timeout);
+        c->timer = TCPFSM_TIMER_FIN_WAIT_2;
     }
+}
 
-    /* ---- signals */
+/* The row's signals to the application, and those of processing the segment. */
+/*@ requires valid_conn(c) && \valid(out) && \separated(c, out);
+    assigns out->events;
+    ensures valid_conn(c) && c->state == \old(c->state);
+*/
+static void actions_signals(const struct tcpfsm_conn *c, struct tcpfsm_output *out, uint32_t actions,
+                            uint8_t proc)
+{
+    uint8_t ev = out->events;
+
+    if ((proc & PROC_ACKED) != 0u)
+        ev = (uint8_t)(ev | TCPFSM_SIG_ACKED);
+    if ((proc & PROC_DATA) != 0u)
+        ev = (uint8_t)(ev | TCPFSM_SIG_DATA);
+
     if ((actions & TCPFSM_ACT_SIGNAL_CONNECTED) != 0u)
-        out->events = (uint8_t)(out->events | TCPFSM_SIG_CONNECTED);
+        ev = (uint8_t)(ev | TCPFSM_SIG_CONNECTED);
     if ((actions & TCPFSM_ACT_SIGNAL_PEER_CLOSED) != 0u)
-        out->events = (uint8_t)(out->events | TCPFSM_SIG_PEER_CLOSED);
+        ev = (uint8_t)(ev | TCPFSM_SIG_PEER_CLOSED);
     if ((actions & TCPFSM_ACT_SIGNAL_RESET) != 0u)
-        out->events = (uint8_t)(out->events | TCPFSM_SIG_RESET);
+        ev = (uint8_t)(ev | TCPFSM_SIG_RESET);
     if ((actions & TCPFSM_ACT_SIGNAL_REFUSED) != 0u)
-        out->events = (uint8_t)(out->events | TCPFSM_SIG_REFUSED);
+        ev = (uint8_t)(ev | TCPFSM_SIG_REFUSED);
     if ((actions & TCPFSM_ACT_SIGNAL_TIMEOUT) != 0u)
-        out->events = (uint8_t)(out->events | TCPFSM_SIG_TIMEOUT);
+        ev = (uint8_t)(ev | TCPFSM_SIG_TIMEOUT);
     if ((actions & TCPFSM_ACT_SIGNAL_CLOSED) != 0u)
-        out->events = (uint8_t)(out->events | TCPFSM_SIG_CLOSED);
+        ev = (uint8_t)(ev | TCPFSM_SIG_CLOSED);
+    (void)c;   /* in the contract only: the connection block is not touched */
+    out->events = ev;
+}
 
-    /* ---- segments, built after every variable is final */
+/* The row's segments, built after every variable is final: RST, SYN, SYN+ACK, the
+   retransmission, a challenge ACK, then queued data and FIN, and an ACK if one is owed. */
+/*@ requires valid_conn(c) && valid_output(out);
+    requires k.seg == \null || valid_segment(k.seg);
+    requires \separated(c, out) && \separated(out, c->cfg);
+    requires k.seg != \null ==> \separated(k.seg, c) && \separated(k.seg, out);
+    assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start, c->timer, c->deadline,
+            c->retries, c->challenge_acks, c->challenge_second,
+            out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
+*/
+static void actions_emit(struct tcpfsm_conn *c, uint32_t actions, uint8_t need_ack,
+                         struct call k, struct tcpfsm_output *out)
+{
+    uint8_t before;
+
     if ((actions & TCPFSM_ACT_SEND_RST) != 0u) {
-        if (seg != NULL)
-            emit_reset_reply(out, seg);
+        if (k.seg != NULL)
+            emit_reset_reply(out, k.seg);
         else
             /* ABORT: "Send a reset segment: <SEQ=SND.NXT><CTL=RST>" */
             emit(out, c->snd_nxt, 0u, (uint16_t)TCPFSM_RST, 0u, 0u);
+        return;
     }
     if ((actions & TCPFSM_ACT_SEND_SYN) != 0u)
         emit(out, c->iss, 0u, (uint16_t)TCPFSM_SYN, c->rcv_wnd, 0u);
     if ((actions & TCPFSM_ACT_SEND_SYN_ACK) != 0u)
         emit(out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), c->rcv_wnd, 0u);
-    if (retransmit != 0u)
+    if ((actions & TCPFSM_ACT_RETRANSMIT) != 0u)
         emit_retransmission(c, out);
     if ((actions & TCPFSM_ACT_SEND_CHALLENGE_ACK) != 0u)
-        emit_challenge_ack(c, now, out);
-    if ((actions & TCPFSM_ACT_SEND_RST) == 0u) {
-        uint8_t before = out->count;
-        flush(c, now, out);
-        /* an ACK is owed and no data segment carried it */
-        if (((actions & TCPFSM_ACT_SEND_ACK) != 0u || need_ack != 0u) && out->count == before)
-            emit_ack(c, out);
-    }
+        emit_challenge_ack(c, k.now, out);
+    before = out->count;
+    flush(c, k.now, out);
+    /* an ACK is owed and no data segment carried it */
+    if (((actions & TCPFSM_ACT_SEND_ACK) != 0u || need_ack != 0u) && out->count == before)
+        emit_ack(c, out);
+}
 
-    /* ---- leaving the connection: a closed (or re-listening) connection keeps no timer and
-       no queued data */
-    if (st == (uint8_t)TCPFSM_CLOSED || (st == (uint8_t)TCPFSM_LISTEN && from != (uint8_t)TCPFSM_LISTEN)) {
+/* Leaving the connection: a closed (or re-listening) connection keeps no timer and no queued
+   data. `to` is the state the row entered. */
+/*@ requires valid_conn(c);
+    assigns c->timer, c->deadline, c->snd_queued, c->flags;
+    ensures valid_conn(c);
+*/
+static void actions_leave(struct tcpfsm_conn *c, uint8_t from, uint8_t to)
+{
+    if (to == (uint8_t)TCPFSM_CLOSED || (to == (uint8_t)TCPFSM_LISTEN && from != (uint8_t)TCPFSM_LISTEN)) {
         timer_stop(c);
         c->snd_queued = 0u;
         c->flags = (uint8_t)(c->flags & TCPFSM_F_HAVE_RTT);
     }
+}
+
+/* Apply the actions of the row taken from `from` (model/tcp.fsm, "actions"). Never changes
+   c->state or c->cfg (its assigns clause leaves them out). */
+/*@ requires valid_conn(c) && valid_output(out);
+    requires k.seg == \null || valid_segment(k.seg);
+    requires \separated(c, out) && \separated(out, c->cfg);
+    requires k.seg != \null ==> \separated(k.seg, c) && \separated(k.seg, out);
+    assigns c->deadline, c->iss, c->snd_una, c->snd_nxt, c->rcv_nxt, c->snd_queued, c->rtt_seq,
+            c->rtt_start, c->srtt, c->rttvar, c->snd_wnd, c->max_snd_wnd, c->rcv_wnd, c->flags,
+            c->timer, c->backoff, c->retries, c->challenge_acks, c->challenge_second,
+            out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count, out->events;
+    ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
+*/
+static void apply_actions(struct tcpfsm_conn *c, uint8_t from, uint32_t actions,
+                          struct call k, struct tcpfsm_output *out)
+{
+    uint8_t proc = 0u;
+
+    actions_open(c, from, actions, k);
+    if ((actions & TCPFSM_ACT_PROCESS) != 0u && k.seg != NULL)
+        proc = process_segment(c, from, k.seg, k.fin_new, k.now);
+    actions_timers(c, actions, k.now);
+    actions_signals(c, out, actions, proc);
+    actions_emit(c, actions, (uint8_t)(proc & PROC_NEED_ACK), k, out);
+    actions_leave(c, from, c->state);
 }
 
 /* ============================================================ one step */
@@ -879,29 +1076,29 @@ static uint8_t guard_holds(const struct tcpfsm_conn *c, uint8_t g)
 }
 
 /* Take the row for `ev` from the table and move to its next state: the only state change. */
-/*@ requires valid_conn(c) && \valid(res) && \separated(res, c) && \separated(res, c->cfg);
-    assigns c->state, *res;
+/*@ requires valid_conn(c);
+    assigns c->state;
     ensures valid_conn(c);
     ensures faithful(\old(c->state), ev, cell_guard{Pre}(c, \old(c->state), ev), c->state);
-    ensures c->state == res->next;
-    ensures res->row == 0 ==> c->state == \old(c->state) && res->actions == 0;
+    ensures c->state == \result.next;
+    ensures \result.row == 0 ==> c->state == \old(c->state) && \result.actions == 0;
 */
-static void step(struct tcpfsm_conn *c, uint8_t ev, struct tcpfsm_lookup *res)
+static struct tcpfsm_lookup step(struct tcpfsm_conn *c, uint8_t ev)
 {
+    struct tcpfsm_lookup res;
     uint8_t s = c->state;
-    uint8_t holds;
 
     if (ev >= (uint8_t)TCPFSM_EVENT_COUNT) {
         /* not a table event (a segment dropped before classification): nothing happens */
-        res->row = TCPFSM_ROW_NONE;
-        res->next = s;
-        res->guard = 0u;
-        res->actions = 0u;
-        return;
+        res.row = TCPFSM_ROW_NONE;
+        res.next = s;
+        res.guard = 0u;
+        res.actions = 0u;
+        return res;
     }
-    holds = guard_holds(c, tcpfsm_cell_guard(s, ev));
-    tcpfsm_table_lookup(s, ev, holds, res);
-    c->state = res->next;
+    tcpfsm_table_lookup(s, ev, guard_holds(c, tcpfsm_cell_guard(s, ev)), &res);
+    c->state = res.next;
+    return res;
 }
 
 /* Fill the per-call fields of `out`. */
@@ -909,6 +1106,7 @@ static void step(struct tcpfsm_conn *c, uint8_t ev, struct tcpfsm_lookup *res)
     assigns out->event, out->row, out->state, out->deadline;
     ensures valid_output(out);
     ensures out->event == ev && out->state == c->state;
+    ensures valid_conn(c) && c->state == \old(c->state);
 */
 static void finish(const struct tcpfsm_conn *c, uint8_t ev, uint16_t row, struct tcpfsm_output *out)
 {
@@ -919,28 +1117,35 @@ static void finish(const struct tcpfsm_conn *c, uint8_t ev, uint16_t row, struct
 }
 
 /* Classify nothing: run event `ev` (a user call or a timer) through the table. Returns the row. */
-/*@ requires valid_conn(c) && \valid(out) && \valid_read(k);
-    requires k->seg == \null || valid_segment(k->seg);
-    requires \separated(c, out) && \separated(out, c->cfg) && \separated(k, c) && \separated(k, out);
-    requires k->seg != \null ==> \separated(k->seg, c) && \separated(k->seg, out);
+/*@ requires valid_conn(c) && \valid(out);
+    requires k.seg == \null || valid_segment(k.seg);
+    requires \separated(c, out) && \separated(out, c->cfg);
+    requires k.seg != \null ==> \separated(k.seg, c) && \separated(k.seg, out);
     assigns *c, *out;
     ensures valid_conn(c) && valid_output(out);
     ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
     ensures out->event == ev && out->state == c->state;
     ensures \result == 0 ==> c->state == \old(c->state);
 */
-static uint16_t run(struct tcpfsm_conn *c, uint8_t ev, const struct call *k, struct tcpfsm_output *out)
+static uint16_t run(struct tcpfsm_conn *c, uint8_t ev, struct call k, struct tcpfsm_output *out)
 {
-    struct tcpfsm_lookup res;
     uint8_t from = c->state;
+    struct tcpfsm_lookup res = step(c, ev);
+    /*@ ghost uint8_t to = c->state; */
 
-    output_reset(out, from);
-    step(c, ev, &res);
-    if (k->timer_fired != 0u)
+    /* The proof of the faithfulness ensures, in steps: the state `to` that step() took from the
+       table is not changed by the rest of the call. */
+    /*@ assert faithful(from, ev, cell_guard{Pre}(c, from, ev), to); */
+    begin(c, out);
+    /*@ assert valid_conn(c) && c->state == to; */
+    if (k.timer_fired != 0u)
         timer_stop(c);   /* it no longer runs unless the row re-arms it */
+    /*@ assert valid_conn(c) && c->state == to; */
     if (res.row != TCPFSM_ROW_NONE)
         apply_actions(c, from, res.actions, k, out);
+    /*@ assert valid_conn(c) && c->state == to; */
     finish(c, ev, res.row, out);
+    /*@ assert valid_conn(c) && c->state == to; */
     return res.row;
 }
 
@@ -989,24 +1194,16 @@ int tcpfsm_init(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg)
     return TCPFSM_OK;
 }
 
-/* A user call that is a table event (OPEN, CLOSE, ABORT). */
-/*@ requires c == \null || valid_conn(c);
-    requires out == \null || \valid(out);
-    requires c != \null && out != \null ==> \separated(c, out) && \separated(out, c->cfg);
+/* A user call that is a table event (OPEN, CLOSE, ABORT); the public functions check the
+   arguments. */
+/*@ requires valid_conn(c) && \valid(out);
+    requires \separated(c, out) && \separated(out, c->cfg);
     assigns *c, *out;
-    behavior bad_args:
-      assumes c == \null || out == \null;
-      assigns \nothing;
-      ensures \result == TCPFSM_ERR_ARG;
-    behavior ok_args:
-      assumes c != \null && out != \null;
-      ensures valid_conn(c) && valid_output(out);
-      ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
-      ensures out->event == ev && out->state == c->state;
-      ensures \result == TCPFSM_OK || \result == TCPFSM_ERR_STATE || \result == TCPFSM_ERR_CLOSING;
-      ensures \result != TCPFSM_OK ==> c->state == \old(c->state);
-    complete behaviors;
-    disjoint behaviors;
+    ensures valid_conn(c) && valid_output(out);
+    ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
+    ensures out->event == ev && out->state == c->state;
+    ensures \result == TCPFSM_OK || \result == TCPFSM_ERR_STATE || \result == TCPFSM_ERR_CLOSING;
+    ensures \result != TCPFSM_OK ==> c->state == \old(c->state);
 */
 static int user_call(struct tcpfsm_conn *c, uint8_t ev, tcpfsm_time_t now, uint32_t iss,
                      struct tcpfsm_output *out)
@@ -1014,8 +1211,6 @@ static int user_call(struct tcpfsm_conn *c, uint8_t ev, tcpfsm_time_t now, uint3
     struct call k;
     uint8_t st;
 
-    if (c == NULL || out == NULL)
-        return TCPFSM_ERR_ARG;
     st = c->state;
     k.seg = NULL;
     k.now = now;
@@ -1023,7 +1218,7 @@ static int user_call(struct tcpfsm_conn *c, uint8_t ev, tcpfsm_time_t now, uint3
     k.fin_new = 0u;
     k.timer_fired = 0u;
     k.passive_open = ev == (uint8_t)TCPFSM_EV_OPEN_PASSIVE ? 1u : 0u;
-    if (run(c, ev, &k, out) != TCPFSM_ROW_NONE)
+    if (run(c, ev, k, out) != TCPFSM_ROW_NONE)
         return TCPFSM_OK;
     /* no row: the RFC's error responses (3.10.1-3.10.5) */
     if (ev == (uint8_t)TCPFSM_EV_CLOSE
@@ -1147,10 +1342,9 @@ static int send_check(const struct tcpfsm_conn *c, uint32_t len)
         || !(st == (uint8_t)TCPFSM_SYN_SENT || st == (uint8_t)TCPFSM_SYN_RECEIVED
              || st == (uint8_t)TCPFSM_ESTABLISHED || st == (uint8_t)TCPFSM_CLOSE_WAIT))
         return TCPFSM_ERR_CLOSING;   /* "error: connection closing" */
-    /* keep everything written but unacknowledged within half the sequence space */
-    if (in_flight >= 0x7fffffffu)
-        return TCPFSM_ERR_ARG;
-    room = 0x7fffffffu - in_flight;
+    /* keep everything written but unacknowledged within half the sequence space (in flight is
+       at most one 16-bit window plus a FIN, far below the limit) */
+    room = in_flight < 0x7fffffffu ? 0x7fffffffu - in_flight : 0u;
     if (c->snd_queued > room || len > room - c->snd_queued)
         return TCPFSM_ERR_ARG;
     return TCPFSM_OK;
@@ -1161,7 +1355,7 @@ static int send_check(const struct tcpfsm_conn *c, uint32_t len)
     requires \separated(c, out) && \separated(out, c->cfg);
     assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start, c->timer, c->deadline,
             c->retries, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
-    ensures valid_conn(c) && valid_output(out);
+    ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
 */
 static void queue_and_flush(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len,
                             struct tcpfsm_output *out)
@@ -1196,7 +1390,7 @@ int tcpfsm_send(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct t
 
     if (c == NULL || out == NULL)
         return TCPFSM_ERR_ARG;
-    output_reset(out, c->state);
+    begin(c, out);
     r = send_check(c, len);
     if (r == TCPFSM_OK)
         queue_and_flush(c, now, len, out);
@@ -1226,6 +1420,7 @@ static int open_window(struct tcpfsm_conn *c, uint32_t len)
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out);
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_output(out);
+    ensures valid_conn(c) && c->state == \old(c->state);
 */
 static void window_update(const struct tcpfsm_conn *c, uint32_t old_wnd, struct tcpfsm_output *out)
 {
@@ -1266,8 +1461,7 @@ int tcpfsm_consumed(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, stru
     (void)now;
     if (c == NULL || out == NULL)
         return TCPFSM_ERR_ARG;
-    output_reset(out, c->state);
-    out->deadline = tcpfsm_deadline(c);
+    begin(c, out);
     if (c->state == (uint8_t)TCPFSM_CLOSED || c->state == (uint8_t)TCPFSM_LISTEN)
         return TCPFSM_ERR_STATE;
     old_wnd = c->rcv_wnd;
@@ -1301,19 +1495,20 @@ int tcpfsm_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, const struct tcpfsm
                    struct tcpfsm_output *out)
 {
     struct call k;
-    uint8_t fin_new = 0u;
     uint8_t ev;
 
     if (c == NULL || seg == NULL || out == NULL)
         return TCPFSM_ERR_ARG;
-    ev = classify_segment(c, seg, &fin_new);
+    ev = classify_segment(c, seg);
     k.seg = seg;
     k.now = now;
     k.iss = 0u;
-    k.fin_new = fin_new;
+    /* the segment carries the peer's in-order FIN (not a retransmission of it) */
+    k.fin_new = (ev == (uint8_t)TCPFSM_EV_FIN || ev == (uint8_t)TCPFSM_EV_FIN_ACK)
+                && fin_position(c, seg) == FIN_NEW ? 1u : 0u;
     k.timer_fired = 0u;
     k.passive_open = 0u;
-    (void)run(c, ev, &k, out);
+    (void)run(c, ev, k, out);
     return TCPFSM_OK;
 }
 
@@ -1369,8 +1564,7 @@ int tcpfsm_timer(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output 
     ev = timer_event(c, now);
     if (ev == (uint8_t)TCPFSM_EV_NONE) {
         /* "call at or after out->deadline; does nothing before it" */
-        output_reset(out, c->state);
-        out->deadline = tcpfsm_deadline(c);
+        begin(c, out);
         return TCPFSM_OK;
     }
     k.seg = NULL;
@@ -1379,7 +1573,7 @@ int tcpfsm_timer(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output 
     k.fin_new = 0u;
     k.timer_fired = 1u;
     k.passive_open = 0u;
-    (void)run(c, ev, &k, out);
+    (void)run(c, ev, k, out);
     return TCPFSM_OK;
 }
 

@@ -14,13 +14,10 @@
 
 /*@
   // ------------------------------------------------------------ sequence space (RFC 9293 3.4)
-  // The distance from a to b going forward in sequence space, in [0, 2^32): (b - a) mod 2^32
-  // for a, b in [0, 2^32).
-  logic integer seq_dist(integer a, integer b) = b >= a ? b - a : b - a + 4294967296;
-  // ... which is the distance modulo 2^32 (a proved lemma, not an axiom).
-  lemma seq_dist_is_mod:
-    \forall integer a, b; 0 <= a < 4294967296 && 0 <= b < 4294967296 ==>
-      seq_dist(a, b) == (b - a + 4294967296) % 4294967296 && 0 <= seq_dist(a, b) < 4294967296;
+  // The distance from a to b going forward in sequence space: (b - a) mod 2^32, in [0, 2^32)
+  // for a, b in [0, 2^32) (no lemma is needed: the definition is the modular one, and WP
+  // proves seq_distance() equal to it).
+  logic integer seq_dist(integer a, integer b) = (b - a + 4294967296) % 4294967296;
   // a < b modulo 2^32: b is less than 2^31 ahead of a and different from it.
   predicate seq_lt_math(integer a, integer b) = 0 < seq_dist(a, b) < 2147483648;
   predicate seq_le_math(integer a, integer b) = seq_dist(a, b) < 2147483648;
@@ -36,7 +33,8 @@
   predicate valid_conn(struct tcpfsm_conn *c) =
       \valid(c) && valid_config(c->cfg) && \separated(c, c->cfg)
       && c->state < TCPFSM_STATE_COUNT
-      && c->timer <= 3;
+      && c->timer <= 3
+      && c->backoff <= 32;     // RFC 6298 5.5 doublings, capped (the RTO is at most rto_max)
 
   // ------------------------------------------------------------ guards and faithfulness
   // Whether guard `g` holds for the connection (the conditions of model/tcp.fsm's guards).

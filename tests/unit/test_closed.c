@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fixtures.h"
+#include "tcpfsm_internal.h" /* tcpfsm_cell_guard, tcpfsm_table_lookup (tcpfsm_step.c) */
 
 /* T01: "send a SYN segment <SEQ=ISS><CTL=SYN>, set SND.UNA to ISS, SND.NXT to ISS+1, enter
    SYN-SENT state"; the retransmission timer runs with the initial RTO (RFC 6298 2.1). */
@@ -260,6 +261,94 @@ static void test_closed_open_active_clock_near_end(void **state)
     assert_true(f->out.deadline > f->now);
 }
 
+/* ---------------------------------------------------------------- the table lookup */
+
+/* The row of tcpfsm_rows[] for cell (s, ev) when the cell's guard evaluates to `holds` (an
+   unguarded row applies either way); NULL when the model has no such row. */
+static const struct tcpfsm_row_info *model_row(unsigned s, unsigned ev, unsigned holds)
+{
+    size_t i;
+    for (i = 0; i < TCPFSM_ROW_COUNT; i++) {
+        const struct tcpfsm_row_info *r = &tcpfsm_rows[i];
+        if (r->from == s && r->event == ev
+            && (r->guard == TCPFSM_GUARD_NONE || r->guard_holds == holds)) {
+            return r;
+        }
+    }
+    return NULL;
+}
+
+/* The guard a cell tests, from the rows of model/tcp.fsm: TCPFSM_GUARD_NONE without rows. */
+static unsigned model_guard(unsigned s, unsigned ev)
+{
+    size_t i;
+    for (i = 0; i < TCPFSM_ROW_COUNT; i++) {
+        if (tcpfsm_rows[i].from == s && tcpfsm_rows[i].event == ev) {
+            return tcpfsm_rows[i].guard;
+        }
+    }
+    return TCPFSM_GUARD_NONE;
+}
+
+/* tcpfsm_cell_guard (tcpfsm_step.c), behavior table_event: every cell's guard is the guard of
+   its rows in the model; behavior not_an_event: a value that is not a table event (such as
+   TCPFSM_EV_NONE, a segment dropped before classification) has TCPFSM_GUARD_NONE. */
+static void test_closed_table_cell_guard(void **state)
+{
+    unsigned s, ev;
+    (void)state;
+    for (s = 0; s < TCPFSM_STATE_COUNT; s++) {
+        for (ev = 0; ev < TCPFSM_EVENT_COUNT; ev++) {
+            assert_int_equal(tcpfsm_cell_guard((uint8_t)s, (uint8_t)ev), model_guard(s, ev));
+            assert_int_equal(tcpfsm_cell_guard((uint8_t)s, (uint8_t)ev), tcpfsm_table[s][ev].guard);
+        }
+        assert_int_equal(tcpfsm_cell_guard((uint8_t)s, (uint8_t)TCPFSM_EVENT_COUNT), TCPFSM_GUARD_NONE);
+        assert_int_equal(tcpfsm_cell_guard((uint8_t)s, (uint8_t)(TCPFSM_EVENT_COUNT + 1u)),
+                         TCPFSM_GUARD_NONE);
+        assert_int_equal(tcpfsm_cell_guard((uint8_t)s, (uint8_t)TCPFSM_EV_NONE), TCPFSM_GUARD_NONE);
+    }
+}
+
+/* tcpfsm_table_lookup (tcpfsm_step.c), over every cell, with the guard holding and not: the row
+   of model/tcp.fsm for that guard value (an unguarded cell ignores `holds`, so res.guard is 0),
+   its next state and actions; without a row, nothing happens: the state stays, no actions. The
+   contract requires s < TCPFSM_STATE_COUNT and ev < TCPFSM_EVENT_COUNT, so only in-range cells
+   are looked up (out-of-range events never reach it: step() stops them first). */
+static void test_closed_table_lookup_every_cell(void **state)
+{
+    unsigned char seen[TCPFSM_ROW_ID_MAX + 1];
+    unsigned s, ev, holds;
+    size_t i;
+    (void)state;
+    memset(seen, 0, sizeof seen);
+    for (s = 0; s < TCPFSM_STATE_COUNT; s++) {
+        for (ev = 0; ev < TCPFSM_EVENT_COUNT; ev++) {
+            unsigned guarded = model_guard(s, ev) != TCPFSM_GUARD_NONE;
+            for (holds = 0; holds <= 2; holds++) { /* any non-zero value means "holds" */
+                const struct tcpfsm_row_info *r = model_row(s, ev, holds != 0);
+                struct tcpfsm_lookup res;
+                memset(&res, 0xa5, sizeof res);
+                tcpfsm_table_lookup((uint8_t)s, (uint8_t)ev, (uint8_t)holds, &res);
+                assert_int_equal(res.guard, guarded && holds != 0 ? 1u : 0u);
+                if (r == NULL) {
+                    assert_int_equal(res.row, TCPFSM_ROW_NONE);
+                    assert_int_equal(res.next, s);
+                    assert_int_equal(res.actions, 0);
+                } else {
+                    assert_int_equal(res.row, r->id);
+                    assert_int_equal(res.next, r->to);
+                    assert_int_equal(res.actions, r->actions);
+                    seen[r->id] = 1;
+                }
+            }
+        }
+    }
+    /* and every row of the model is some cell's outcome */
+    for (i = 0; i < TCPFSM_ROW_COUNT; i++) {
+        assert_true(seen[tcpfsm_rows[i].id]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -284,6 +373,8 @@ int main(void)
         FX_TESTS(test_closed_consumed_fails, setup_closed),
         FX_TESTS(test_closed_accessors_null, setup_closed),
         FX_TESTS(test_closed_open_active_clock_near_end, setup_closed),
+        FX_CASE(test_closed_table_cell_guard, setup_closed, rfc),
+        FX_CASE(test_closed_table_lookup_every_cell, setup_closed, rfc),
     };
     return FX_RUN("test_closed", tests);
 }

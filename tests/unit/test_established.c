@@ -659,6 +659,156 @@ static void test_established_ack_sample_only_timed_segment(void **state)
     fx_expect_deadline(f, f->now + f->rto);
 }
 
+/* ---------------------------------------------------------------- zero window: persist */
+
+/* RFC 9293 3.8.6.1: "The sending TCP peer must regularly transmit at least one octet of new data
+   (if available), or retransmit to the receiving TCP peer even if the send window is zero, in
+   order to "probe" the window. ... This retransmission is essential to guarantee that when either
+   TCP peer has a zero window the reopening of the window will be reliably reported to the other."
+   and "the transmitting host SHOULD send the first zero-window probe when a zero window has
+   existed for the retransmission timeout period, and SHOULD increase exponentially the interval
+   between successive probes"; RFC 1122 4.2.2.17: "The transmitting TCP MUST allow the remote
+   receiver to keep its window closed indefinitely", so answers with a zero window do not count
+   toward giving up (3.8.3 R2).
+   The peer closes its window; the application writes `n` bytes: nothing is sent but the timer
+   runs; each expiry is T44 with a one-octet probe at SND.NXT (later ones retransmit it from
+   SND.UNA), backing off as RFC 6298 5.5; the peer answers each with a zero window, more times
+   than cfg.retries, and the connection stays; then the window opens and the queued data flows. */
+static void zero_window_persist_case(struct fx *f, uint32_t n)
+{
+    uint64_t rto = f->rto;
+    unsigned k, probes = f->cfg.retries + 3u;
+    assert_true(n >= 1u && n - 1u <= f->cfg.mss);
+    /* the peer advertises a zero window, nothing outstanding */
+    f->peer_wnd = 0;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 0);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, 0);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+    fx_expect_vars(f);
+    /* SEND: no usable window, nothing goes out, but the timer runs (as the persist timer) */
+    fx_send(f, n);
+    fx_expect_no_transition(f);
+    fx_expect_count(f, 0);
+    fx_expect_deadline(f, f->now + f->rto);
+    assert_int_equal(tcpfsm_snd_queued(&f->conn), n);
+    fx_expect_vars(f);
+    for (k = 1; k <= probes; k++) {
+        fx_fire(f);
+        fx_expect_row(f, TCPFSM_ROW_T44, TCPFSM_ESTABLISHED);
+        fx_expect_count(f, 1);
+        fx_expect_events(f, 0);
+        if (k == 1) {
+            /* one octet of new data at SND.NXT; PSH when it is the last octet written */
+            fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, 1);
+            assert_int_equal(f->out.segments[0].flags & TCPFSM_PSH, n == 1u ? TCPFSM_PSH : 0u);
+            f->snd_nxt += 1u;
+        } else {
+            /* the probe octet, retransmitted from SND.UNA */
+            fx_expect_seg(f, 0, f->snd_una, f->rcv_nxt, TCPFSM_ACK, 1);
+        }
+        assert_int_equal(tcpfsm_snd_queued(&f->conn), n - 1u);
+        rto *= 2u; /* RFC 6298 5.5, bounded by 2.5 */
+        if (rto > f->cfg.rto_max) {
+            rto = f->cfg.rto_max;
+        }
+        fx_expect_deadline(f, f->now + rto);
+        /* the peer does not accept the octet: <ACK=SND.UNA>, window still zero */
+        fx_advance(f, FX_RTT);
+        fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_una, 0);
+        fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+        fx_expect_count(f, 0);
+        fx_expect_events(f, 0);
+        fx_expect_deadline_unchanged(f);
+        fx_expect_vars(f);
+    }
+    /* the window opens and the probe octet is acknowledged: the rest goes out at once */
+    f->peer_wnd = FX_PEER_WND;
+    fx_advance(f, FX_RTT);
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 0);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_expect_events(f, TCPFSM_SIG_ACKED);
+    f->snd_una = f->snd_nxt;
+    if (n == 1u) {
+        /* RFC 6298 5.2: "When all outstanding data has been acknowledged, turn off the
+           retransmission timer." */
+        fx_expect_count(f, 0);
+        fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+    } else {
+        fx_expect_count(f, 1);
+        fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, (uint16_t)(n - 1u));
+        assert_int_equal(f->out.segments[0].flags & TCPFSM_PSH, TCPFSM_PSH);
+        /* Karn: the probe was retransmitted, no sample; the backed-off RTO is kept (RFC 6298 5) */
+        fx_expect_deadline(f, f->now + rto);
+        f->snd_nxt += n - 1u;
+    }
+    assert_int_equal(tcpfsm_snd_queued(&f->conn), 0);
+    fx_expect_vars(f);
+    if (n > 1u) {
+        /* the data sent after the window opened is a clean sample: the RTO collapses */
+        fx_advance(f, FX_RTT);
+        fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 0);
+        fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+        fx_expect_events(f, TCPFSM_SIG_ACKED);
+        fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+        f->snd_una = f->snd_nxt;
+        fx_rtt_sample(f, FX_RTT);
+        assert_int_equal(tcpfsm_rto(&f->conn), f->rto);
+        fx_expect_vars(f);
+    }
+}
+
+/* T44 as the persist timer with 100 bytes queued: a one-octet probe without PSH. */
+static void test_established_rto_zero_window_probe(void **state)
+{
+    zero_window_persist_case(*state, 100u);
+}
+
+/* T44 as the persist timer with a single byte queued: the probe carries the last octet written,
+   so PSH (3.9.1: "the PSH bit MUST be set in the last buffered segment"). */
+static void test_established_rto_zero_window_probe_last_octet(void **state)
+{
+    zero_window_persist_case(*state, 1u);
+}
+
+/* T36 then T37: "If a segment's contents straddle the boundary between old and new, only the new
+   parts are processed." A retransmission of text already received, carrying the FIN right after
+   it: only the FIN is new; no SIG_DATA, RCV.NXT advances over the FIN alone. */
+static void test_established_fin_with_data_already_received(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 100);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->rcv_nxt += 100u;
+    f->rcv_wnd -= 100u;
+    fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt - 100u, f->snd_nxt, 100);
+    fx_expect_row(f, TCPFSM_ROW_T37, TCPFSM_CLOSE_WAIT);
+    f->rcv_nxt += 1u;
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_PEER_CLOSED);
+    fx_expect_vars(f);
+}
+
+/* T43: a segment whose text and FIN lie entirely below RCV.NXT is not acceptable ("If an
+   incoming segment is not acceptable, an acknowledgment should be sent in reply"): its FIN is not
+   processed, the connection stays ESTABLISHED. */
+static void test_established_fin_left_of_window(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 100);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->rcv_nxt += 100u;
+    f->rcv_wnd -= 100u;
+    fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt - 100u, f->snd_nxt, 50);
+    fx_expect_row(f, TCPFSM_ROW_T43, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_events(f, 0);
+    fx_expect_vars(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -706,6 +856,10 @@ int main(void)
         FX_TESTS(test_established_consumed_partial, setup_established),
         FX_CASE(test_established_ack_zero_window, setup_established, smallwin),
         FX_TESTS(test_established_send_total_beyond_half_sequence_space, setup_established),
+        FX_TESTS(test_established_rto_zero_window_probe, setup_established),
+        FX_TESTS(test_established_rto_zero_window_probe_last_octet, setup_established),
+        FX_TESTS(test_established_fin_with_data_already_received, setup_established),
+        FX_TESTS(test_established_fin_left_of_window, setup_established),
     };
     return FX_RUN("test_established", tests);
 }

@@ -393,6 +393,36 @@ static void test_rto_255_retries(void **state)
     test_rto_backoff_doubles(state);
 }
 
+/* An initial RTO of 4 s (a configuration above RFC 6298's 1 s). */
+static void tweak_init4s(struct tcpfsm_config *cfg)
+{
+    tweak_raw(cfg);
+    cfg->rto_initial = 4u * FX_S;
+}
+static const struct fx_params fx_v_init4s = {
+    "init4s", &tcpfsm_profile_rfc, 0x99999999u, 0xaaaaaaaau, 10u * FX_S, 1, tweak_init4s
+};
+
+/* (5.7) applies only "if ... the TCP implementation is using an RTO less than 3 seconds": with an
+   initial RTO of 4 s, a lost SYN leaves data transmission at 4 s (Karn: no sample from the
+   retransmitted SYN, so the RTO is still the initial one), not lowered to 3 s. */
+static void test_rto_syn_lost_initial_above_three_seconds(void **state)
+{
+    struct fx *f = *state;
+    fx_to_syn_sent(f);
+    fx_expect_deadline(f, f->now + 4u * FX_S);
+    fx_fire(f);
+    fx_expect_row(f, TCPFSM_ROW_T17, TCPFSM_SYN_SENT);
+    fx_expect_deadline(f, f->now + 8u * FX_S);
+    fx_advance(f, 100u * FX_MS);
+    fx_seg(f, TCPFSM_SYN | TCPFSM_ACK, f->irs, f->iss + 1u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T12, TCPFSM_ESTABLISHED);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+    f->snd_una = f->iss + 1u;
+    f->rcv_nxt = f->irs + 1u;
+    send_and_expect_rto(f, 100, 4u * FX_S);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -420,6 +450,7 @@ int main(void)
         FX_CASE(test_rto_zero_sample, setup_closed, raw),
         FX_CASE(test_rto_many_retries_clamped, setup_closed, many),
         FX_CASE(test_rto_255_retries, setup_closed, r255),
+        FX_CASE(test_rto_syn_lost_initial_above_three_seconds, setup_closed, init4s),
     };
     return FX_RUN("test_rto", tests);
 }

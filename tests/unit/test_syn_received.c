@@ -327,6 +327,68 @@ static void test_syn_received_open_fails(void **state)
     fx_expect_open_fails(*state, TCPFSM_ERR_STATE, 1);
 }
 
+/* The answer to a SYN (with an acceptable ACK of our SYN) in SYN-RECEIVED that is not a
+   retransmission of the peer's SYN: with RFC 5961 4.2 a challenge ACK, still SYN-RECEIVED (T28);
+   with RFC 793 "If the SYN is in the window it is an error, send a reset" <SEQ=SEG.ACK><CTL=RST>,
+   CLOSED (T29). */
+static void expect_syn_sync_answer(struct fx *f)
+{
+    if (f->cfg.rfc5961_syn) {
+        fx_expect_row(f, TCPFSM_ROW_T28, TCPFSM_SYN_RECEIVED);
+        fx_expect_count(f, 1);
+        fx_expect_ack(f, 0);
+        fx_expect_events(f, 0);
+        fx_expect_deadline_unchanged(f);
+        fx_expect_vars(f);
+    } else {
+        fx_expect_row(f, TCPFSM_ROW_T29, TCPFSM_CLOSED);
+        fx_expect_count(f, 1);
+        fx_expect_seg(f, 0, f->iss + 1u, 0, TCPFSM_RST, 0);
+        fx_expect_events(f, TCPFSM_SIG_RESET);
+        fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+    }
+}
+
+/* After a simultaneous open, a SYN,ACK that acknowledges our SYN but does not start at IRS
+   (SEG.SEQ = RCV.NXT, in the window) is not the peer's handshake segment (figure 8 line 6 repeats
+   <SEQ=IRS>): RFC 5961 4.2, "If the SYN bit is set, irrespective of the sequence number, TCP MUST
+   send an ACK (also referred to as challenge ACK)" (T28); RFC 793 (rfc5961_syn off): "If the SYN
+   is in the window it is an error, send a reset", <SEQ=SEG.ACK><CTL=RST>, CLOSED (T29). */
+static void test_syn_received_syn_ack_simultaneous_not_at_irs(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_SYN | TCPFSM_ACK, f->rcv_nxt, f->iss + 1u, 0);
+    expect_syn_sync_answer(f);
+}
+
+/* After a simultaneous open, the peer's SYN,ACK at IRS whose ACK does not acknowledge our SYN
+   (SEG.ACK = ISS, not SND.UNA < SEG.ACK =< SND.NXT) does not complete the handshake: a challenge
+   ACK with RFC 5961 4.2 (T28); RFC 793: SEG.SEQ = RCV.NXT - 1 is outside the window, so "an
+   acknowledgment should be sent in reply" (T30). Either way SYN-RECEIVED, our SYN still
+   unacknowledged. */
+static void test_syn_received_syn_ack_simultaneous_bad_ack(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_SYN | TCPFSM_ACK, f->irs, f->iss, 0);
+    fx_expect_row(f, f->cfg.rfc5961_syn ? TCPFSM_ROW_T28 : TCPFSM_ROW_T30, TCPFSM_SYN_RECEIVED);
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_events(f, 0);
+    fx_expect_deadline_unchanged(f);
+    fx_expect_vars(f);
+}
+
+/* After a simultaneous open, <SEQ=IRS><CTL=SYN,FIN,ACK> acknowledging our SYN is not figure 8's
+   SYN,ACK (line 6) - it also closes - so it is a SYN in a synchronized state: RFC 5961 4.2
+   challenge ACK (T28); RFC 793, its FIN octet is at RCV.NXT, in the window: "If the SYN is in the
+   window it is an error, send a reset", <SEQ=SEG.ACK><CTL=RST> (T29). */
+static void test_syn_received_syn_fin_ack_simultaneous(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_SYN | TCPFSM_FIN | TCPFSM_ACK, f->irs, f->iss + 1u, 0);
+    expect_syn_sync_answer(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -356,6 +418,9 @@ int main(void)
         FX_TESTS(test_syn_received_abort, setup_syn_received),
         FX_TESTS(test_syn_received_syn_ack_simultaneous, setup_syn_received_simultaneous),
         FX_TESTS(test_syn_received_send_queued, setup_syn_received),
+        FX_TESTS(test_syn_received_syn_ack_simultaneous_not_at_irs, setup_syn_received_simultaneous),
+        FX_TESTS(test_syn_received_syn_ack_simultaneous_bad_ack, setup_syn_received_simultaneous),
+        FX_TESTS(test_syn_received_syn_fin_ack_simultaneous, setup_syn_received_simultaneous),
         FX_TESTS(test_syn_received_open_fails, setup_syn_received),
     };
     return FX_RUN("test_syn_received", tests);

@@ -245,6 +245,36 @@ static void test_syn_sent_syn_ack_with_data(void **state)
     fx_expect_events_mask(f, TCPFSM_SIG_CONNECTED | TCPFSM_SIG_DATA, TCPFSM_SIG_ACKED);
 }
 
+/* A receive window of zero (cfg.window = 0): RCV.WND is 0 from the SYN on. */
+static void tweak_nowindow(struct tcpfsm_config *cfg)
+{
+    cfg->window = 0;
+}
+static const struct fx_params fx_v_nowindow = {
+    "nowindow", &tcpfsm_profile_rfc, 0x12345678u, 0x9abcdef0u, 10u * FX_S, 1, tweak_nowindow
+};
+
+/* T12 with text in the SYN,ACK while RCV.WND = 0: processing continues "at the sixth step", where
+   "it is assumed that the segment is the idealized segment that begins at RCV.NXT and does not
+   exceed the window" (3.10.7.4 first): none of the text fits, none is accepted (no SIG_DATA,
+   RCV.NXT = IRS + 1), and the ACK advertises the zero window. */
+static void test_syn_sent_syn_ack_with_data_zero_window(void **state)
+{
+    struct fx *f = *state;
+    assert_int_equal(f->rcv_wnd, 0);
+    fx_advance(f, FX_RTT);
+    fx_seg(f, TCPFSM_SYN | TCPFSM_ACK, f->irs, f->iss + 1u, 300);
+    fx_expect_row(f, TCPFSM_ROW_T12, TCPFSM_ESTABLISHED);
+    f->snd_una = f->iss + 1u;
+    f->rcv_nxt = f->irs + 1u;
+    f->max_snd_wnd = f->peer_wnd;
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_window(f, 0, 0);
+    fx_expect_events_mask(f, TCPFSM_SIG_CONNECTED, TCPFSM_SIG_ACKED);
+    fx_expect_vars(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -269,6 +299,7 @@ int main(void)
         FX_TESTS(test_syn_sent_send_queued, setup_syn_sent),
         FX_TESTS(test_syn_sent_open_fails, setup_syn_sent),
         FX_TESTS(test_syn_sent_syn_ack_with_data, setup_syn_sent),
+        FX_CASE(test_syn_sent_syn_ack_with_data_zero_window, setup_syn_sent, nowindow),
     };
     return FX_RUN("test_syn_sent", tests);
 }
