@@ -14,16 +14,22 @@ for stage in "${stages[@]}"; do
     start=$(date +%s)
     log=$BUILD/verify-$stage.log
     case $stage in
-        # The runtime proof pass is a known failure that takes over 40 minutes: verify runs the
-        # table pass (make proofs runs both and fails).
-        proofs) if [ -n "$(known proofs:runtime)" ]; then
-                    echo "KNOWN FAILURE proofs:runtime (issue $(known proofs:runtime)); running the table pass only"
-                    partial[$stage]=1
-                    PROOF_PASSES=table make --no-print-directory proofs 2>&1 | tee "$log"
-                else make --no-print-directory proofs 2>&1 | tee "$log"; fi ;;
+        # make proofs runs proofs/run.sh, whose exit status 3 means "every goal proved, but over
+        # the time target"; make turns it into 2, so verify reads the script's own status.
+        proofs) { proofs/run.sh; echo $? > "$BUILD/verify-proofs.rc"; } 2>&1 | tee "$log" ;;
         *) make --no-print-directory "$stage" 2>&1 | tee "$log" ;;
     esac
     rc=${PIPESTATUS[0]}
+    if [ "$stage" = proofs ]; then
+        rc=$(cat "$BUILD/verify-proofs.rc")
+        if [ "$rc" -eq 3 ] && [ -n "$(known proofs:time)" ]; then
+            echo "KNOWN FAILURE proofs:time (issue $(known proofs:time)): every goal proved, over the time target" | tee -a "$log"
+            rc=0; partial[$stage]=1
+        elif [ "$rc" -eq 0 ] && [ -n "$(known proofs:time)" ]; then
+            echo "proofs: proofs:time is listed in KNOWN_FAILURES but the run met its time target; remove the line" | tee -a "$log"
+            rc=1
+        fi
+    fi
     # A model run whose mismatch is listed in KNOWN_FAILURES does not fail the stage; any other does.
     if [ "$stage" = model ] && [ "$rc" -ne 0 ] && [ -f "$BUILD/model/summary.tsv" ]; then
         unexpected=$(awk -F'\t' 'NR > 1 && $2 != $3 { print $1 }' "$BUILD/model/summary.tsv" |
