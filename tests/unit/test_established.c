@@ -28,6 +28,15 @@ FX_RST_MATRIX(established, rows)
 FX_SYN_MATRIX(established, rows)
 FX_ACK_MATRIX(established, rows)
 
+/* T36: `n` bytes of in-order text arrive and are taken (RCV.NXT advances, RCV.WND shrinks). */
+static void receive_in_order(struct fx *f, uint16_t n)
+{
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, n);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->rcv_nxt += n;
+    f->rcv_wnd -= n;
+}
+
 /* T38: the RST check comes before the ACK check: a RST at RCV.NXT resets even with an ACK field
    that acknowledges something not yet sent. */
 static void test_established_rst_with_invalid_ack(void **state)
@@ -483,10 +492,7 @@ static void test_established_ack_data_beyond_right_edge(void **state)
 {
     struct fx *f = *state;
     uint16_t w = f->cfg.window;
-    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 100);
-    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
-    f->rcv_nxt += 100u;
-    f->rcv_wnd -= 100u;
+    receive_in_order(f, 100u);
     fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, (uint16_t)(w - 50u));
     fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
     f->rcv_nxt += f->rcv_wnd;
@@ -572,10 +578,7 @@ static void test_established_ack_partial_segment(void **state)
 static void test_established_fin_beyond_right_edge(void **state)
 {
     struct fx *f = *state;
-    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 100);
-    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
-    f->rcv_nxt += 100u;
-    f->rcv_wnd -= 100u;
+    receive_in_order(f, 100u);
     fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, (uint16_t)f->rcv_wnd);
     assert_int_equal(tcpfsm_state(&f->conn), TCPFSM_ESTABLISHED);
     assert_int_equal(f->out.events & TCPFSM_SIG_PEER_CLOSED, 0);
@@ -778,10 +781,7 @@ static void test_established_rto_zero_window_probe_last_octet(void **state)
 static void test_established_fin_with_data_already_received(void **state)
 {
     struct fx *f = *state;
-    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 100);
-    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
-    f->rcv_nxt += 100u;
-    f->rcv_wnd -= 100u;
+    receive_in_order(f, 100u);
     fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt - 100u, f->snd_nxt, 100);
     fx_expect_row(f, TCPFSM_ROW_T37, TCPFSM_CLOSE_WAIT);
     f->rcv_nxt += 1u;
@@ -797,10 +797,7 @@ static void test_established_fin_with_data_already_received(void **state)
 static void test_established_fin_left_of_window(void **state)
 {
     struct fx *f = *state;
-    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 100);
-    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
-    f->rcv_nxt += 100u;
-    f->rcv_wnd -= 100u;
+    receive_in_order(f, 100u);
     fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt - 100u, f->snd_nxt, 50);
     fx_expect_row(f, TCPFSM_ROW_T43, TCPFSM_ESTABLISHED);
     fx_expect_count(f, 1);
