@@ -396,6 +396,70 @@ void fx_expect_deadline(struct fx *f, tcpfsm_time_t deadline)
     FX_EQ(f, "out.deadline", f->out.deadline, deadline);
 }
 
+void fx_expect_rto_fires(struct fx *f, unsigned row, uint32_t seq, unsigned flags, uint16_t len)
+{
+    uint64_t rto = 2u * (uint64_t)f->rto;
+    enum tcpfsm_state st = tcpfsm_state(&f->conn);
+    fx_fire(f);
+    fx_expect_row(f, row, st);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, seq, f->rcv_nxt, flags, len);
+    fx_expect_events(f, 0);
+    fx_expect_deadline(f, f->now + (rto > f->cfg.rto_max ? f->cfg.rto_max : rto));
+}
+
+void fx_expect_abort(struct fx *f, unsigned row, int rst)
+{
+    fx_abort(f);
+    fx_expect_row(f, row, TCPFSM_CLOSED);
+    if (rst) {
+        fx_expect_count(f, 1);
+        fx_expect_seg(f, 0, f->snd_nxt, 0, TCPFSM_RST, 0);
+    } else {
+        fx_expect_count(f, 0);
+    }
+    fx_expect_events(f, TCPFSM_SIG_CLOSED);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+void fx_expect_data_rto_giveup(struct fx *f, unsigned rto_row, unsigned giveup_row)
+{
+    struct tcpfsm_segment data = { 0, 0, TCPFSM_ACK, 0, 100 };
+    data.seq = f->snd_una;
+    data.ack = f->rcv_nxt;
+    fx_send(f, 100);
+    fx_expect_retransmissions(f, f->cfg.retries, 0, f->rto, rto_row, &data, giveup_row,
+                              TCPFSM_CLOSED, TCPFSM_SIG_TIMEOUT);
+}
+
+void fx_fill_window(struct fx *f, uint32_t ack, unsigned row)
+{
+    uint16_t w = f->cfg.window;
+    enum tcpfsm_state st = tcpfsm_state(&f->conn);
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, ack, w);
+    fx_expect_row(f, row, st);
+    f->rcv_nxt += w;
+    f->rcv_wnd = 0;
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_window(f, 0, 0);
+    fx_expect_events(f, TCPFSM_SIG_DATA);
+}
+
+void fx_consume_window(struct fx *f)
+{
+    uint16_t w = f->cfg.window;
+    unsigned i;
+    fx_consumed(f, w);
+    fx_expect_no_transition(f);
+    f->rcv_wnd = w;
+    for (i = 0; i < f->out.count; i++) {
+        fx_expect_ack(f, i);
+        fx_expect_window(f, i, w);
+    }
+    fx_expect_vars(f);
+}
+
 void fx_expect_vars(struct fx *f)
 {
     enum tcpfsm_state st = tcpfsm_state(&f->conn);
@@ -707,56 +771,46 @@ int setup_established_active(void **state)
     return 0;
 }
 
+/* Each fixture below is the one before it plus one transition. */
 int setup_fin_wait_1(void **state)
 {
-    struct fx *f = begin(state);
-    to_established(f);
-    fx_to_fin_wait_1(f);
+    setup_established(state);
+    fx_to_fin_wait_1(*state);
     return 0;
 }
 
 int setup_fin_wait_2(void **state)
 {
-    struct fx *f = begin(state);
-    to_established(f);
-    fx_to_fin_wait_1(f);
-    fx_to_fin_wait_2(f);
+    setup_fin_wait_1(state);
+    fx_to_fin_wait_2(*state);
     return 0;
 }
 
 int setup_close_wait(void **state)
 {
-    struct fx *f = begin(state);
-    to_established(f);
-    fx_to_close_wait(f);
+    setup_established(state);
+    fx_to_close_wait(*state);
     return 0;
 }
 
 int setup_closing(void **state)
 {
-    struct fx *f = begin(state);
-    to_established(f);
-    fx_to_fin_wait_1(f);
-    fx_to_closing(f);
+    setup_fin_wait_1(state);
+    fx_to_closing(*state);
     return 0;
 }
 
 int setup_last_ack(void **state)
 {
-    struct fx *f = begin(state);
-    to_established(f);
-    fx_to_close_wait(f);
-    fx_to_last_ack(f);
+    setup_close_wait(state);
+    fx_to_last_ack(*state);
     return 0;
 }
 
 int setup_time_wait(void **state)
 {
-    struct fx *f = begin(state);
-    to_established(f);
-    fx_to_fin_wait_1(f);
-    fx_to_fin_wait_2(f);
-    fx_to_time_wait(f);
+    setup_fin_wait_2(state);
+    fx_to_time_wait(*state);
     return 0;
 }
 

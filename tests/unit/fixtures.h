@@ -177,6 +177,22 @@ void fx_expect_deadline(struct fx *f, tcpfsm_time_t deadline);
    RCV.WND, SND.WND (once synchronized) and the deadline. */
 void fx_expect_vars(struct fx *f);
 void fx_expect_deadline_unchanged(struct fx *f);
+/* The peer fills our whole receive window with text acknowledging `ack` (row `row`, state
+   unchanged): an ACK advertising a zero window. */
+void fx_fill_window(struct fx *f, uint32_t ack, unsigned row);
+/* The retransmission timer fires: row `row` keeps the state and resends one segment
+   <SEQ=seq><ACK=RCV.NXT><CTL=flags> with `len` bytes, no event, and the timer restarts with the
+   RTO doubled (RFC 6298 5.4-5.6), at most cfg.rto_max. */
+void fx_expect_rto_fires(struct fx *f, unsigned row, uint32_t seq, unsigned flags, uint16_t len);
+/* ABORT: row `row` enters CLOSED with TCPFSM_SIG_CLOSED and no timer; with `rst`, it sends
+   "a reset segment: <SEQ=SND.NXT><CTL=RST>", otherwise nothing. */
+void fx_expect_abort(struct fx *f, unsigned row, int rst);
+/* 100 bytes are sent and never acknowledged: `rto_row` retransmits them from SND.UNA
+   cfg.retries times, then `giveup_row` closes with TCPFSM_SIG_TIMEOUT (3.8.3 R2). */
+void fx_expect_data_rto_giveup(struct fx *f, unsigned rto_row, unsigned giveup_row);
+/* The application then consumes all of it: no transition, the window is whole again, and any
+   segment sent is a window update <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> with the whole window. */
+void fx_consume_window(struct fx *f);
 
 /* ---------------------------------------------------------------- sequence space */
 int fx_seq_lt(uint32_t a, uint32_t b);       /* reference: (int32_t)(a - b) < 0 */

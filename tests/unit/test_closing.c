@@ -74,13 +74,7 @@ static void test_closing_fin_ack(void **state)
 static void test_closing_rto(void **state)
 {
     struct fx *f = *state;
-    uint64_t rto = 2u * (uint64_t)f->rto;
-    fx_fire(f);
-    fx_expect_row(f, TCPFSM_ROW_T93, TCPFSM_CLOSING);
-    fx_expect_count(f, 1);
-    fx_expect_seg(f, 0, f->snd_nxt - 1u, f->rcv_nxt, TCPFSM_FIN | TCPFSM_ACK, 0);
-    fx_expect_events(f, 0);
-    fx_expect_deadline(f, f->now + (rto > f->cfg.rto_max ? f->cfg.rto_max : rto));
+    fx_expect_rto_fires(f, TCPFSM_ROW_T93, f->snd_nxt - 1u, TCPFSM_FIN | TCPFSM_ACK, 0);
 }
 
 /* T94 after cfg.retries times T93. */
@@ -98,12 +92,7 @@ static void test_closing_rto_giveup(void **state)
    enter CLOSED state, and return." - no RST. */
 static void test_closing_abort(void **state)
 {
-    struct fx *f = *state;
-    fx_abort(f);
-    fx_expect_row(f, TCPFSM_ROW_T95, TCPFSM_CLOSED);
-    fx_expect_count(f, 0);
-    fx_expect_events(f, TCPFSM_SIG_CLOSED);
-    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+    fx_expect_abort(*state, TCPFSM_ROW_T95, 0);
 }
 
 /* "CLOSING STATE: Respond with "error: connection closing"." */

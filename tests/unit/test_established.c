@@ -166,15 +166,7 @@ static void test_established_ack_zero_window(void **state)
 {
     struct fx *f = *state;
     uint16_t w = f->cfg.window;
-    unsigned i;
-    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, w); /* fills the window */
-    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
-    f->rcv_nxt += w;
-    f->rcv_wnd = 0;
-    fx_expect_count(f, 1);
-    fx_expect_ack(f, 0);
-    fx_expect_window(f, 0, 0);
-    fx_expect_events(f, TCPFSM_SIG_DATA);
+    fx_fill_window(f, f->snd_nxt, TCPFSM_ROW_T36);
     /* SEG.LEN > 0, RCV.WND = 0: not acceptable -> T43 */
     fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 1);
     fx_expect_row(f, TCPFSM_ROW_T43, TCPFSM_ESTABLISHED);
@@ -191,14 +183,7 @@ static void test_established_ack_zero_window(void **state)
     fx_expect_row(f, TCPFSM_ROW_T43, TCPFSM_ESTABLISHED);
     fx_expect_count(f, 1);
     fx_expect_ack(f, 0);
-    fx_consumed(f, w);
-    assert_int_equal(f->out.row, TCPFSM_ROW_NONE);
-    assert_int_equal(tcpfsm_state(&f->conn), TCPFSM_ESTABLISHED);
-    f->rcv_wnd = w;
-    for (i = 0; i < f->out.count; i++) { /* a window update, if any */
-        fx_expect_ack(f, i);
-        fx_expect_window(f, i, w);
-    }
+    fx_consume_window(f);
     fx_seg(f, TCPFSM_ACK, f->rcv_nxt + w - 1u, f->snd_nxt, 0); /* right edge again */
     fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
     fx_expect_count(f, 0);
@@ -323,26 +308,14 @@ static void test_established_fin_out_of_order(void **state)
 static void test_established_rto(void **state)
 {
     struct fx *f = *state;
-    uint64_t rto = 2u * (uint64_t)f->rto;
     fx_send(f, 100);
-    fx_fire(f);
-    fx_expect_row(f, TCPFSM_ROW_T44, TCPFSM_ESTABLISHED);
-    fx_expect_count(f, 1);
-    fx_expect_seg(f, 0, f->snd_una, f->rcv_nxt, TCPFSM_ACK, 100);
-    fx_expect_events(f, 0);
-    fx_expect_deadline(f, f->now + (rto > f->cfg.rto_max ? f->cfg.rto_max : rto));
+    fx_expect_rto_fires(f, TCPFSM_ROW_T44, f->snd_una, TCPFSM_ACK, 100);
 }
 
 /* T45 after cfg.retries times T44 (3.8.3 R2: "close the connection"). */
 static void test_established_rto_giveup(void **state)
 {
-    struct fx *f = *state;
-    struct tcpfsm_segment data = { 0, 0, TCPFSM_ACK, 0, 100 };
-    data.seq = f->snd_una;
-    data.ack = f->rcv_nxt;
-    fx_send(f, 100);
-    fx_expect_retransmissions(f, f->cfg.retries, 0, f->rto, TCPFSM_ROW_T44, &data,
-                              TCPFSM_ROW_T45, TCPFSM_CLOSED, TCPFSM_SIG_TIMEOUT);
+    fx_expect_data_rto_giveup(*state, TCPFSM_ROW_T44, TCPFSM_ROW_T45);
 }
 
 /* T46 (the fixture step): "form a FIN segment and send it, and enter FIN-WAIT-1 state". */
@@ -354,13 +327,7 @@ static void test_established_close(void **state)
 /* T47: "Send a reset segment: <SEQ=SND.NXT><CTL=RST> ... enter CLOSED state". */
 static void test_established_abort(void **state)
 {
-    struct fx *f = *state;
-    fx_abort(f);
-    fx_expect_row(f, TCPFSM_ROW_T47, TCPFSM_CLOSED);
-    fx_expect_count(f, 1);
-    fx_expect_seg(f, 0, f->snd_nxt, 0, TCPFSM_RST, 0);
-    fx_expect_events(f, TCPFSM_SIG_CLOSED);
-    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+    fx_expect_abort(*state, TCPFSM_ROW_T47, 1);
 }
 
 /* T47 with data in flight: the RST takes SND.NXT, past the data. */
