@@ -1503,9 +1503,10 @@ int tcpfsm_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, const struct tcpfsm
     k.seg = seg;
     k.now = now;
     k.iss = 0u;
-    /* the segment carries the peer's in-order FIN (not a retransmission of it) */
+    /* the segment carries the peer's in-order FIN: a FIN event in a state that has not received
+       it yet (after it, a FIN event is its retransmission, see fin_position) */
     k.fin_new = (ev == (uint8_t)TCPFSM_EV_FIN || ev == (uint8_t)TCPFSM_EV_FIN_ACK)
-                && fin_position(c, seg) == FIN_NEW ? 1u : 0u;
+                && fin_received(c->state) == 0 ? 1u : 0u;
     k.timer_fired = 0u;
     k.passive_open = 0u;
     (void)run(c, ev, k, out);
