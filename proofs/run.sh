@@ -58,6 +58,8 @@ done
 wait
 end=$(date +%s)
 
+# Per pass: its "Proved goals" line, its exit status, any unproved goal or failed smoke test.
+sum_proved=0 sum_goals=0
 for pass in $PASSES; do
     line=$(grep -E '^\[wp\] Proved goals:' "$OUT/$pass.log")
     if [ -z "$line" ]; then
@@ -68,6 +70,14 @@ for pass in $PASSES; do
     set -- $(cat "$OUT/$pass.time")
     [ "$1" -eq 0 ] || status=1
     echo "$pass: $line ($2 s)"
+    if grep -qE '^\[wp\] \[(Failed|Unknown|Timeout)\]|Smoke-test .*: (Failed|Valid)' "$OUT/$pass.log"; then
+        echo "proofs: unproved goals or failed smoke tests in pass $pass:" >&2
+        grep -A2 -E '^\[wp\] \[(Failed|Unknown|Timeout)\]' "$OUT/$pass.log" >&2
+        status=1
+    fi
+    set -- $(echo "$line" | sed -n 's/^\[wp\] Proved goals: *\([0-9]*\) \/ *\([0-9]*\).*/\1 \2/p')
+    [ "$#" -eq 2 ] && [ "$1" = "$2" ] || status=1
+    sum_proved=$((sum_proved + ${1:-0})); sum_goals=$((sum_goals + ${2:-0}))
 done
 
 python3 - "$OUT" "$PASSES" <<'PY' || status=1
@@ -110,17 +120,6 @@ if bad:
     print('proofs: functions with unproved goals: ' + ' '.join(sorted(bad)), file=sys.stderr)
     sys.exit(1)
 PY
-sum_proved=0 sum_goals=0
-for pass in $PASSES; do
-    if grep -qE '^\[wp\] \[(Failed|Unknown|Timeout)\]|Smoke-test .*: (Failed|Valid)' "$OUT/$pass.log"; then
-        echo "proofs: unproved goals or failed smoke tests in pass $pass:" >&2
-        grep -A2 -E '^\[wp\] \[(Failed|Unknown|Timeout)\]' "$OUT/$pass.log" >&2
-        status=1
-    fi
-    set -- $(sed -n 's/^\[wp\] Proved goals: *\([0-9]*\) \/ *\([0-9]*\).*/\1 \2/p' "$OUT/$pass.log")
-    [ "$#" -eq 2 ] && [ "$1" = "$2" ] || status=1
-    sum_proved=$((sum_proved + ${1:-0})); sum_goals=$((sum_goals + ${2:-0}))
-done
 echo "total: Proved goals: $sum_proved / $sum_goals (passes: $PASSES)"
 secs=$((end - start))
 echo "proofs: $secs s wall clock on $CORES cores (target: under $LIMIT s); logs and summary.tsv in $OUT"
