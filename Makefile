@@ -41,13 +41,13 @@ endif
 DEBIAN_PACKAGES := make gcc clang-14 libclang-rt-14-dev libcmocka-dev spin frama-c-base why3 z3 cvc4 \
                    graphviz lcov gcovr valgrind iproute2 python3
 
-.PHONY: all lib tools gen check-gen model proofs test bench fuzz verify deps install clean help \
+.PHONY: all lib tools gen check-gen model proofs smoke-mutants test bench fuzz verify deps install clean help \
         test-gen test-unit test-scenarios test-replay test-fuzz-smoke coverage
 
 all: lib tools
 
 help:
-	@echo "targets: all lib tools gen check-gen model proofs test bench fuzz verify deps install clean"
+	@echo "targets: all lib tools gen check-gen model proofs smoke-mutants test bench fuzz verify deps install clean"
 
 # ------------------------------------------------------------------ library
 lib: $(LIB)
@@ -101,6 +101,10 @@ model: $(GENERATOR)
 proofs:
 	@test -x proofs/run.sh || { echo "make proofs: not implemented yet (proofs/run.sh missing)" >&2; exit 1; }
 	proofs/run.sh
+
+# Planted inconsistencies that the smoke tests of `make proofs` must find (proofs/ASSUMPTIONS.md 5).
+smoke-mutants:
+	proofs/smoke-mutants.sh
 
 # ------------------------------------------------------------------ tests
 $(BUILD)/tests/test_gen: tests/gen/test_gen.c gen/tcpfsm_gen.c gen/tcpfsm_gen.h | $(BUILD)/tests

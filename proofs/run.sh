@@ -1,7 +1,8 @@
 #!/bin/sh
 # proofs/run.sh - Frama-C WP on all of src/, headless: absence of runtime errors (-wp-rte),
 # every contract, smoke tests (inconsistent contracts, unreachable code), provers cvc4 and z3
-# through why3 (cvc4 first; z3 on the goals cvc4 does not prove), -wp-par goals in parallel.
+# through why3 (both start on every goal that Qed leaves; the first proof counts), -wp-par goals
+# in parallel.
 #
 # Usage: proofs/run.sh [OUTDIR]            (default: build/proofs)
 # Environment:
