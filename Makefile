@@ -41,13 +41,14 @@ endif
 DEBIAN_PACKAGES := make gcc clang-14 libclang-rt-14-dev libcmocka-dev spin frama-c-base why3 z3 cvc4 \
                    graphviz lcov gcovr valgrind iproute2 python3
 
-.PHONY: all lib tools gen check-gen model proofs smoke-mutants test bench fuzz verify deps install clean help \
-        test-gen test-unit test-scenarios test-replay test-fuzz-smoke coverage
+.PHONY: all lib tools gen check-gen model proofs smoke-mutants test bench fuzz verify deps install \
+        clean help test-gen test-unit test-scenarios test-replay test-fuzz-smoke coverage
 
 all: lib tools
 
 help:
-	@echo "targets: all lib tools gen check-gen model proofs smoke-mutants test bench fuzz verify deps install clean"
+	@echo "targets: all lib tools gen check-gen model proofs smoke-mutants test bench fuzz verify deps" \
+	      "install clean"
 
 # ------------------------------------------------------------------ library
 lib: $(LIB)

@@ -26,16 +26,12 @@
 set -u
 cd "$(dirname "$0")/.." || exit 2
 OUT=${1:-build/proofs}
-TIMEOUT=${WP_TIMEOUT:-15}
-SMOKE_TIMEOUT=${WP_SMOKE_TIMEOUT:-1}
-CORES=$(nproc 2>/dev/null || echo 2)
-PAR=${WP_PAR:-$((2 * CORES))}
+. proofs/wp-options.sh                       # TIMEOUT SMOKE_TIMEOUT CORES PAR WP
 LIMIT=${PROOF_TIME_LIMIT:-300}
 PASSES=${PROOF_PASSES:-table runtime}
 mkdir -p "$OUT" || exit 2
 rm -f "$OUT"/*.log "$OUT"/*.json "$OUT"/*.time "$OUT/summary.tsv"
 
-WP="-wp -wp-rte -wp-smoke-tests -wp-smoke-timeout $SMOKE_TIMEOUT -wp-par $PAR -wp-prover cvc4,z3 -wp-timeout $TIMEOUT"
 TABLE_FUNCS=tcpfsm_table_lookup,tcpfsm_cell_guard
 status=0
 start=$(date +%s)
