@@ -1,43 +1,49 @@
 #!/bin/sh
 # proofs/run.sh - Frama-C WP on all of src/, headless: absence of runtime errors (-wp-rte),
-# every contract, smoke tests (inconsistent contracts, unreachable code), provers cvc4 and z3
-# through why3 (both start on every goal that Qed leaves; the first proof counts), -wp-par goals
-# in parallel.
+# every contract, smoke tests (inconsistent contracts, unreachable code), provers z3 and cvc4
+# through why3 in the configurations of proofs/why3-provers.conf (z3-saturate, cvc4-bounded: both
+# start on every goal that Qed leaves, the first proof counts), -wp-par goals in parallel.
 #
 # Usage: proofs/run.sh [OUTDIR]            (default: build/proofs)
 # Environment:
 #   WP_TIMEOUT        seconds per goal and prover (default 15)
 #   WP_SMOKE_TIMEOUT  seconds per smoke test and prover (default 1, the smallest WP accepts)
-#   WP_PAR            prover processes at once (default: twice the number of cores; the run is
-#                     bound by the latency of each prover call as much as by CPU)
+#   WP_PAR            prover processes at once, per Frama-C process (default: twice the cores)
+#   WP_PROVERS        the why3 provers (default z3-saturate,cvc4-bounded; see proofs/wp-options.sh)
+#   PROOF_JOBS        Frama-C processes for the runtime pass (default: the number of cores)
 #   PROOF_PASSES      which passes to run (default "table runtime")
 #   PROOF_TIME_LIMIT  the time target in seconds (default 300: "under 5 minutes on 2 cores")
 #
 # Two passes over the same sources (see proofs/ASSUMPTIONS.md, section 1), run at the same time:
 #   table:   tcpfsm_step.c + tcpfsm_table.c with the const table's initialiser known
-#            (-wp-init-const): proves the lookup faithful to src/tcpfsm_relation.h;
-#   runtime: all of src/ with -wp-no-init-const, the two table functions used by their contracts.
-# Prints each pass's "Proved goals: N / M" line (N and M count RTE goals and smoke tests) and the
+#            (-wp-init-const): proves the lookup faithful to src/tcpfsm_relation.h. Qed's variable
+#            elimination is off here (-wp-no-let): with it, Qed spends 2 to 4 s per goal
+#            substituting the initialiser, and the provers prove the goals without it;
+#   runtime: all of src/ but tcpfsm_table_lookup, with -wp-no-init-const (the lookup is used by
+#            its contract), dealt out by function to PROOF_JOBS Frama-C processes (below).
+# Prints each job's "Proved goals: N / M" line (N and M count RTE goals and smoke tests) and the
 # total; writes OUTDIR/summary.tsv (function goals proved seconds; one row per function; seconds
 # is the Qed and prover time WP reports for the function's goals: WP reports no time for a passed
 # smoke test).
-# Exit status: 1 on any unproved goal or failed smoke test, or a pass that did not complete;
+# Exit status: 1 on any unproved goal or failed smoke test, or a job that did not complete;
 # otherwise 3 when the run took longer than PROOF_TIME_LIMIT; 0 when everything holds.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 OUT=${1:-build/proofs}
-. proofs/wp-options.sh                       # TIMEOUT SMOKE_TIMEOUT CORES PAR WP
+. proofs/wp-options.sh                       # TIMEOUT SMOKE_TIMEOUT CORES PAR PROVERS WP; WHY3CONFIG
 LIMIT=${PROOF_TIME_LIMIT:-300}
 PASSES=${PROOF_PASSES:-table runtime}
 mkdir -p "$OUT" || exit 2
 rm -f "$OUT"/*.log "$OUT"/*.json "$OUT"/*.time "$OUT/summary.tsv"
 
-TABLE_FUNCS=tcpfsm_table_lookup,tcpfsm_cell_guard
+TABLE_FUNC=tcpfsm_table_lookup                # the one function whose proof needs the table
+JOBS=${PROOF_JOBS:-$CORES}
 status=0
 start=$(date +%s)
 
-# run_pass NAME FRAMA-C-ARGS...: one pass, in the background; its log, JSON report and seconds.
-run_pass() {
+# run_job NAME FRAMA-C-ARGS...: one Frama-C process, in the background; its log, JSON report and
+# exit status with seconds.
+run_job() {
     name=$1; shift
     (
         s=$(date +%s)
@@ -45,31 +51,57 @@ run_pass() {
         echo "$? $(( $(date +%s) - s ))" > "$OUT/$name.time"
     ) &
 }
+
+# The runtime pass is dealt out to JOBS Frama-C processes (Frama-C itself runs on one core, and
+# builds every prover task): proofs/functions.awk lists the functions of src/*.c with their length
+# in lines, the longest is dealt first, each to the job with the fewest lines so far. The last job
+# takes every function not dealt to another (-wp-skip-fct), so a function the list misses is
+# still proved.
+deal_functions() {
+    awk -f proofs/functions.awk src/*.c | grep -vw "$TABLE_FUNC" |
+        sort -k1,1nr -k2 | awk -v n="$JOBS" '
+            { j = 1; for (k = 2; k <= n; k++) if (load[k] < load[j]) j = k
+              load[j] += $1; fcts[j] = fcts[j] (fcts[j] == "" ? "" : ",") $2 }
+            END { for (k = 1; k < n; k++) print fcts[k] }'
+}
+JOB_NAMES=
 for pass in $PASSES; do
     case $pass in
-        table)   run_pass table src/tcpfsm_step.c src/tcpfsm_table.c -wp-fct "$TABLE_FUNCS" ;;
-        runtime) run_pass runtime src/*.c -wp-no-init-const -wp-skip-fct "$TABLE_FUNCS" ;;
+        table)
+            run_job table src/tcpfsm_step.c src/tcpfsm_table.c -wp-fct "$TABLE_FUNC" -wp-no-let
+            JOB_NAMES="$JOB_NAMES table" ;;
+        runtime)
+            dealt= j=0
+            for fcts in $(deal_functions); do
+                j=$((j + 1))
+                run_job "runtime$j" src/*.c -wp-no-init-const -wp-fct "$fcts"
+                JOB_NAMES="$JOB_NAMES runtime$j"
+                dealt="$dealt,$fcts"
+            done
+            j=$((j + 1))
+            run_job "runtime$j" src/*.c -wp-no-init-const -wp-skip-fct "$TABLE_FUNC$dealt"
+            JOB_NAMES="$JOB_NAMES runtime$j" ;;
         *) echo "proofs: unknown pass '$pass' in PROOF_PASSES (expected: table runtime)" >&2; exit 2 ;;
     esac
 done
 wait
 end=$(date +%s)
 
-# Per pass: its "Proved goals" line, its exit status, any unproved goal or failed smoke test.
+# Per job: its "Proved goals" line, its exit status, any unproved goal or failed smoke test.
 sum_proved=0 sum_goals=0
-for pass in $PASSES; do
-    line=$(grep -E '^\[wp\] Proved goals:' "$OUT/$pass.log")
+for job in $JOB_NAMES; do
+    line=$(grep -E '^\[wp\] Proved goals:' "$OUT/$job.log")
     if [ -z "$line" ]; then
-        echo "proofs: pass $pass did not complete, see $OUT/$pass.log" >&2
-        tail -20 "$OUT/$pass.log" >&2
+        echo "proofs: job $job did not complete, see $OUT/$job.log" >&2
+        tail -20 "$OUT/$job.log" >&2
         exit 1
     fi
-    set -- $(cat "$OUT/$pass.time")
+    set -- $(cat "$OUT/$job.time")
     [ "$1" -eq 0 ] || status=1
-    echo "$pass: $line ($2 s)"
-    if grep -qE '^\[wp\] \[(Failed|Unknown|Timeout)\]|Smoke-test .*: (Failed|Valid)' "$OUT/$pass.log"; then
-        echo "proofs: unproved goals or failed smoke tests in pass $pass:" >&2
-        grep -A2 -E '^\[wp\] \[(Failed|Unknown|Timeout)\]' "$OUT/$pass.log" >&2
+    echo "$job: $line ($2 s)"
+    if grep -qE '^\[wp\] \[(Failed|Unknown|Timeout)\]|Smoke-test .*: (Failed|Valid)' "$OUT/$job.log"; then
+        echo "proofs: unproved goals or failed smoke tests in job $job:" >&2
+        grep -A2 -E '^\[wp\] \[(Failed|Unknown|Timeout)\]' "$OUT/$job.log" >&2
         status=1
     fi
     set -- $(echo "$line" | sed -n 's/^\[wp\] Proved goals: *\([0-9]*\) \/ *\([0-9]*\).*/\1 \2/p')
@@ -77,7 +109,17 @@ for pass in $PASSES; do
     sum_proved=$((sum_proved + ${1:-0})); sum_goals=$((sum_goals + ${2:-0}))
 done
 
-python3 - "$OUT" "$PASSES" <<'PY' || status=1
+# A prover that fails on every call (a broken configuration) still lets every smoke test pass,
+# since a smoke test passes when no prover proves it: each prover of PROVERS must prove a goal.
+proving=$(for job in $JOB_NAMES; do sed -n 's/^  \([^ ].*\): *[1-9][0-9]* .*/\1/p' "$OUT/$job.log"; done |
+    grep -v '^Qed$' | sort -u)
+if [ "$(echo "$proving" | grep -c .)" -lt "$(echo "$PROVERS" | tr , '\n' | grep -c .)" ]; then
+    echo "proofs: of the provers $PROVERS, only these proved a goal: $(echo $proving)" >&2
+    echo "proofs: a prover that proves nothing makes the smoke tests weaker; check $WHY3CONFIG" >&2
+    status=1
+fi
+
+python3 - "$OUT" "$JOB_NAMES" <<'PY' || status=1
 import json, re, sys
 out = sys.argv[1]
 rows, total, proved = {}, 0, 0

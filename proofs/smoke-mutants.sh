@@ -3,8 +3,9 @@
 #
 # A smoke test that cannot fail proves nothing. Each mutant below plants one inconsistency in a
 # copy of src/ (the checkout is not touched) and runs WP's smoke tests on the function it affects,
-# with the settings of proofs/run.sh (proofs/wp-options.sh: -wp-rte -wp-smoke-tests, cvc4 and z3
-# through why3, WP_SMOKE_TIMEOUT, default 1 s) in its runtime pass (-wp-no-init-const).
+# with the settings of proofs/run.sh (proofs/wp-options.sh: -wp-rte -wp-smoke-tests, z3-saturate
+# and cvc4-bounded through why3, WP_SMOKE_TIMEOUT, default 1 s) in its runtime pass
+# (-wp-no-init-const).
 # A mutant is "caught" when a smoke test fails.
 #
 #   requires   timer_arm_rto gets `requires c->backoff > 40`, which contradicts valid_conn
@@ -13,7 +14,8 @@
 #              32-bit value times 4, so the branch is dead and its dead_code smoke test must fail.
 #   dead_loop  flush's loop invariant gains `c->backoff > 40`: the loop body is unreachable.
 #   dead_call  timer_stop's ensures gains `c->backoff > 40`: the call in actions_open (its last
-#              statement) can never return. EXPECTED MISS: no prover finds it within 1 s (nor
+#              statement) can never return. EXPECTED MISS: neither prover finds it (nor, before
+#              proofs/why3-provers.conf, cvc4 and z3 in why3's default configurations at 1 s,
 #              z3 alone with 5 s or 200 000 steps); proofs/ASSUMPTIONS.md, section 5.
 #
 # Usage: proofs/smoke-mutants.sh [OUTDIR]     (default: build/smoke-mutants)
