@@ -46,7 +46,7 @@ for stage in "${stages[@]}"; do
     case $stage in
         check-gen) detail[$stage]=$(grep -E '^check-gen:' "$log" | tail -n 1) ;;
         model)     detail[$stage]=$( [ -f "$BUILD/model/summary.tsv" ] && awk -F'\t' 'NR > 1 { n++; if ($2 == $3) ok++ } END { printf "%d/%d runs as expected", ok, n }' "$BUILD/model/summary.tsv") ;;
-        proofs)    detail[$stage]=$(grep -E '^(table|runtime): ' "$log" | tr '\n' ' ' | sed 's/\[wp\] //g') ;;
+        proofs)    detail[$stage]=$(grep -E '^(total: Proved goals|proofs: [0-9]+ s wall)' "$log" | sed 's/ *(passes: .*//; s/ wall clock on \([0-9]*\) cores.*/ on \1 cores/' | tr '\n' ' ') ;;
         test)      detail[$stage]=$(grep -E '^test: [0-9]+ passed' "$log" | tail -n 1) ;;
     esac
     [ -n "${detail[$stage]}" ] || detail[$stage]=$(grep -v '^[[:space:]]*$' "$log" | tail -n 1 | cut -c1-70)
