@@ -123,8 +123,8 @@ $(BUILD)/tests/unit/%: tests/unit/%.c tests/unit/fixtures.c tests/unit/fixtures.
 $(BUILD)/tests/unit/check_rows: tests/unit/check_rows.c src/tcpfsm_table.c src/tcpfsm_table.h | $(BUILD)/tests/unit
 	$(CC) $(ALL_CFLAGS) -o $@ tests/unit/check_rows.c src/tcpfsm_table.c
 
-$(BUILD)/tests/test_drill_parse: tests/drill/test_drill_parse.c tools/drill/drill_parse.c $(wildcard tools/drill/*.h) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Itools/drill -o $@ tests/drill/test_drill_parse.c tools/drill/drill_parse.c -lcmocka
+$(BUILD)/tests/test_drill_parse: tests/drill/test_drill_parse.c tools/drill/drill_parse.c tools/drill/drill_cpp.c $(wildcard tools/drill/*.h) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Itools/drill -o $@ tests/drill/test_drill_parse.c tools/drill/drill_parse.c tools/drill/drill_cpp.c -lcmocka
 
 TEST_BINS := $(BUILD)/tests/test_gen $(UNIT_BINS) $(BUILD)/tests/unit/check_rows $(BUILD)/tests/test_drill_parse
 

@@ -99,7 +99,7 @@ fi
 if [ -d tests/scenarios ] && [ -x "$BUILD/tcpfsm-drill" ]; then
     mapfile -t scripts < <(find tests/scenarios -name '*.pkt' | sort)
     run_suite drill-parser "$BUILD/tests/test_drill_parse"
-    run_suite scenarios "$BUILD/tcpfsm-drill" "${scripts[@]}"
+    run_suite scenarios "$BUILD/tcpfsm-drill" --strict "${scripts[@]}"
     if [ -x tests/drill-negative/check.sh ]; then run_suite drill-negative tests/drill-negative/check.sh "$BUILD/tcpfsm-drill"; fi
 else
     missing scenarios "tests/scenarios/ or build/tcpfsm-drill not there yet"

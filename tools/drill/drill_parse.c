@@ -240,8 +240,26 @@ static int parse_seconds(struct cursor *c, int64_t *usecs)
     return 0;
 }
 
+/* After a time: blanks, then "..." (a blocking call's range) or '~' (a window), or neither. */
+static int range_mark(struct cursor *c)
+{
+    size_t save = c->pos, i = 0;
+    while (peek_at(c, i) == ' ' || peek_at(c, i) == '\t')
+        i++;
+    if (peek_at(c, i) == '.' && peek_at(c, i + 1) == '.' && peek_at(c, i + 2) == '.') {
+        c->pos = save + i + 3;
+        return DRILL_TIME_RANGE;
+    }
+    if (peek_at(c, i) == '~') {
+        c->pos = save + i + 1;
+        return DRILL_TIME_WINDOW;
+    }
+    return 0;
+}
+
 static int parse_time(struct cursor *c, struct drill_time *t)
 {
+    int mark;
     memset(t, 0, sizeof *t);
     if (peek(c) == '*') {
         advance(c);
@@ -255,12 +273,11 @@ static int parse_time(struct cursor *c, struct drill_time *t)
     if (parse_seconds(c, &t->start_usecs) < 0)
         return -1;
     t->kind = t->start_relative ? DRILL_TIME_RELATIVE : DRILL_TIME_ABSOLUTE;
-    if (peek(c) == '.' && peek_at(c, 1) == '.' && peek_at(c, 2) == '.') {
-        advance(c);
-        advance(c);
-        advance(c);
-        t->kind = DRILL_TIME_RANGE;
+    mark = range_mark(c);
+    if (mark != 0) {
+        t->kind = (enum drill_time_kind)mark;
         t->end_relative = t->start_relative;
+        skip_inline_blanks(c);
         if (peek(c) == '+') {
             advance(c);
             t->end_relative = 1;
@@ -342,6 +359,37 @@ static int parse_tcp_options(struct cursor *c, struct drill_packet *p)
     return 0;
 }
 
+/* The rest of the line, as the text of a construct read but not modelled ("< udp ...", ...). */
+static int unmodelled_rest_of_line(struct cursor *c, struct drill_event *e, const char *what)
+{
+    char text[96];
+    size_t start = c->pos, n;
+    while (!at_end(c) && peek(c) != '\n')
+        advance(c);
+    n = c->pos - start;
+    if (n > 40)
+        n = 40;
+    snprintf(text, sizeof text, "%s (%.*s)", what, (int)n, c->buf + start);
+    for (n = 0; text[n] != '\0'; n++)
+        if ((unsigned char)text[n] < 0x20 || (unsigned char)text[n] >= 0x7f)
+            text[n] = '?';
+    e->kind = DRILL_EVENT_UNMODELLED;
+    e->text = malloc(strlen(text) + 1);
+    if (e->text == NULL)
+        return fail_at_line(c, e->line, "enough memory");
+    memcpy(e->text, text, strlen(text) + 1);
+    return 0;
+}
+
+static int word_at(const struct cursor *c, const char *w)
+{
+    size_t n = strlen(w), i;
+    for (i = 0; i < n; i++)
+        if (peek_at(c, i) != (unsigned char)w[i])
+            return 0;
+    return !(is_alpha(peek_at(c, n)) || is_digit(peek_at(c, n)));
+}
+
 static int parse_packet(struct cursor *c, struct drill_event *e)
 {
     struct drill_packet *p = &e->packet;
@@ -350,6 +398,27 @@ static int parse_packet(struct cursor *c, struct drill_event *e)
     e->kind = peek(c) == '<' ? DRILL_EVENT_INBOUND : DRILL_EVENT_OUTBOUND;
     advance(c);
     skip_inline_blanks(c);
+    /* Other protocols packetdrill scripts can inject or expect: read, not modelled. */
+    if (word_at(c, "udp") || word_at(c, "icmp") || word_at(c, "udplite") || word_at(c, "sctp") ||
+        word_at(c, "gre") || word_at(c, "mpls"))
+        return unmodelled_rest_of_line(c, e, e->kind == DRILL_EVENT_INBOUND ? "an injected non-TCP packet"
+                                                                           : "an expected non-TCP packet");
+    /* [ect0] [ect1] [ce] [noecn] [ect01]: the IP ECN field (packetdrill's ip_ecn). */
+    if (peek(c) == '[') {
+        char word[16];
+        advance(c);
+        skip_inline_blanks(c);
+        if (parse_word(c, word, sizeof word) < 0)
+            return -1;
+        skip_inline_blanks(c);
+        if (peek(c) != ']' || !(strcmp(word, "ect0") == 0 || strcmp(word, "ect1") == 0 || strcmp(word, "ce") == 0 ||
+                                strcmp(word, "noecn") == 0 || strcmp(word, "no_ecn") == 0 ||
+                                strcmp(word, "ect01") == 0))
+            return fail_expected(c, "an ECN codepoint [noecn], [ect0], [ect1], [ect01] or [ce]");
+        advance(c);
+        p->has_ecn = strcmp(word, "noecn") != 0 && strcmp(word, "no_ecn") != 0;
+        skip_inline_blanks(c);
+    }
     for (;;) {
         int ch = peek(c);
         uint16_t bit;
@@ -379,23 +448,42 @@ static int parse_packet(struct cursor *c, struct drill_event *e)
         return fail_expected(c, "a blank after the TCP flags");
     if (skip_blanks(c) < 0)
         return -1;
-    if (parse_u32(c, &start, "a sequence number start:end(length)") < 0)
-        return -1;
-    if (peek(c) != ':')
-        return fail_expected(c, "':' in start:end(length)");
-    advance(c);
-    if (parse_u32(c, &end, "the end sequence number in start:end(length)") < 0)
-        return -1;
-    if (peek(c) != '(')
-        return fail_expected(c, "'(' in start:end(length)");
-    advance(c);
-    if (parse_u32(c, &len, "the payload length in start:end(length)") < 0)
-        return -1;
-    if (peek(c) != ')')
-        return fail_expected(c, "')' in start:end(length)");
-    advance(c);
-    if ((uint32_t)(end - start) != len)
-        return fail_at_line(c, e->line, "end - start to equal the payload length in start:end(length)");
+    if (peek(c) == '.' && peek_at(c, 1) == '.' && peek_at(c, 2) == '.') {
+        /* `...(len)`: any sequence number (a new ISN, e.g. after TIME-WAIT is reused) */
+        if (e->kind != DRILL_EVENT_OUTBOUND)
+            return fail_expected(c, "a sequence number start:end(length) ('...' only on an expected > segment)");
+        advance(c);
+        advance(c);
+        advance(c);
+        if (peek(c) != '(')
+            return fail_expected(c, "'(' in ...(length)");
+        advance(c);
+        if (parse_u32(c, &len, "the payload length in ...(length)") < 0)
+            return -1;
+        if (peek(c) != ')')
+            return fail_expected(c, "')' in ...(length)");
+        advance(c);
+        start = 0;
+        p->any_seq = 1;
+    } else {
+        if (parse_u32(c, &start, "a sequence number start:end(length)") < 0)
+            return -1;
+        if (peek(c) != ':')
+            return fail_expected(c, "':' in start:end(length)");
+        advance(c);
+        if (parse_u32(c, &end, "the end sequence number in start:end(length)") < 0)
+            return -1;
+        if (peek(c) != '(')
+            return fail_expected(c, "'(' in start:end(length)");
+        advance(c);
+        if (parse_u32(c, &len, "the payload length in start:end(length)") < 0)
+            return -1;
+        if (peek(c) != ')')
+            return fail_expected(c, "')' in start:end(length)");
+        advance(c);
+        if ((uint32_t)(end - start) != len)
+            return fail_at_line(c, e->line, "end - start to equal the payload length in start:end(length)");
+    }
     if (len > 65535)
         return fail_at_line(c, e->line, "a payload length of at most 65535");
     p->seq = start;
@@ -442,10 +530,8 @@ static int parse_packet(struct cursor *c, struct drill_event *e)
             return fail_at_line(c, c->line, "'ack N', 'win N', 'urg N' or a <option list> after the sequence numbers");
         }
     }
-    if (p->has_ack && !(p->flags & TCPFSM_ACK))
-        return fail_at_line(c, e->line, "'ack N' only on a segment with the ACK flag '.'");
-    if (e->kind == DRILL_EVENT_INBOUND && (p->flags & TCPFSM_ACK) && !p->has_ack)
-        return fail_at_line(c, e->line, "'ack N' on an injected segment with the ACK flag '.'");
+    /* As packetdrill: `ack N` without the ACK flag, and the ACK flag without `ack N` (then the field
+       is 0, relative), are both accepted; see the runner's README for what the segment carries. */
     return 0;
 }
 
@@ -548,16 +634,40 @@ static int parse_syscall(struct cursor *c, struct drill_event *e)
         sc->result_any = 1;
     } else {
         int negative = 0;
-        uint32_t v;
+        uint64_t v = 0;
         if (peek(c) == '-') {
             negative = 1;
             advance(c);
         }
-        if (parse_u32(c, &v, "the expected return value (a number, or -1 ERRNO)") < 0)
-            return -1;
+        if (peek(c) == '0' && (peek_at(c, 1) == 'x' || peek_at(c, 1) == 'X')) {
+            /* 0x02: packetdrill's lexer reads hex integers too (fcntl(F_GETFL) results) */
+            int digits = 0;
+            advance(c);
+            advance(c);
+            for (;;) {
+                int ch = peek(c), d;
+                if (is_digit(ch)) d = ch - '0';
+                else if (ch >= 'a' && ch <= 'f') d = ch - 'a' + 10;
+                else if (ch >= 'A' && ch <= 'F') d = ch - 'A' + 10;
+                else break;
+                v = v * 16u + (uint64_t)d;
+                if (v > UINT32_MAX)
+                    return fail_expected(c, "a number below 2^32");
+                digits++;
+                advance(c);
+            }
+            if (digits == 0 || is_alpha(peek(c)))
+                return fail_expected(c, "hexadecimal digits after 0x in the return value");
+        } else {
+            uint32_t d;
+            if (parse_u32(c, &d, "the expected return value (a number, or -1 ERRNO)") < 0)
+                return -1;
+            v = d;
+        }
         sc->result = negative ? -(int64_t)v : (int64_t)v;
     }
-    /* Optional ERRNO and (text), on the same line. */
+    /* Optional ERRNO and an optional (note), on the same line: `= -1 EINPROGRESS (Operation now in
+       progress)`, `= 0x02 (flags O_RDWR)`. The note is informational. */
     skip_inline_blanks(c);
     if (is_alpha(peek(c))) {
         if (parse_word(c, sc->errno_name, sizeof sc->errno_name) < 0)
@@ -567,16 +677,21 @@ static int parse_syscall(struct cursor *c, struct drill_event *e)
         if (sc->result != -1)
             return fail_at_line(c, c->line, "an errno only after the return value -1");
         skip_inline_blanks(c);
-        if (peek(c) == '(') {
-            int text_line = c->line;
-            while (!at_end(c) && peek(c) != ')' && peek(c) != '\n')
-                advance(c);
-            if (peek(c) != ')')
-                return fail_at_line(c, text_line, "')' to close the errno text on its line");
-            advance(c);
-        }
     } else if (sc->result == -1 && !sc->result_any) {
         return fail_expected(c, "an errno name after the return value -1");
+    }
+    if (peek(c) == '(') {
+        int text_line = c->line, depth = 0;
+        while (!at_end(c) && peek(c) != '\n') {
+            if (peek(c) == '(')
+                depth++;
+            else if (peek(c) == ')' && --depth == 0)
+                break;
+            advance(c);
+        }
+        if (peek(c) != ')')
+            return fail_at_line(c, text_line, "')' to close the note after the return value, on its line");
+        advance(c);
     }
     return 0;
 }
@@ -664,21 +779,56 @@ static int parse_option_line(struct cursor *c)
         if (value[0] == '\0' || *endp != '\0' || !(v >= 0.0 && v <= 100.0))
             return fail_at_line(c, line, "--tolerance_percent=P with P between 0 and 100");
         c->script->tolerance_percent = v;
+    } else if (strcmp(name, "ip_version") == 0) {
+        if (strcmp(value, "ipv4") == 0)
+            c->script->ip_version = DRILL_IPV4;
+        else if (strcmp(value, "ipv6") == 0)
+            c->script->ip_version = DRILL_IPV6;
+        else if (strcmp(value, "ipv4-mapped-ipv6") == 0)
+            c->script->ip_version = DRILL_IPV4_MAPPED_IPV6;
+        else
+            return fail_at_line(c, line, "--ip_version=ipv4, ipv6 or ipv4-mapped-ipv6");
     }
-    /* --ip_version and all other options are accepted and ignored. */
+    /* All other options (addresses, --mss, --wire_*, ...) change nothing the runner models. */
     return 0;
+}
+
+static int parse_events(struct cursor *c);
+
+void drill_profile_defines(unsigned profile, struct drill_defines *d)
+{
+    d->count = 0;
+    switch (profile) {
+    case DRILL_PROFILE_FREEBSD:
+        d->def[d->count++] = "FreeBSD";
+        d->def[d->count++] = "__FreeBSD__";
+        break;
+    case DRILL_PROFILE_LINUX:
+        d->def[d->count++] = "linux";
+        d->def[d->count++] = "__linux__";
+        break;
+    default:
+        d->def[d->count++] = "STANDARD";
+        break;
+    }
 }
 
 int drill_parse_buffer(const char *path, const char *buf, size_t len, struct drill_script *script,
                        char *err, size_t errlen)
 {
+    return drill_parse_buffer_defs(path, buf, len, NULL, script, err, errlen);
+}
+
+int drill_parse_buffer_defs(const char *path, const char *buf, size_t len, const struct drill_defines *defs,
+                            struct drill_script *script, char *err, size_t errlen)
+{
     struct cursor c;
+    char *text;
+    int rc;
     memset(script, 0, sizeof *script);
     if (errlen > 0)
         err[0] = '\0';
     memset(&c, 0, sizeof c);
-    c.buf = buf;
-    c.len = buf == NULL ? 0 : len;
     c.line = 1;
     c.path = path;
     c.err = err;
@@ -687,74 +837,111 @@ int drill_parse_buffer(const char *path, const char *buf, size_t len, struct dri
     c.script = script;
     script->tolerance_usecs = 4000;
     script->tolerance_percent = 12.5;
+    script->ip_version = DRILL_IPV4;
+    if (buf == NULL)
+        len = 0;
+    text = drill_cpp(path, buf == NULL ? "" : buf, len, defs, &script->unmodelled_line, script->unmodelled,
+                     sizeof script->unmodelled, err, errlen);
+    if (text == NULL) {
+        memset(script, 0, sizeof *script);
+        return -1;
+    }
     script->path = dup_range(path, strlen(path));
-    if (script->path == NULL)
+    if (script->path == NULL) {
+        free(text);
         return fail_at_line(&c, 1, "enough memory");
+    }
+    c.buf = text;
+    c.len = len;
+    rc = parse_events(&c);
+    free(text);
+    if (rc < 0)
+        drill_script_free(script);
+    return rc;
+}
+
+
+
+static int parse_events(struct cursor *c)
+{
+    int cleanup_line = 0, init_done = 0;
     for (;;) {
         struct drill_event e;
         int ch;
-        if (skip_blanks(&c) < 0)
-            goto error;
-        if (at_end(&c))
+        if (skip_blanks(c) < 0)
+            return -1;
+        if (at_end(c))
             break;
-        ch = peek(&c);
-        if (ch == '-' && peek_at(&c, 1) == '-') {
-            if (!c.before_first_event) {
-                fail_expected(&c, "options (--name=value) only before the first event");
-                goto error;
-            }
-            if (parse_option_line(&c) < 0)
-                goto error;
+        ch = peek(c);
+        if (ch == '-' && peek_at(c, 1) == '-') {
+            if (!c->before_first_event)
+                return fail_expected(c, "options (--name=value) only before the first event");
+            if (parse_option_line(c) < 0)
+                return -1;
             continue;
         }
         memset(&e, 0, sizeof e);
-        e.line = c.line;
-        if (!(is_digit(ch) || ch == '+' || ch == '*' || ch == '.')) {
-            fail_expected(&c, "an event time (0.1, +0.1, * or 0.1...0.2) or an --option");
-            goto error;
+        e.line = c->line;
+        if (cleanup_line != 0 && !(ch == '%' && peek_at(c, 1) == '{'))
+            return fail_expected(c, "the end of the script after the command without a time (cleanup command)");
+        if (ch == '`' || (ch == '%' && peek_at(c, 1) == '{')) {
+            /* A `command` without a time: packetdrill's init command (before the first event) or
+               cleanup command (after the last). A %{ }% block may stand anywhere. Both run at +0. */
+            e.untimed = 1;
+            e.time.kind = DRILL_TIME_RELATIVE;
+            e.time.start_relative = 1;
+            if (ch == '`') {
+                if (c->before_first_event) {
+                    if (init_done)
+                        return fail_expected(c, "an event time (one command without a time before the first event)");
+                    init_done = 1;
+                } else {
+                    cleanup_line = c->line;
+                }
+            }
+        } else {
+            if (!(is_digit(ch) || ch == '+' || ch == '*' || ch == '.'))
+                return fail_expected(c, "an event time (0.1, +0.1, * or 0.1...0.2) or an --option");
+            c->before_first_event = 0;
+            if (parse_time(c, &e.time) < 0)
+                return -1;
+            if (skip_blanks(c) < 0)
+                return -1;
+            ch = peek(c);
         }
-        c.before_first_event = 0;
-        if (parse_time(&c, &e.time) < 0)
-            goto error;
-        if (skip_blanks(&c) < 0)
-            goto error;
-        ch = peek(&c);
         if (ch == '<' || ch == '>') {
-            if (parse_packet(&c, &e) < 0)
+            if (parse_packet(c, &e) < 0)
                 goto error_event;
         } else if (ch == '`') {
-            advance(&c);
+            advance(c);
             e.kind = DRILL_EVENT_SHELL;
-            if (parse_delimited(&c, &e, "`", "'`' to close the shell command") < 0)
+            if (parse_delimited(c, &e, "`", "'`' to close the shell command") < 0)
                 goto error_event;
-        } else if (ch == '%' && peek_at(&c, 1) == '{') {
-            advance(&c);
-            advance(&c);
+        } else if (ch == '%' && peek_at(c, 1) == '{') {
+            advance(c);
+            advance(c);
             e.kind = DRILL_EVENT_CODE;
-            if (parse_delimited(&c, &e, "}%", "'}%' to close the %{ block") < 0)
+            if (parse_delimited(c, &e, "}%", "'}%' to close the %{ block") < 0)
                 goto error_event;
         } else if (is_alpha(ch)) {
-            if (parse_syscall(&c, &e) < 0)
+            if (parse_syscall(c, &e) < 0)
                 goto error_event;
         } else {
-            fail_expected(&c, "a segment (< or >), a system call, a `shell command` or a %{ block }% after the time");
+            fail_expected(c, "a segment (< or >), a system call, a `shell command` or a %{ block }% after the time");
             goto error_event;
         }
-        if (e.kind == DRILL_EVENT_OUTBOUND && e.time.kind == DRILL_TIME_RANGE) {
-            fail_at_line(&c, e.line, "a single time, not a range, on a segment line");
+        if ((e.kind == DRILL_EVENT_OUTBOUND || e.kind == DRILL_EVENT_INBOUND) && e.time.kind == DRILL_TIME_RANGE) {
+            fail_at_line(c, e.line, "a single time or a window A~B, not a range A...B, on a segment line");
             goto error_event;
         }
-        if (add_event(&c, &e) < 0)
+        if (add_event(c, &e) < 0)
             goto error_event;
         continue;
     error_event:
         free_event(&e);
-        goto error;
+        return -1;
     }
     return 0;
-error:
-    drill_script_free(script);
-    return -1;
 }
 
 void drill_script_free(struct drill_script *script)

@@ -66,6 +66,11 @@ void drill_stack_init(struct drill_stack *s, const struct tcpfsm_config *cfg, ui
     s->rows_taken_len = rows_taken_len;
     s->socket_under_test = -1;
     s->last_block = -1;
+    s->bsd = 1;
+    s->recvspace = 65536u;
+    s->sendspace = 32768u;
+    s->sb_max = 2097152u;
+    s->link_mss = 1460u;
 }
 
 static void log_time(const struct drill_stack *s)
@@ -278,6 +283,7 @@ static void take_peer_mss(struct drill_block *b, const struct drill_packet *p)
     if (!(p->flags & TCPFSM_SYN))
         return;
     b->cfg.mss = (uint16_t)(p->has_mss ? p->mss : RFC9293_DEFAULT_MSS);
+    b->peer_mss = b->cfg.mss;
 }
 
 void drill_stack_inject(struct drill_stack *s, const struct drill_packet *p)
@@ -316,7 +322,10 @@ void drill_stack_inject(struct drill_stack *s, const struct drill_packet *p)
             s->last_local_isn = s->iss;
         }
     }
-    if (p->has_ack)
+    /* As packetdrill: with the ACK flag the field is `ack N` relative to our ISS (N is 0 when the
+       script omits it); `ack N` without the ACK flag is written into the field the same way, and
+       like any TCP the core does not read it then. */
+    if ((p->flags & TCPFSM_ACK) || p->has_ack)
         seg.ack = (target >= 0 ? s->blocks[target].local_isn : s->last_local_isn) + p->ack;
     if (s->log) {
         log_segment(s, '<', &seg, target >= 0 ? s->blocks[target].local_isn : s->last_local_isn, 0);
@@ -513,6 +522,713 @@ static void close_socket(struct drill_stack *s, int sock)
     so->used = 0;
 }
 
+/* ---------------------------------------------------------------- the calls, one function each */
+
+static enum drill_call_status not_modelled(struct drill_call_outcome *o, const char *fmt, const char *arg)
+{
+    snprintf(o->unmodelled, sizeof o->unmodelled, fmt, arg);
+    return DRILL_CALL_NOT_MODELLED;
+}
+
+static void mismatch(struct drill_call_outcome *o, const char *fmt, long long want, long long got)
+{
+    if (o->mismatch[0] == '\0')
+        snprintf(o->mismatch, sizeof o->mismatch, fmt, want, got);
+}
+
+static const char *arg(const struct drill_syscall *call, int i)
+{
+    return i < call->argc ? call->args[i] : "";
+}
+
+/* "[N]" or "N" as a number; -1 if it is neither. */
+static int bracketed_long(const char *text, long *v)
+{
+    char buf[48];
+    size_t n = strlen(text);
+    if (n >= 2 && text[0] == '[' && text[n - 1] == ']') {
+        if (n - 2 >= sizeof buf)
+            return -1;
+        memcpy(buf, text + 1, n - 2);
+        buf[n - 2] = '\0';
+    } else {
+        if (n >= sizeof buf)
+            return -1;
+        memcpy(buf, text, n + 1);
+    }
+    return parse_long(buf, v);
+}
+
+/* Flags of send/recv: 0, MSG_DONTWAIT, MSG_NOSIGNAL, MSG_PEEK (recv); anything else is not modelled. */
+static int msg_flags(const char *text, int receiving, int *dontwait, int *peek, const char **bad)
+{
+    char buf[128];
+    char *tok, *save;
+    *dontwait = 0;
+    *peek = 0;
+    *bad = NULL;
+    if (strlen(text) >= sizeof buf) {
+        *bad = text;
+        return -1;
+    }
+    strcpy(buf, text);
+    for (tok = strtok_r(buf, "| \t", &save); tok != NULL; tok = strtok_r(NULL, "| \t", &save)) {
+        if (strcmp(tok, "0") == 0 || strcmp(tok, "MSG_NOSIGNAL") == 0)
+            continue;
+        if (strcmp(tok, "MSG_DONTWAIT") == 0)
+            *dontwait = 1;
+        else if (receiving && strcmp(tok, "MSG_PEEK") == 0)
+            *peek = 1;
+        else {
+            *bad = strstr(text, tok);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The length of the single iovec of a msghdr written as packetdrill does:
+   {msg_name(...)=..., msg_iov(1)=[{..., 1000}], msg_flags=0}. */
+static int msghdr_length(const char *msg, long *len, const char **why)
+{
+    const char *iov = strstr(msg, "msg_iov(");
+    const char *brace, *comma;
+    long count;
+    char *end;
+    *why = NULL;
+    if (iov == NULL) {
+        *why = "a msghdr without msg_iov";
+        return -1;
+    }
+    count = strtol(iov + 8, &end, 10);
+    if (end == iov + 8 || *end != ')') {
+        *why = "a msghdr whose msg_iov(N) has no count";
+        return -1;
+    }
+    if (count != 1) {
+        *why = "sendmsg/recvmsg with other than one iovec";
+        return -1;
+    }
+    if (strstr(msg, "msg_control") != NULL && strstr(msg, "msg_control(0)") == NULL) {
+        *why = "sendmsg/recvmsg with ancillary data (msg_control)";
+        return -1;
+    }
+    brace = strchr(iov, '{');
+    comma = brace != NULL ? strchr(brace, ',') : NULL;
+    if (comma == NULL) {
+        *why = "a msghdr whose iovec is not {..., LENGTH}";
+        return -1;
+    }
+    *len = strtol(comma + 1, &end, 0);
+    while (*end == ' ')
+        end++;
+    if (*end != '}' || *len < 0) {
+        *why = "a msghdr whose iovec is not {..., LENGTH}";
+        return -1;
+    }
+    return 0;
+}
+
+/* O_NONBLOCK as the host OS defines it (Linux 04000, FreeBSD 0x0004); O_RDWR is 2 on both. */
+static long o_nonblock(const struct drill_stack *s) { return s->bsd ? 0x4L : 0x800L; }
+#define DRILL_O_RDWR 2L
+
+static int open_flags(const struct drill_stack *s, const char *text, long *flags)
+{
+    char buf[128];
+    char *tok, *save;
+    *flags = 0;
+    if (strlen(text) >= sizeof buf)
+        return -1;
+    strcpy(buf, text);
+    for (tok = strtok_r(buf, "| \t", &save); tok != NULL; tok = strtok_r(NULL, "| \t", &save)) {
+        long v;
+        if (strcmp(tok, "O_RDWR") == 0) *flags |= DRILL_O_RDWR;
+        else if (strcmp(tok, "O_RDONLY") == 0) *flags |= 0;
+        else if (strcmp(tok, "O_WRONLY") == 0) *flags |= 1;
+        else if (strcmp(tok, "O_NONBLOCK") == 0 || strcmp(tok, "O_NDELAY") == 0) *flags |= o_nonblock(s);
+        else if (parse_long(tok, &v) == 0) *flags |= v;
+        else return -1;
+    }
+    return 0;
+}
+
+/* Round up as FreeBSD's tcp_mss() does once the peer's MSS is known: the buffer becomes a whole
+   number of segments (sys/netinet/tcp_input.c: roundup(bufsize, mss), at most sb_max). */
+static uint32_t bsd_rounded(const struct drill_stack *s, const struct drill_block *b, uint32_t hiwat, int send)
+{
+    uint32_t mss, r;
+    if (b == NULL || b->peer_mss == 0)
+        return hiwat;
+    mss = b->peer_mss < s->link_mss ? b->peer_mss : s->link_mss;
+    if (hiwat <= mss)
+        return hiwat;
+    r = (uint32_t)(((uint64_t)hiwat + mss - 1) / mss * mss);
+    if (r > s->sb_max)
+        r = s->sb_max;
+    (void)send;
+    return r > hiwat ? r : hiwat;
+}
+
+static uint32_t sock_buffer(const struct drill_stack *s, int sock, int send)
+{
+    const struct drill_socket *so = &s->sockets[sock];
+    const struct drill_block *b = so->block >= 0 && so->block < (int)s->nblocks ? &s->blocks[so->block] : NULL;
+    uint32_t v = send ? so->sndbuf : so->rcvbuf;
+    return s->bsd ? bsd_rounded(s, b, v, send) : v;
+}
+
+static int state_number_linux(enum tcpfsm_state st)
+{
+    switch (st) {
+    case TCPFSM_ESTABLISHED: return 1;
+    case TCPFSM_SYN_SENT: return 2;
+    case TCPFSM_SYN_RECEIVED: return 3;
+    case TCPFSM_FIN_WAIT_1: return 4;
+    case TCPFSM_FIN_WAIT_2: return 5;
+    case TCPFSM_TIME_WAIT: return 6;
+    case TCPFSM_CLOSED: return 7;
+    case TCPFSM_CLOSE_WAIT: return 8;
+    case TCPFSM_LAST_ACK: return 9;
+    case TCPFSM_LISTEN: return 10;
+    case TCPFSM_CLOSING: return 11;
+    default: return 0;
+    }
+}
+
+/* A state named as Linux (TCP_ESTABLISHED, include/net/tcp_states.h) or FreeBSD (TCPS_ESTABLISHED,
+   sys/netinet/tcp_fsm.h; also accepted spelled TCPI_ESTABLISHED) names it, or a number in Linux's
+   numbering. Returns 0 and the state, -1 if the text is none of these. */
+int drill_state_from_name(const char *t, enum tcpfsm_state *st)
+{
+    static const struct {
+        const char *suffix;
+        enum tcpfsm_state st;
+    } bsd[] = {
+        {"CLOSED", TCPFSM_CLOSED},           {"LISTEN", TCPFSM_LISTEN},         {"SYN_SENT", TCPFSM_SYN_SENT},
+        {"SYN_RECEIVED", TCPFSM_SYN_RECEIVED}, {"ESTABLISHED", TCPFSM_ESTABLISHED}, {"CLOSE_WAIT", TCPFSM_CLOSE_WAIT},
+        {"FIN_WAIT_1", TCPFSM_FIN_WAIT_1},   {"CLOSING", TCPFSM_CLOSING},       {"LAST_ACK", TCPFSM_LAST_ACK},
+        {"FIN_WAIT_2", TCPFSM_FIN_WAIT_2},   {"TIME_WAIT", TCPFSM_TIME_WAIT},
+    };
+    static const struct {
+        const char *name;
+        enum tcpfsm_state st;
+    } lnx[] = {
+        {"TCP_ESTABLISHED", TCPFSM_ESTABLISHED}, {"TCP_SYN_SENT", TCPFSM_SYN_SENT},
+        {"TCP_SYN_RECV", TCPFSM_SYN_RECEIVED},   {"TCP_FIN_WAIT1", TCPFSM_FIN_WAIT_1},
+        {"TCP_FIN_WAIT2", TCPFSM_FIN_WAIT_2},    {"TCP_TIME_WAIT", TCPFSM_TIME_WAIT},
+        {"TCP_CLOSE", TCPFSM_CLOSED},            {"TCP_CLOSE_WAIT", TCPFSM_CLOSE_WAIT},
+        {"TCP_LAST_ACK", TCPFSM_LAST_ACK},       {"TCP_LISTEN", TCPFSM_LISTEN},
+        {"TCP_CLOSING", TCPFSM_CLOSING},
+    };
+    size_t i;
+    long v;
+    if (parse_long(t, &v) == 0) {
+        for (i = 0; i < sizeof lnx / sizeof lnx[0]; i++)
+            if (state_number_linux(lnx[i].st) == v) {
+                *st = lnx[i].st;
+                return 0;
+            }
+        return -1;
+    }
+    for (i = 0; i < sizeof lnx / sizeof lnx[0]; i++)
+        if (strcmp(lnx[i].name, t) == 0) {
+            *st = lnx[i].st;
+            return 0;
+        }
+    if (strncmp(t, "TCPS_", 5) == 0 || strncmp(t, "TCPI_", 5) == 0)
+        for (i = 0; i < sizeof bsd / sizeof bsd[0]; i++)
+            if (strcmp(bsd[i].suffix, t + 5) == 0) {
+                *st = bsd[i].st;
+                return 0;
+            }
+    return -1;
+}
+
+/* poll() revents of one socket (bits as in <poll.h>). */
+#define D_POLLIN 0x001
+#define D_POLLPRI 0x002
+#define D_POLLOUT 0x004
+#define D_POLLERR 0x008
+#define D_POLLHUP 0x010
+#define D_POLLNVAL 0x020
+#define D_POLLRDNORM 0x040
+#define D_POLLRDBAND 0x080
+#define D_POLLWRNORM 0x100
+#define D_POLLWRBAND 0x200
+#define D_POLLRDHUP 0x2000
+
+static const struct {
+    const char *name;
+    int bit;
+} poll_names[] = {
+    {"POLLIN", D_POLLIN},         {"POLLPRI", D_POLLPRI},       {"POLLOUT", D_POLLOUT},
+    {"POLLERR", D_POLLERR},       {"POLLHUP", D_POLLHUP},       {"POLLNVAL", D_POLLNVAL},
+    {"POLLRDNORM", D_POLLRDNORM}, {"POLLRDBAND", D_POLLRDBAND}, {"POLLWRNORM", D_POLLWRNORM},
+    {"POLLWRBAND", D_POLLWRBAND}, {"POLLRDHUP", D_POLLRDHUP},
+};
+
+static int poll_bits(const char *text, size_t n, int *bits)
+{
+    char buf[160];
+    char *tok, *save;
+    *bits = 0;
+    if (n >= sizeof buf)
+        return -1;
+    memcpy(buf, text, n);
+    buf[n] = '\0';
+    for (tok = strtok_r(buf, "| \t", &save); tok != NULL; tok = strtok_r(NULL, "| \t", &save)) {
+        size_t i;
+        long v;
+        for (i = 0; i < sizeof poll_names / sizeof poll_names[0]; i++)
+            if (strcmp(poll_names[i].name, tok) == 0)
+                break;
+        if (i < sizeof poll_names / sizeof poll_names[0])
+            *bits |= poll_names[i].bit;
+        else if (parse_long(tok, &v) == 0)
+            *bits |= (int)v;
+        else
+            return -1;
+    }
+    return 0;
+}
+
+static void describe_poll_bits(char *dst, size_t n, int bits)
+{
+    size_t i, used = 0;
+    dst[0] = '\0';
+    for (i = 0; i < sizeof poll_names / sizeof poll_names[0]; i++)
+        if (bits & poll_names[i].bit) {
+            snprintf(dst + used, n - used, "%s%s", used ? "|" : "", poll_names[i].name);
+            used = strlen(dst);
+        }
+    if (used == 0)
+        snprintf(dst, n, "0");
+}
+
+/* What the socket's state gives poll(), as Linux's tcp_poll() or FreeBSD's sopoll_generic() does. */
+static int socket_revents(const struct drill_stack *s, int sock)
+{
+    const struct drill_socket *so = &s->sockets[sock];
+    const struct drill_block *b = so->block >= 0 ? &s->blocks[so->block] : NULL;
+    enum tcpfsm_state st = b != NULL && b->used ? tcpfsm_state(&b->conn) : TCPFSM_CLOSED;
+    int rcv_shut, snd_shut, mask = 0, err = b != NULL && b->so_error != 0;
+    int readable = b != NULL && b->readable > 0;
+    if (so->listening) {
+        int i;
+        for (i = 0; i < (int)s->nblocks; i++)
+            if (s->blocks[i].used && s->blocks[i].in_accept_queue && s->blocks[i].listener_socket == sock)
+                return D_POLLIN | D_POLLRDNORM;
+        return 0;
+    }
+    /* the connection ended (reset, timed out, or closed after having been connected) */
+    {
+        int ended = b != NULL && (b->connected || so->connecting) && st == TCPFSM_CLOSED;
+        rcv_shut = so->shut_rd || (b != NULL && b->peer_closed) || ended;
+        snd_shut = so->shut_wr || ended;
+    }
+    if (!s->bsd) {
+        if ((rcv_shut && snd_shut) || st == TCPFSM_CLOSED)
+            mask |= D_POLLHUP;
+        if (rcv_shut)
+            mask |= D_POLLIN | D_POLLRDNORM | D_POLLRDHUP;
+        if (st != TCPFSM_SYN_SENT && st != TCPFSM_SYN_RECEIVED) {
+            if (readable)
+                mask |= D_POLLIN | D_POLLRDNORM;
+            mask |= D_POLLOUT | D_POLLWRNORM;
+        }
+        if (err)
+            mask |= D_POLLERR;
+        return mask;
+    }
+    if (readable || err || rcv_shut)
+        mask |= D_POLLIN | D_POLLRDNORM;
+    if ((b != NULL && b->connected && st != TCPFSM_CLOSED) || snd_shut || err)
+        mask |= D_POLLOUT | D_POLLWRNORM;
+    if (rcv_shut && snd_shut)
+        mask |= D_POLLHUP;
+    return mask;
+}
+
+/* poll([{fd=4, events=POLLIN, revents=POLLIN}, ...], N, TIMEOUT_MS) */
+static enum drill_call_status call_poll(struct drill_stack *s, const struct drill_syscall *call, int retry,
+                                        struct drill_call_outcome *o)
+{
+    const char *list = arg(call, 0);
+    long timeout;
+    int ready = 0, entries = 0;
+    const char *p = list;
+    char want_mismatch[256];
+    want_mismatch[0] = '\0';
+    if (call->argc != 3 || parse_long(arg(call, 2), &timeout) < 0)
+        return not_modelled(o, "poll() written other than poll([{fd=N, events=E, revents=R}, ...], N, MS)%s", "");
+    if (!retry)
+        s->poll_start = s->now;
+    while ((p = strchr(p, '{')) != NULL) {
+        const char *close = strchr(p, '}'), *f, *ev, *rev;
+        long fd;
+        int events = 0, want = 0, got, sock;
+        char *end;
+        if (close == NULL)
+            return not_modelled(o, "a poll() entry other than {fd=N, events=E, revents=R}%s", "");
+        f = strstr(p, "fd=");
+        ev = strstr(p, "events=");
+        rev = strstr(p, "revents=");
+        if (f == NULL || f > close || ev == NULL || ev > close || rev == NULL || rev > close)
+            return not_modelled(o, "a poll() entry other than {fd=N, events=E, revents=R}%s", "");
+        if (ev == rev + 1) /* "events=" found inside "revents=" first */
+            ev = strstr(rev + 8, "events=") != NULL && strstr(rev + 8, "events=") < close ? strstr(rev + 8, "events=") : ev;
+        fd = strtol(f + 3, &end, 10);
+        {
+            const char *e1 = strchr(ev + 7, ','), *e2 = strchr(rev + 8, ',');
+            if (e1 == NULL || e1 > close) e1 = close;
+            if (e2 == NULL || e2 > close) e2 = close;
+            if (poll_bits(ev + 7, (size_t)(e1 - (ev + 7)), &events) < 0 ||
+                poll_bits(rev + 8, (size_t)(e2 - (rev + 8)), &want) < 0)
+                return not_modelled(o, "poll() event names other than POLLIN POLLOUT POLLHUP POLLERR ...%s", "");
+        }
+        sock = find_socket(s, fd);
+        got = sock < 0 ? D_POLLNVAL : socket_revents(s, sock) & (events | D_POLLERR | D_POLLHUP | D_POLLNVAL);
+        if (got != 0)
+            ready++;
+        if (got != want && want_mismatch[0] == '\0') {
+            char a[72], b[72];
+            describe_poll_bits(a, sizeof a, want);
+            describe_poll_bits(b, sizeof b, got);
+            snprintf(want_mismatch, sizeof want_mismatch, "expected poll() to report revents=%s for fd %ld, got %s", a,
+                     fd, b);
+        }
+        entries++;
+        p = close + 1;
+    }
+    if (entries == 0)
+        return not_modelled(o, "poll() without an {fd=N, events=E, revents=R} entry%s", "");
+    if (ready == 0 && timeout != 0) {
+        if (timeout < 0 || s->now < s->poll_start + (tcpfsm_time_t)timeout * 1000u)
+            return DRILL_CALL_WOULD_BLOCK;
+    }
+    if (want_mismatch[0] != '\0')
+        snprintf(o->mismatch, sizeof o->mismatch, "%s", want_mismatch);
+    done(o, ready, 0);
+    return DRILL_CALL_DONE;
+}
+
+static enum drill_call_status call_setsockopt(struct drill_stack *s, int sock, const struct drill_syscall *call,
+                                              struct drill_call_outcome *o)
+{
+    const char *opt = arg(call, 2);
+    struct drill_socket *so = &s->sockets[sock];
+    long v = 0;
+    if (strcmp(opt, "SO_LINGER") == 0) {
+        /* SO_LINGER with a zero timeout makes close() an ABORT (RFC 9293 3.10.5), as on Linux and BSD. */
+        const char *val = arg(call, 3);
+        const char *on = strstr(val, "onoff");
+        const char *lg = strstr(val, "linger");
+        long onoff = 0, linger = 1;
+        if (on != NULL && (on = strchr(on, '=')) != NULL)
+            onoff = strtol(on + 1, NULL, 10);
+        if (lg != NULL && (lg = strchr(lg, '=')) != NULL)
+            linger = strtol(lg + 1, NULL, 10);
+        if (onoff != 0 && linger != 0)
+            return not_modelled(o, "SO_LINGER with a timeout (close() waiting for the FIN's ACK)%s", "");
+        so->abort_on_close = onoff != 0;
+        done(o, 0, 0);
+        return DRILL_CALL_DONE;
+    }
+    if (strcmp(opt, "SO_REUSEADDR") == 0 || strcmp(opt, "SO_REUSEPORT") == 0) {
+        done(o, 0, 0); /* one 4-tuple per script: address reuse changes nothing modelled */
+        return DRILL_CALL_DONE;
+    }
+    if (bracketed_long(arg(call, 3), &v) < 0)
+        return not_modelled(o, "setsockopt(%s) with a value other than [N]", opt);
+    if (strcmp(opt, "TCP_NODELAY") == 0) {
+        /* the core sends at once, as with TCP_NODELAY=1; Nagle's delay is not modelled */
+        so->nodelay = v != 0;
+        done(o, 0, 0);
+        return DRILL_CALL_DONE;
+    }
+    if (strcmp(opt, "SO_RCVBUF") == 0 || strcmp(opt, "SO_SNDBUF") == 0) {
+        int rcv = strcmp(opt, "SO_RCVBUF") == 0;
+        uint32_t val = v < 0 ? 0u : v > 0x7fffffffL ? 0x7fffffffu : (uint32_t)v;
+        /* Linux doubles the value (socket(7)); FreeBSD keeps it. */
+        if (!s->bsd)
+            val = val > 0x3fffffffu ? 0x7fffffffu : val * 2u;
+        if (rcv && val < s->cfg.window)
+            return not_modelled(o, "%s below the advertised window (the core's window does not follow it)", opt);
+        if (rcv)
+            so->rcvbuf = val;
+        else
+            so->sndbuf = val;
+        done(o, 0, 0);
+        return DRILL_CALL_DONE;
+    }
+    if ((strcmp(opt, "TCP_USER_TIMEOUT") == 0 || strcmp(opt, "SO_KEEPALIVE") == 0) && v == 0) {
+        done(o, 0, 0); /* off, as by default */
+        return DRILL_CALL_DONE;
+    }
+    return not_modelled(o, "setsockopt(%s)", opt);
+}
+
+static enum drill_call_status call_getsockopt(struct drill_stack *s, int sock, const struct drill_syscall *call,
+                                              struct drill_call_outcome *o)
+{
+    const char *opt = arg(call, 2);
+    int bi = s->sockets[sock].block;
+    long want;
+    if (strcmp(opt, "SO_ERROR") == 0) {
+        int err = bi >= 0 ? s->blocks[bi].so_error : 0;
+        if (bi >= 0)
+            s->blocks[bi].so_error = 0;
+        o->has_optval = 1;
+        o->optval = err;
+        done(o, 0, 0);
+        return DRILL_CALL_DONE;
+    }
+    if (strcmp(opt, "SO_RCVBUF") == 0 || strcmp(opt, "SO_SNDBUF") == 0 || strcmp(opt, "TCP_NODELAY") == 0) {
+        long got = strcmp(opt, "TCP_NODELAY") == 0 ? (long)s->sockets[sock].nodelay
+                                                   : (long)sock_buffer(s, sock, strcmp(opt, "SO_SNDBUF") == 0);
+        if (strcmp(arg(call, 3), "...") != 0) {
+            if (bracketed_long(arg(call, 3), &want) < 0)
+                return not_modelled(o, "getsockopt(%s) with a value other than [N]", opt);
+            if (want != got) {
+                char fmt[96];
+                snprintf(fmt, sizeof fmt, "expected getsockopt(%s) to report [%%lld], got [%%lld]", opt);
+                mismatch(o, fmt, want, got);
+            }
+        }
+        done(o, 0, 0);
+        return DRILL_CALL_DONE;
+    }
+    if (strcmp(opt, "TCP_INFO") == 0) {
+        /* {tcpi_state=NAME, ...}: only tcpi_state is modelled */
+        const char *v = arg(call, 3);
+        const char *st = strstr(v, "tcpi_state");
+        char other[48];
+        const char *q = v;
+        while ((q = strstr(q, "tcpi_")) != NULL) {
+            if (strncmp(q, "tcpi_state", 10) != 0) {
+                size_t n = strcspn(q, "=, }");
+                snprintf(other, sizeof other, "%.*s", (int)(n < 40 ? n : 40), q);
+                return not_modelled(o, "TCP_INFO field %s", other);
+            }
+            q += 5;
+        }
+        if (st != NULL) {
+            char name[40];
+            size_t n;
+            enum tcpfsm_state want_st, got_st;
+            st = strchr(st, '=');
+            if (st == NULL)
+                return not_modelled(o, "TCP_INFO written other than {tcpi_state=STATE, ...}%s", "");
+            st++;
+            while (*st == ' ')
+                st++;
+            n = strcspn(st, ", }");
+            snprintf(name, sizeof name, "%.*s", (int)(n < 39 ? n : 39), st);
+            if (drill_state_from_name(name, &want_st) < 0)
+                return not_modelled(o, "tcpi_state value %s", name);
+            got_st = bi >= 0 && s->blocks[bi].used ? tcpfsm_state(&s->blocks[bi].conn) : TCPFSM_CLOSED;
+            if (got_st != want_st)
+                snprintf(o->mismatch, sizeof o->mismatch, "expected tcpi_state %s, got %s", tcpfsm_state_name(want_st),
+                         tcpfsm_state_name(got_st));
+        }
+        done(o, 0, 0);
+        return DRILL_CALL_DONE;
+    }
+    return not_modelled(o, "getsockopt(%s)", opt);
+}
+
+static enum drill_call_status call_fcntl(struct drill_stack *s, int sock, const struct drill_syscall *call,
+                                         struct drill_call_outcome *o)
+{
+    const char *cmd = arg(call, 1);
+    if (strcmp(cmd, "F_GETFL") == 0) {
+        done(o, DRILL_O_RDWR | (s->sockets[sock].nonblocking ? o_nonblock(s) : 0), 0);
+        return DRILL_CALL_DONE;
+    }
+    if (strcmp(cmd, "F_SETFL") == 0) {
+        long flags;
+        if (open_flags(s, arg(call, 2), &flags) < 0)
+            return not_modelled(o, "fcntl(F_SETFL) flags %s", arg(call, 2));
+        s->sockets[sock].nonblocking = (flags & o_nonblock(s)) != 0;
+        done(o, 0, 0);
+        return DRILL_CALL_DONE;
+    }
+    return not_modelled(o, "fcntl(%s)", cmd);
+}
+
+static enum drill_call_status call_ioctl(struct drill_stack *s, int sock, const struct drill_syscall *call,
+                                         struct drill_call_outcome *o)
+{
+    const char *req = arg(call, 1);
+    int bi = s->sockets[sock].block;
+    long want;
+    if (strcmp(req, "SIOCINQ") == 0 || strcmp(req, "FIONREAD") == 0) {
+        long got = bi >= 0 && s->blocks[bi].used ? (long)s->blocks[bi].readable : 0;
+        if (!s->bsd && s->sockets[sock].listening) {
+            done(o, -1, EINVAL); /* Linux: tcp_ioctl() refuses SIOCINQ on a listener */
+            return DRILL_CALL_DONE;
+        }
+        if (strcmp(arg(call, 2), "...") != 0) {
+            if (bracketed_long(arg(call, 2), &want) < 0)
+                return not_modelled(o, "ioctl(%s) with a value other than [N]", req);
+            if (want != got)
+                mismatch(o, "expected ioctl(SIOCINQ) to report [%lld] bytes readable, got [%lld]", want, got);
+        }
+        done(o, 0, 0);
+        return DRILL_CALL_DONE;
+    }
+    return not_modelled(o, "ioctl(%s)", req);
+}
+
+/* write, send, sendto, sendmsg: `len` bytes. */
+static enum drill_call_status do_send(struct drill_stack *s, int sock, int bi, long len, int dontwait,
+                                      struct drill_call_outcome *o)
+{
+    struct drill_block *b;
+    struct tcpfsm_output out;
+    enum tcpfsm_state before;
+    int rc, nonblocking = s->sockets[sock].nonblocking || dontwait;
+    if (bi < 0 || !s->blocks[bi].used) {
+        /* never connected: Linux says EPIPE (tcp_sendmsg), FreeBSD ENOTCONN (sosend) */
+        done(o, -1, s->bsd ? ENOTCONN : EPIPE);
+        return DRILL_CALL_DONE;
+    }
+    b = &s->blocks[bi];
+    before = tcpfsm_state(&b->conn);
+    if (b->so_error != 0) {
+        int err = b->so_error;
+        b->so_error = 0;
+        done(o, -1, err);
+        return DRILL_CALL_DONE;
+    }
+    if (s->sockets[sock].shut_wr || !state_can_send(before)) {
+        if (before == TCPFSM_SYN_SENT || before == TCPFSM_SYN_RECEIVED) {
+            if (nonblocking) {
+                done(o, -1, EAGAIN);
+                return DRILL_CALL_DONE;
+            }
+            return DRILL_CALL_WOULD_BLOCK;
+        }
+        if (before == TCPFSM_LISTEN || (before == TCPFSM_CLOSED && !b->connected && !s->sockets[sock].connecting)) {
+            done(o, -1, s->bsd ? ENOTCONN : EPIPE);
+            return DRILL_CALL_DONE;
+        }
+        done(o, -1, EPIPE);
+        return DRILL_CALL_DONE;
+    }
+    {
+        uint64_t inflight = (uint64_t)tcpfsm_snd_queued(&b->conn) +
+                            (uint32_t)(tcpfsm_snd_nxt(&b->conn) - tcpfsm_snd_una(&b->conn));
+        if (inflight + (uint64_t)len > sock_buffer(s, sock, 1))
+            return not_modelled(o, "a write beyond the free space of the send buffer (a partial write)%s", "");
+    }
+    memset(&out, 0, sizeof out);
+    rc = tcpfsm_send(&b->conn, s->now, (uint32_t)len, &out);
+    take_output(s, bi, rc, before, &out, NULL, "send");
+    if (rc != TCPFSM_OK) {
+        done(o, -1, EPIPE);
+        return DRILL_CALL_DONE;
+    }
+    done(o, len, 0);
+    return DRILL_CALL_DONE;
+}
+
+/* read, recv, recvfrom, recvmsg: up to `want` bytes. */
+static enum drill_call_status do_recv(struct drill_stack *s, int sock, int bi, long want, int dontwait, int peek,
+                                      struct drill_call_outcome *o)
+{
+    struct drill_block *b;
+    if (bi < 0 || !s->blocks[bi].used || s->sockets[sock].listening) {
+        done(o, -1, ENOTCONN);
+        return DRILL_CALL_DONE;
+    }
+    b = &s->blocks[bi];
+    if (b->readable > 0 && want > 0) {
+        uint32_t n = (uint64_t)want < b->readable ? (uint32_t)want : b->readable;
+        struct tcpfsm_output out;
+        enum tcpfsm_state before = tcpfsm_state(&b->conn);
+        int rc;
+        if (!peek) {
+            b->readable -= n;
+            memset(&out, 0, sizeof out);
+            rc = tcpfsm_consumed(&b->conn, s->now, n, &out);
+            /* consumed may be refused once the connection is gone; the data was still read. */
+            if (rc == TCPFSM_OK)
+                take_output(s, bi, rc, before, &out, NULL, "consumed");
+        }
+        done(o, (int64_t)n, 0);
+        return DRILL_CALL_DONE;
+    }
+    if (b->so_error != 0) {
+        int err = b->so_error;
+        b->so_error = 0;
+        done(o, -1, err);
+        return DRILL_CALL_DONE;
+    }
+    if (b->peer_closed || s->sockets[sock].shut_rd || want == 0 || tcpfsm_state(&b->conn) == TCPFSM_CLOSED) {
+        if (tcpfsm_state(&b->conn) == TCPFSM_CLOSED && !b->connected && !b->peer_closed) {
+            done(o, -1, ENOTCONN);
+            return DRILL_CALL_DONE;
+        }
+        done(o, 0, 0);
+        return DRILL_CALL_DONE;
+    }
+    if (s->sockets[sock].nonblocking || dontwait) {
+        done(o, -1, EAGAIN);
+        return DRILL_CALL_DONE;
+    }
+    return DRILL_CALL_WOULD_BLOCK;
+}
+
+static enum drill_call_status call_data(struct drill_stack *s, int sock, int bi, const struct drill_syscall *call,
+                                        struct drill_call_outcome *o)
+{
+    const char *name = call->name;
+    int sending = strcmp(name, "write") == 0 || strcmp(name, "send") == 0 || strcmp(name, "sendto") == 0 ||
+                  strcmp(name, "sendmsg") == 0;
+    int dontwait = 0, peek = 0;
+    long len;
+    const char *bad = NULL;
+    if (strcmp(name, "sendmsg") == 0 || strcmp(name, "recvmsg") == 0) {
+        const char *why;
+        if (call->argc != 3)
+            return not_modelled(o, "%s() written other than (fd, {msghdr}, flags)", name);
+        if (msghdr_length(arg(call, 1), &len, &why) < 0)
+            return not_modelled(o, "%s", why);
+        if (msg_flags(arg(call, 2), !sending, &dontwait, &peek, &bad) < 0)
+            return not_modelled(o, "the message flag %s", bad);
+    } else {
+        int want_args = strcmp(name, "write") == 0 || strcmp(name, "read") == 0 ? 3
+                        : strcmp(name, "send") == 0 || strcmp(name, "recv") == 0 ? 4 : 6;
+        if (call->argc != want_args || parse_long(arg(call, 2), &len) < 0 || len < 0 || len > 0x7fffffffL)
+            return not_modelled(o, "%s() without a byte count as its third argument", name);
+        if (want_args > 3 && msg_flags(arg(call, 3), !sending, &dontwait, &peek, &bad) < 0)
+            return not_modelled(o, "the message flag %s", bad);
+        if (want_args == 6 && strcmp(name, "sendto") == 0 && strcmp(arg(call, 4), "...") != 0 &&
+            strcmp(arg(call, 4), "NULL") != 0)
+            return not_modelled(o, "sendto() with a destination address (implied connect)%s", "");
+    }
+    if (len > 0xffffffffL)
+        return not_modelled(o, "a byte count above 2^32%s", "");
+    return sending ? do_send(s, sock, bi, len, dontwait, o) : do_recv(s, sock, bi, len, dontwait, peek, o);
+}
+
+static int is_data_call(const char *n)
+{
+    return strcmp(n, "read") == 0 || strcmp(n, "write") == 0 || strcmp(n, "send") == 0 || strcmp(n, "recv") == 0 ||
+           strcmp(n, "sendto") == 0 || strcmp(n, "recvfrom") == 0 || strcmp(n, "sendmsg") == 0 ||
+           strcmp(n, "recvmsg") == 0;
+}
+
+static int is_fd_call(const char *n)
+{
+    return is_data_call(n) || strcmp(n, "bind") == 0 || strcmp(n, "setsockopt") == 0 || strcmp(n, "fcntl") == 0 ||
+           strcmp(n, "getsockopt") == 0 || strcmp(n, "listen") == 0 || strcmp(n, "connect") == 0 ||
+           strcmp(n, "accept") == 0 || strcmp(n, "close") == 0 || strcmp(n, "shutdown") == 0 ||
+           strcmp(n, "ioctl") == 0;
+}
+
 enum drill_call_status drill_stack_syscall(struct drill_stack *s, const struct drill_syscall *call,
                                            int retry, struct drill_call_outcome *o)
 {
@@ -522,73 +1238,52 @@ enum drill_call_status drill_stack_syscall(struct drill_stack *s, const struct d
     memset(o, 0, sizeof *o);
     if (strcmp(name, "socket") == 0) {
         long want = call->result_any || call->result < 0 ? next_free_fd(s) : (long)call->result;
-        if (new_socket(s, want) < 0)
-            return DRILL_CALL_NOT_MODELLED;
+        int ns;
+        if (strstr(arg(call, 1), "SOCK_STREAM") == NULL && strcmp(arg(call, 1), "...") != 0)
+            return not_modelled(o, "socket() of type %s (only SOCK_STREAM)", arg(call, 1));
+        ns = new_socket(s, want);
+        if (ns < 0)
+            return not_modelled(o, "more than 64 sockets%s", "");
+        s->sockets[ns].rcvbuf = s->bsd ? s->recvspace : 131072u;  /* Linux: tcp_rmem[1] */
+        s->sockets[ns].sndbuf = s->bsd ? s->sendspace : 16384u;   /* Linux: tcp_wmem[1] */
         o->fd_result = 1;
         done(o, want, 0);
         return DRILL_CALL_DONE;
     }
-    if (strcmp(name, "bind") == 0 || strcmp(name, "setsockopt") == 0 || strcmp(name, "fcntl") == 0 ||
-        strcmp(name, "getsockopt") == 0 || strcmp(name, "listen") == 0 || strcmp(name, "connect") == 0 ||
-        strcmp(name, "accept") == 0 || strcmp(name, "read") == 0 || strcmp(name, "write") == 0 ||
-        strcmp(name, "send") == 0 || strcmp(name, "recv") == 0 || strcmp(name, "close") == 0 ||
-        strcmp(name, "shutdown") == 0) {
-        if (call->argc < 1 || parse_long(call->args[0], &fd) < 0) {
-            done(o, -1, EBADF);
-            return DRILL_CALL_DONE;
-        }
-        sock = find_socket(s, fd);
-        if (sock < 0) {
-            done(o, -1, EBADF);
-            return DRILL_CALL_DONE;
-        }
-        bi = s->sockets[sock].block;
-    } else {
-        return DRILL_CALL_NOT_MODELLED;
+    if (strcmp(name, "poll") == 0)
+        return call_poll(s, call, retry, o);
+    if (!is_fd_call(name))
+        return not_modelled(o, "the system call %s()", name);
+    if (call->argc < 1 || parse_long(call->args[0], &fd) < 0) {
+        done(o, -1, EBADF);
+        return DRILL_CALL_DONE;
     }
-
-    if (strcmp(name, "setsockopt") == 0) {
-        /* SO_LINGER with a zero timeout makes close() an ABORT (RFC 9293 3.10.5), as on Linux and BSD. */
-        if (call->argc >= 4 && strcmp(call->args[2], "SO_LINGER") == 0) {
-            const char *v = call->args[3];
-            const char *on = strstr(v, "onoff");
-            const char *lg = strstr(v, "linger");
-            long onoff = 0, linger = 1;
-            if (on != NULL && (on = strchr(on, '=')) != NULL)
-                onoff = strtol(on + 1, NULL, 10);
-            if (lg != NULL && (lg = strchr(lg, '=')) != NULL)
-                linger = strtol(lg + 1, NULL, 10);
-            s->sockets[sock].abort_on_close = onoff != 0 && linger == 0;
-        }
-        return DRILL_CALL_NOT_MODELLED;
+    sock = find_socket(s, fd);
+    if (sock < 0) {
+        done(o, -1, EBADF);
+        return DRILL_CALL_DONE;
     }
-    if (strcmp(name, "bind") == 0)
-        return DRILL_CALL_NOT_MODELLED;
+    bi = s->sockets[sock].block;
 
-    if (strcmp(name, "fcntl") == 0) {
-        if (call->argc >= 3 && strstr(call->args[1], "F_SETFL") != NULL)
-            s->sockets[sock].nonblocking = strstr(call->args[2], "O_NONBLOCK") != NULL;
-        return DRILL_CALL_NOT_MODELLED;
+    if (strcmp(name, "setsockopt") == 0)
+        return call_setsockopt(s, sock, call, o);
+    if (strcmp(name, "getsockopt") == 0)
+        return call_getsockopt(s, sock, call, o);
+    if (strcmp(name, "fcntl") == 0)
+        return call_fcntl(s, sock, call, o);
+    if (strcmp(name, "ioctl") == 0)
+        return call_ioctl(s, sock, call, o);
+    if (strcmp(name, "bind") == 0) {
+        done(o, 0, 0); /* one local address: binding changes nothing modelled */
+        return DRILL_CALL_DONE;
     }
-
-    if (strcmp(name, "getsockopt") == 0) {
-        if (call->argc >= 3 && strcmp(call->args[2], "SO_ERROR") == 0) {
-            int err = bi >= 0 ? s->blocks[bi].so_error : 0;
-            if (bi >= 0)
-                s->blocks[bi].so_error = 0;
-            o->has_optval = 1;
-            o->optval = err;
-            done(o, 0, 0);
-            return DRILL_CALL_DONE;
-        }
-        return DRILL_CALL_NOT_MODELLED;
-    }
-
+    if (is_data_call(name))
+        return call_data(s, sock, bi, call, o);
     if (strcmp(name, "listen") == 0) {
         int rc;
         bi = user_call_block(s, sock);
         if (bi < 0)
-            return DRILL_CALL_NOT_MODELLED;
+            return not_modelled(o, "more than 256 connection blocks%s", "");
         if (tcpfsm_state(&s->blocks[bi].conn) == TCPFSM_LISTEN) {
             done(o, 0, 0);
             return DRILL_CALL_DONE;
@@ -611,7 +1306,7 @@ enum drill_call_status drill_stack_syscall(struct drill_stack *s, const struct d
             int rc;
             bi = user_call_block(s, sock);
             if (bi < 0)
-                return DRILL_CALL_NOT_MODELLED;
+                return not_modelled(o, "more than 256 connection blocks%s", "");
             rc = run_user(s, bi, OP_OPEN_ACTIVE);
             if (rc != TCPFSM_OK) {
                 done(o, -1, rc == TCPFSM_ERR_STATE ? EISCONN : EINVAL);
@@ -674,7 +1369,10 @@ enum drill_call_status drill_stack_syscall(struct drill_stack *s, const struct d
             long newfd = call->result_any || call->result < 0 ? next_free_fd(s) : (long)call->result;
             int ns = new_socket(s, newfd);
             if (ns < 0)
-                return DRILL_CALL_NOT_MODELLED;
+                return not_modelled(o, "more than 64 sockets%s", "");
+            s->sockets[ns].rcvbuf = s->sockets[sock].rcvbuf;
+            s->sockets[ns].sndbuf = s->sockets[sock].sndbuf;
+            s->sockets[ns].nodelay = s->sockets[sock].nodelay;
             s->sockets[ns].block = best;
             s->blocks[best].socket = ns;
             s->blocks[best].in_accept_queue = 0;
@@ -727,82 +1425,7 @@ enum drill_call_status drill_stack_syscall(struct drill_stack *s, const struct d
         return DRILL_CALL_DONE;
     }
 
-    if (strcmp(name, "write") == 0 || strcmp(name, "send") == 0) {
-        long len;
-        struct drill_block *b = &s->blocks[bi];
-        struct tcpfsm_output out;
-        enum tcpfsm_state before = tcpfsm_state(&b->conn);
-        int rc;
-        if (call->argc < 3 || parse_long(call->args[2], &len) < 0 || len < 0 || len > 0x7fffffffL) {
-            stack_fail(s, "write/send needs a byte count as its third argument");
-            return DRILL_CALL_NOT_MODELLED;
-        }
-        if (b->so_error != 0) {
-            int err = b->so_error;
-            b->so_error = 0;
-            done(o, -1, err);
-            return DRILL_CALL_DONE;
-        }
-        if (s->sockets[sock].shut_wr || !state_can_send(before)) {
-            if (before == TCPFSM_SYN_SENT || before == TCPFSM_SYN_RECEIVED) {
-                if (s->sockets[sock].nonblocking) {
-                    done(o, -1, EAGAIN);
-                    return DRILL_CALL_DONE;
-                }
-                return DRILL_CALL_WOULD_BLOCK;
-            }
-            done(o, -1, EPIPE);
-            return DRILL_CALL_DONE;
-        }
-        memset(&out, 0, sizeof out);
-        rc = tcpfsm_send(&b->conn, s->now, (uint32_t)len, &out);
-        take_output(s, bi, rc, before, &out, NULL, "send");
-        if (rc != TCPFSM_OK) {
-            done(o, -1, EPIPE);
-            return DRILL_CALL_DONE;
-        }
-        done(o, len, 0);
-        return DRILL_CALL_DONE;
-    }
-
-    if (strcmp(name, "read") == 0 || strcmp(name, "recv") == 0) {
-        long want;
-        struct drill_block *b = &s->blocks[bi];
-        if (call->argc < 3 || parse_long(call->args[2], &want) < 0 || want < 0) {
-            stack_fail(s, "read/recv needs a byte count as its third argument");
-            return DRILL_CALL_NOT_MODELLED;
-        }
-        if (b->readable > 0 && want > 0) {
-            uint32_t n = (uint64_t)want < b->readable ? (uint32_t)want : b->readable;
-            struct tcpfsm_output out;
-            enum tcpfsm_state before = tcpfsm_state(&b->conn);
-            int rc;
-            b->readable -= n;
-            memset(&out, 0, sizeof out);
-            rc = tcpfsm_consumed(&b->conn, s->now, n, &out);
-            /* consumed may be refused once the connection is gone; the data was still read. */
-            if (rc == TCPFSM_OK)
-                take_output(s, bi, rc, before, &out, NULL, "consumed");
-            done(o, (int64_t)n, 0);
-            return DRILL_CALL_DONE;
-        }
-        if (b->so_error != 0) {
-            int err = b->so_error;
-            b->so_error = 0;
-            done(o, -1, err);
-            return DRILL_CALL_DONE;
-        }
-        if (b->peer_closed || s->sockets[sock].shut_rd || want == 0 || tcpfsm_state(&b->conn) == TCPFSM_CLOSED) {
-            done(o, 0, 0);
-            return DRILL_CALL_DONE;
-        }
-        if (s->sockets[sock].nonblocking) {
-            done(o, -1, EAGAIN);
-            return DRILL_CALL_DONE;
-        }
-        return DRILL_CALL_WOULD_BLOCK;
-    }
-    return DRILL_CALL_NOT_MODELLED;
+    return not_modelled(o, "the system call %s()", name);
 }
 
 unsigned drill_stack_count_state(const struct drill_stack *s, enum tcpfsm_state state)
@@ -836,4 +1459,23 @@ const char *drill_stack_current_state(const struct drill_stack *s)
     if (!s->blocks[bi].used)
         return "CLOSED (released)";
     return tcpfsm_state_name(tcpfsm_state(&s->blocks[bi].conn));
+}
+
+void drill_stack_drop(struct drill_stack *s, enum tcpfsm_state state, int all)
+{
+    int i;
+    for (i = 0; i < (int)s->nblocks; i++) {
+        struct drill_block *b = &s->blocks[i];
+        enum tcpfsm_state st;
+        if (!b->used || b->is_listener)
+            continue;
+        st = tcpfsm_state(&b->conn);
+        if (st == TCPFSM_CLOSED || st == TCPFSM_LISTEN || (!all && st != state))
+            continue;
+        /* FreeBSD's tcp_drop(): ABORT, and the socket's error is ECONNABORTED */
+        run_user(s, i, OP_ABORT);
+        if (st != TCPFSM_TIME_WAIT)
+            b->so_error = ECONNABORTED;
+        maybe_release(s, i);
+    }
 }

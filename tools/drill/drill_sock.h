@@ -34,6 +34,7 @@ struct drill_block {
     int socket;                    /* socket index referring to it, or -1 */
     int is_listener;
     int spawning;                  /* passively opened for one segment, not yet given it */
+    uint32_t peer_mss;             /* MSS the peer's SYN offered (536 without the option); 0 before it */
 };
 
 struct drill_socket {
@@ -46,6 +47,8 @@ struct drill_socket {
     int shut_wr;
     int shut_rd;
     int abort_on_close;            /* SO_LINGER {onoff=1, linger=0}: close() aborts */
+    int nodelay;                   /* TCP_NODELAY as set (the core never delays: Nagle is not modelled) */
+    uint32_t rcvbuf, sndbuf;       /* SO_RCVBUF / SO_SNDBUF as set (FreeBSD rounds them when asked) */
 };
 
 struct drill_emitted {
@@ -76,12 +79,18 @@ struct drill_stack {
     size_t rows_taken_len;
     int current_line;              /* script line being processed (0 while timers fire) */
     char failure[512];             /* set when the core misbehaves (bad return code, overflow) */
+    /* The socket API of the host the profile names: FreeBSD's (freebsd, rfc) or Linux's (linux). */
+    int bsd;
+    uint32_t recvspace, sendspace; /* FreeBSD net.inet.tcp.recvspace / sendspace (default 65536 / 32768) */
+    uint32_t sb_max;               /* FreeBSD kern.ipc.maxsockbuf (default 2097152) */
+    uint16_t link_mss;             /* MTU 1500 less the IP and TCP headers: 1460 (IPv4), 1440 (IPv6) */
+    tcpfsm_time_t poll_start;      /* when the pending poll() began */
 };
 
 enum drill_call_status {
     DRILL_CALL_DONE,               /* *ret and *err hold the outcome */
     DRILL_CALL_WOULD_BLOCK,        /* a blocking call that cannot complete yet */
-    DRILL_CALL_NOT_MODELLED        /* succeeds, result not checked */
+    DRILL_CALL_NOT_MODELLED        /* the call (or this use of it) is not modelled: the script is skipped */
 };
 
 struct drill_call_outcome {
@@ -90,6 +99,8 @@ struct drill_call_outcome {
     int has_optval;                /* getsockopt SO_ERROR: the value returned through the pointer */
     int optval;
     int fd_result;                 /* ret is a new file descriptor */
+    char unmodelled[120];          /* NOT_MODELLED: the construct ("setsockopt(TCP_MAXSEG)") */
+    char mismatch[256];            /* DONE: a value returned through a pointer differs from the script's */
 };
 
 void drill_stack_init(struct drill_stack *s, const struct tcpfsm_config *cfg, uint32_t iss,
@@ -106,6 +117,9 @@ void drill_stack_fire(struct drill_stack *s, int block);
 enum drill_call_status drill_stack_syscall(struct drill_stack *s, const struct drill_syscall *call,
                                            int retry, struct drill_call_outcome *out);
 
+/* tcpdrop: ABORT every connection in `state` (every one if `all`). */
+void drill_stack_drop(struct drill_stack *s, enum tcpfsm_state state, int all);
+
 /* How many connection blocks are in `state` (the listener counts as LISTEN). */
 unsigned drill_stack_count_state(const struct drill_stack *s, enum tcpfsm_state state);
 
@@ -114,6 +128,10 @@ int drill_stack_state_under_test(const struct drill_stack *s, enum tcpfsm_state 
 
 /* Describe the current connection ("ESTABLISHED") for failure messages; NULL if there was none. */
 const char *drill_stack_current_state(const struct drill_stack *s);
+
+/* A state by Linux name (TCP_ESTABLISHED), FreeBSD name (TCPS_ESTABLISHED, or TCPI_ESTABLISHED) or
+   Linux number; -1 if none. */
+int drill_state_from_name(const char *name, enum tcpfsm_state *state);
 
 int drill_errno_from_name(const char *name);
 const char *drill_errno_name(int err);
