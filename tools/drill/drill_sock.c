@@ -205,7 +205,12 @@ static void take_output(struct drill_stack *s, int bi, int rc, enum tcpfsm_state
     b->deadline = out->deadline;
     /* Bytes of payload accepted: how far RCV.NXT moved, less the SYN and the FIN it covers. */
     if ((out->events & TCPFSM_SIG_DATA) && in != NULL) {
-        uint32_t moved = tcpfsm_rcv_nxt(&b->conn) - b->last_rcv_nxt;
+        /* Before the peer's SYN, RCV.NXT means nothing: count from the SYN's sequence number. */
+        uint32_t base = (in->flags & TCPFSM_SYN) && (before == TCPFSM_LISTEN || before == TCPFSM_SYN_SENT ||
+                                                     before == TCPFSM_CLOSED || before == TCPFSM_TIME_WAIT)
+                            ? in->seq
+                            : b->last_rcv_nxt;
+        uint32_t moved = tcpfsm_rcv_nxt(&b->conn) - base;
         if ((out->events & TCPFSM_SIG_PEER_CLOSED) && (in->flags & TCPFSM_FIN) && moved > 0)
             moved--;
         if ((in->flags & TCPFSM_SYN) && before != after && moved > 0)
