@@ -41,13 +41,13 @@ endif
 DEBIAN_PACKAGES := make gcc clang-14 libclang-rt-14-dev libcmocka-dev spin frama-c-base why3 z3 cvc4 \
                    graphviz lcov gcovr valgrind iproute2 python3
 
-.PHONY: all lib tools gen check-gen model proofs smoke-mutants test bench fuzz verify deps install \
+.PHONY: all lib tools gen check-gen model proofs smoke-mutants test bench fuzz conformance verify deps install \
         clean help test-gen test-unit test-scenarios test-replay test-fuzz-smoke coverage
 
 all: lib tools
 
 help:
-	@echo "targets: all lib tools gen check-gen model proofs smoke-mutants test bench fuzz verify deps" \
+	@echo "targets: all lib tools gen check-gen model proofs smoke-mutants test bench fuzz conformance verify deps" \
 	      "install clean"
 
 # ------------------------------------------------------------------ library
@@ -141,6 +141,11 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@test -x tests/fuzz/run.sh || { echo "make fuzz: not implemented yet (tests/fuzz/run.sh missing)" >&2; exit 1; }
 	tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# The FreeBSD tcp-testsuite as a conformance target (README: Conformance). SUITE=DIR for another copy.
+SUITE ?= ../shared/freebsd-tcp-testsuite/state-event-engine
+conformance: tools
+	SUITE="$(SUITE)" tests/conformance/run.sh
 
 # ------------------------------------------------------------------ verify: everything, with a summary
 verify: deps

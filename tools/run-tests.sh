@@ -105,6 +105,16 @@ else
     missing scenarios "tests/scenarios/ or build/tcpfsm-drill not there yet"
 fi
 
+# 4b. The FreeBSD tcp-testsuite against tests/conformance/freebsd.expect (when the suite is there).
+if [ -x "$BUILD/tcpfsm-drill" ]; then
+    if [ -d "${SUITE:-../shared/freebsd-tcp-testsuite/state-event-engine}" ]; then
+        run_suite conformance tests/conformance/run.sh
+    else
+        echo "=== conformance: skipped: suite not found (${SUITE:-../shared/freebsd-tcp-testsuite/state-event-engine})"
+        summary+=("$(printf '%-22s %6s passed %6s failed  skipped: suite not found' conformance - -)")
+    fi
+fi
+
 # 5. Model-to-code trace replay.
 if [ -x tests/replay/run.sh ]; then run_suite replay tests/replay/run.sh; else missing replay "tests/replay/run.sh not written yet"; fi
 
