@@ -64,6 +64,8 @@ struct drill_packet {
     int any_options;          /* it was literally <...> */
     int has_mss;              /* the options carried mss N */
     uint32_t mss;
+    int has_wscale;           /* the options carried wscale N (N as used: at most 14) */
+    uint32_t wscale;
     int any_seq;              /* outbound `...(len)`: the sequence number is not compared */
     int has_ecn;              /* [ect0] [ect1] [ce] before the flags: an IP ECN codepoint */
 };

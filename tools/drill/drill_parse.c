@@ -336,6 +336,26 @@ static int parse_tcp_options(struct cursor *c, struct drill_packet *p)
             return 0;
         }
     }
+    /* "wscale N" (RFC 7323 window scale shift) as a whole item. */
+    for (i = start; i + 6 <= end; i++) {
+        if (memcmp(c->buf + i, "wscale", 6) == 0 && (i == start || c->buf[i - 1] == ',' || c->buf[i - 1] == ' ')) {
+            size_t j = i + 6;
+            uint32_t v = 0;
+            int digits = 0;
+            while (j < end && (c->buf[j] == ' ' || c->buf[j] == '\t'))
+                j++;
+            while (j < end && is_digit((unsigned char)c->buf[j]) && v < 1000) {
+                v = v * 10u + (uint32_t)(c->buf[j] - '0');
+                digits++;
+                j++;
+            }
+            if (digits == 0 || v > 255)
+                return fail_at_line(c, open_line, "wscale followed by a shift between 0 and 255");
+            p->has_wscale = 1;
+            p->wscale = v > 14 ? 14 : v; /* RFC 7323 2.3: a shift above 14 is used as 14 */
+            break;
+        }
+    }
     /* Look for "mss N" as a whole item. */
     for (i = start; i + 3 <= end; i++) {
         if (memcmp(c->buf + i, "mss", 3) == 0 && (i == start || c->buf[i - 1] == ',' || c->buf[i - 1] == ' ')) {

@@ -267,6 +267,7 @@ static int new_block(struct drill_stack *s)
     b->used = 1;
     b->cfg = s->cfg;
     b->listener_socket = -1;
+    b->peer_wscale = -1;
     b->socket = -1;
     b->local_isn = s->iss;
     b->deadline = TCPFSM_NO_DEADLINE;
@@ -289,6 +290,7 @@ static void take_peer_mss(struct drill_block *b, const struct drill_packet *p)
         return;
     b->cfg.mss = (uint16_t)(p->has_mss ? p->mss : RFC9293_DEFAULT_MSS);
     b->peer_mss = b->cfg.mss;
+    b->peer_wscale = p->has_wscale ? (int)p->wscale : -1;
 }
 
 void drill_stack_inject(struct drill_stack *s, const struct drill_packet *p)
@@ -360,6 +362,13 @@ void drill_stack_inject(struct drill_stack *s, const struct drill_packet *p)
         enum tcpfsm_state before = tcpfsm_state(&b->conn);
         if (before == TCPFSM_LISTEN || before == TCPFSM_SYN_SENT || before == TCPFSM_TIME_WAIT)
             take_peer_mss(b, p);
+        /* RFC 7323 2.2-2.3: once the peer's SYN offered a shift (and the host offers one in its own
+           SYN, as Linux and FreeBSD do), the window field of every non-SYN segment is scaled by
+           it; the core's window is 16-bit, so the scaled window is capped at 65535. */
+        if (!(p->flags & TCPFSM_SYN) && b->peer_wscale > 0) {
+            uint64_t w = (uint64_t)seg.window << b->peer_wscale;
+            seg.window = (uint16_t)(w > 65535u ? 65535u : w);
+        }
         memset(&out, 0, sizeof out);
         rc = tcpfsm_segment(&b->conn, s->now, &seg, &out);
         b->spawning = 0;
@@ -848,6 +857,8 @@ static int socket_revents(const struct drill_stack *s, int sock)
     }
     if (readable || err || rcv_shut)
         mask |= D_POLLIN | D_POLLRDNORM;
+    if (rcv_shut)
+        mask |= D_POLLRDHUP; /* FreeBSD 13 and later */
     if ((b != NULL && b->connected && st != TCPFSM_CLOSED) || snd_shut || err)
         mask |= D_POLLOUT | D_POLLWRNORM;
     if (rcv_shut && snd_shut)

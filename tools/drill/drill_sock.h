@@ -35,6 +35,7 @@ struct drill_block {
     int is_listener;
     int spawning;                  /* passively opened for one segment, not yet given it */
     uint32_t peer_mss;             /* MSS the peer's SYN offered (536 without the option); 0 before it */
+    int peer_wscale;               /* window scale shift the peer's SYN offered, -1 if none (RFC 7323) */
 };
 
 struct drill_socket {
