@@ -3,9 +3,14 @@
  * (tools/drill/drill_parse.c): what it accepts, and the "file:line: expected ..." errors.
  *
  * Build: cc -std=c99 -Wall -Wextra -Wpedantic -Werror -Isrc -Itools/drill \
- *           tests/drill/test_drill_parse.c tools/drill/drill_parse.c -lcmocka
+ *           tests/drill/test_drill_parse.c tools/drill/drill_parse.c tools/drill/drill_cpp.c -lcmocka
+ *
+ * Run from the repository root: test_style_scripts reads the scripts of tests/drill/styles/.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -168,6 +173,231 @@ static void test_binary_garbage_is_an_error_not_a_crash(void **state)
     drill_script_free(&s);
 }
 
+
+static int parse_defs(const char *text, const char *def, struct drill_script *s, char *err, size_t errlen)
+{
+    struct drill_defines d;
+    d.count = 0;
+    if (def != NULL)
+        d.def[d.count++] = def;
+    return drill_parse_buffer_defs("t.pkt", text, strlen(text), &d, s, err, errlen);
+}
+
+static void expect_error_defs(const char *text, const char *def, const char *prefix)
+{
+    struct drill_script s;
+    char err[256];
+    assert_int_equal(parse_defs(text, def, &s, err, sizeof err), -1);
+    if (strncmp(err, prefix, strlen(prefix)) != 0)
+        fail_msg("error \"%s\" does not start with \"%s\"", err, prefix);
+    assert_int_equal((int)s.count, 0);
+}
+
+/* Return values in hex with a note, errno with its text, `...(len)`, ack without the ACK flag,
+   the ACK flag without ack, [ecn] marks, non-TCP packets (read, not modelled). */
+static void test_parse_packetdrill_forms(void **state)
+{
+    struct drill_script s;
+    char err[256];
+    (void)state;
+    assert_int_equal(parse("0 fcntl(3, F_GETFL) = 0x02 (flags O_RDWR)\n"
+                           "+0 fcntl(3, F_GETFL) = 0x802 (flags O_RDWR|O_NONBLOCK)\n"
+                           "+0 connect(3, ..., ...) = -1 EINPROGRESS (Operation now in progress)\n"
+                           "+0 > S. ...(0) ack 65537 win 65535 <mss 1460,sackOK,eol,eol>\n"
+                           "+0 < S 0:0(0) ack 7 win 10\n"
+                           "+0 < . 1:1(0) win 10\n"
+                           "+0 < [ect0] S. 0:0(0) ack 1 win 10 <mss 1000,nop,wscale 7>\n"
+                           "+0 < udp (1000)\n"
+                           "+0 close(3) = 0 (a note after a plain result)\n",
+                           &s, err, sizeof err),
+                     0);
+    assert_int_equal((int)s.count, 9);
+    assert_int_equal((int)s.events[0].call.result, 2);
+    assert_int_equal((int)s.events[1].call.result, 0x802);
+    assert_string_equal(s.events[2].call.errno_name, "EINPROGRESS");
+    assert_true(s.events[3].packet.any_seq);
+    assert_int_equal((int)s.events[3].packet.len, 0);
+    assert_int_equal((int)s.events[3].packet.ack, 65537);
+    assert_true(s.events[4].packet.has_ack);
+    assert_int_equal(s.events[4].packet.flags, TCPFSM_SYN);
+    assert_false(s.events[5].packet.has_ack);
+    assert_int_equal(s.events[5].packet.flags, TCPFSM_ACK);
+    assert_true(s.events[6].packet.has_ecn);
+    assert_true(s.events[6].packet.has_wscale);
+    assert_int_equal((int)s.events[6].packet.wscale, 7);
+    assert_int_equal(s.events[7].kind, DRILL_EVENT_UNMODELLED);
+    assert_non_null(strstr(s.events[7].text, "non-TCP packet"));
+    assert_int_equal(s.events[8].kind, DRILL_EVENT_SYSCALL);
+    drill_script_free(&s);
+    expect_error("0 fcntl(3, F_GETFL) = 0x (x)\n", "t.pkt:1: expected hexadecimal digits after 0x");
+    expect_error("0 close(3) = 0 (unclosed note\n", "t.pkt:1: expected ')' to close the note");
+    expect_error("0 < [bogus] S 0:0(0)\n", "t.pkt:1: expected an ECN codepoint");
+}
+
+/* Windows A~B, blanks around `...`, commands without a time at the top and the end, %{ }%
+   anywhere; a command without a time in the middle is malformed, as for packetdrill. */
+static void test_parse_times_and_untimed_commands(void **state)
+{
+    struct drill_script s;
+    char err[256];
+    (void)state;
+    assert_int_equal(parse("--mss=1000\n"
+                           "`../common/defaults.sh`\n"
+                           "%{ import os }%\n"
+                           "0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+                           "+0 ... 0.2 accept(3, ..., ...) = 4\n"
+                           "0.3~0.5 > . 1:1(0) ack 1\n"
+                           "+0~+0.1 > . 1:1(0) ack 1\n"
+                           "%{ assert tcpi_state == TCP_ESTABLISHED }%\n"
+                           "`/tmp/sysctl_restore_${PPID}.sh`\n"
+                           "%{ assert tcpi_state == 1 }%\n",
+                           &s, err, sizeof err),
+                     0);
+    assert_int_equal((int)s.count, 9);
+    assert_int_equal(s.events[0].kind, DRILL_EVENT_SHELL);
+    assert_true(s.events[0].untimed);
+    assert_int_equal(s.events[1].kind, DRILL_EVENT_CODE);
+    assert_true(s.events[1].untimed);
+    assert_int_equal(s.events[3].time.kind, DRILL_TIME_RANGE);
+    assert_int_equal((int)s.events[3].time.end_usecs, 200000);
+    assert_int_equal(s.events[4].time.kind, DRILL_TIME_WINDOW);
+    assert_int_equal((int)s.events[4].time.start_usecs, 300000);
+    assert_int_equal((int)s.events[4].time.end_usecs, 500000);
+    assert_int_equal(s.events[5].time.kind, DRILL_TIME_WINDOW);
+    assert_true(s.events[5].time.end_relative);
+    assert_true(s.events[6].untimed);
+    assert_int_equal(s.events[7].kind, DRILL_EVENT_SHELL);
+    assert_true(s.events[7].untimed);
+    assert_int_equal(s.events[8].kind, DRILL_EVENT_CODE);
+    drill_script_free(&s);
+    expect_error("0 close(3) = 0\n`true`\n+0 close(4) = 0\n",
+                 "t.pkt:3: expected the end of the script after the command without a time");
+    expect_error("`a`\n`b`\n0 close(3) = 0\n", "t.pkt:2: expected an event time (one command without a time");
+    expect_error("0 > S 0:0(0)\n0...0.2 < S 0:0(0)\n", "t.pkt:2: expected a single time or a window A~B");
+    expect_error("0.5~0.1 close(3) = 0\n", "t.pkt:1: expected a time range whose end is not before its start");
+}
+
+/* C preprocessor conditionals: the branch taken depends on the symbols defined. */
+static void test_parse_preprocessor_conditionals(void **state)
+{
+    static const char text[] = "0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+                               "#ifdef FreeBSD\n"
+                               "+0 close(3) = 0\n"
+                               "#elif defined(linux) && !defined(STANDARD)\n"
+                               "+0 shutdown(3, SHUT_WR) = 0\n"
+                               "+0 shutdown(3, SHUT_RD) = 0\n"
+                               "#else\n"
+                               "  #if 2 * 3 == 6 || UNDEFINED\n"
+                               "+0 %{\n"
+                               "# a Python comment, not a directive\n"
+                               "assert tcpi_state == 7\n"
+                               "}%\n"
+                               "  #endif\n"
+                               "#endif // a comment after a directive\n"
+                               "+0 read(3, ..., 1) = 0\n";
+    struct drill_script s;
+    char err[256];
+    (void)state;
+    assert_int_equal(parse_defs(text, "FreeBSD", &s, err, sizeof err), 0);
+    assert_int_equal((int)s.count, 3);
+    assert_string_equal(s.events[1].call.name, "close");
+    assert_int_equal(s.events[1].line, 3);
+    assert_int_equal(s.events[2].line, 15);
+    drill_script_free(&s);
+    assert_int_equal(parse_defs(text, "linux", &s, err, sizeof err), 0);
+    assert_int_equal((int)s.count, 4);
+    assert_string_equal(s.events[1].call.name, "shutdown");
+    drill_script_free(&s);
+    assert_int_equal(parse_defs(text, "STANDARD", &s, err, sizeof err), 0);
+    assert_int_equal((int)s.count, 3);
+    assert_int_equal(s.events[1].kind, DRILL_EVENT_CODE);
+    assert_int_equal(s.events[1].line, 9);
+    drill_script_free(&s);
+    /* a -D NAME=VALUE symbol in an #if */
+    assert_int_equal(parse_defs("#if LEVEL >= 2\n0 close(3) = 0\n#endif\n", "LEVEL=3", &s, err, sizeof err), 0);
+    assert_int_equal((int)s.count, 1);
+    drill_script_free(&s);
+    assert_int_equal(parse_defs("#if LEVEL >= 2\n0 close(3) = 0\n#endif\n", "LEVEL=1", &s, err, sizeof err), 0);
+    assert_int_equal((int)s.count, 0);
+    drill_script_free(&s);
+    /* #include is read, not modelled: the script is reported as such */
+    assert_int_equal(parse_defs("#include \"x.h\"\n0 close(3) = 0\n", NULL, &s, err, sizeof err), 0);
+    assert_int_equal(s.unmodelled_line, 1);
+    assert_string_equal(s.unmodelled, "#include");
+    drill_script_free(&s);
+    /* #define / #undef inside the script */
+    assert_int_equal(parse_defs("#define X 1\n#undef X\n#ifdef X\n0 close(3) = 0\n#endif\n", NULL, &s, err, sizeof err),
+                     0);
+    assert_int_equal((int)s.count, 0);
+    drill_script_free(&s);
+    expect_error_defs("0 close(3) = 0\n#ifdef FreeBSD\n+0 close(4) = 0\n", NULL,
+                      "t.pkt:2: expected #endif to close the #if opened here");
+    expect_error_defs("#endif\n", NULL, "t.pkt:1: expected #if or #ifdef before #endif");
+    expect_error_defs("#if 1\n#else\n#else\n#endif\n", NULL, "t.pkt:3: expected #endif after #else");
+    expect_error_defs("#if (1\n#endif\n", NULL, "t.pkt:1: expected ')' in the #if expression");
+    expect_error_defs("#ifdef\n#endif\n", NULL, "t.pkt:1: expected a symbol name after #ifdef");
+    expect_error_defs("#frobnicate\n", NULL, "t.pkt:1: expected a preprocessor directive");
+    expect_error_defs("#ifdef FreeBSD\n#error no\n#endif\n", "FreeBSD", "t.pkt:2: expected no #error");
+    expect_error_defs("#if 1 / 0\n#endif\n", NULL, "t.pkt:1: expected no division by zero");
+    /* a malformed line in a branch not taken is not read */
+    assert_int_equal(parse_defs("#ifdef linux\nthis is not packetdrill\n#endif\n", NULL, &s, err, sizeof err), 0);
+    drill_script_free(&s);
+}
+
+/* The profiles' symbols. */
+static void test_profile_defines(void **state)
+{
+    struct drill_defines d;
+    (void)state;
+    drill_profile_defines(DRILL_PROFILE_FREEBSD, &d);
+    assert_string_equal(d.def[0], "FreeBSD");
+    drill_profile_defines(DRILL_PROFILE_LINUX, &d);
+    assert_string_equal(d.def[0], "linux");
+    drill_profile_defines(DRILL_PROFILE_RFC, &d);
+    assert_string_equal(d.def[0], "STANDARD");
+    assert_int_equal((int)d.count, 1);
+}
+
+/* The scripts of tests/drill/styles/ (Google gtests, Linux selftests, FreeBSD suite styles) parse
+   under every profile's symbols. */
+static void test_style_scripts(void **state)
+{
+    static const struct {
+        const char *file;
+        int min_events;
+    } files[] = {
+        {"tests/drill/styles/gtests_close_first.pkt", 16},
+        {"tests/drill/styles/gtests_connect_refused.pkt", 10},
+        {"tests/drill/styles/selftests_data_poll.pkt", 30},
+        {"tests/drill/styles/selftests_cleanup_and_udp.pkt", 8},
+        {"tests/drill/styles/freebsd_conditionals.pkt", 12},
+    };
+    size_t i;
+    unsigned p;
+    (void)state;
+    for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+        FILE *f = fopen(files[i].file, "rb");
+        char buf[8192], err[256];
+        size_t n;
+        if (f == NULL)
+            fail_msg("cannot open %s (run from the repository root)", files[i].file);
+        n = fread(buf, 1, sizeof buf, f);
+        fclose(f);
+        assert_true(n > 0 && n < sizeof buf);
+        for (p = DRILL_PROFILE_RFC; p <= DRILL_PROFILE_FREEBSD; p <<= 1) {
+            struct drill_defines d;
+            struct drill_script s;
+            drill_profile_defines(p, &d);
+            if (drill_parse_buffer_defs(files[i].file, buf, n, &d, &s, err, sizeof err) != 0)
+                fail_msg("%s", err);
+            if ((int)s.count < files[i].min_events)
+                fail_msg("%s: %d events, expected at least %d", files[i].file, (int)s.count, files[i].min_events);
+            assert_int_equal(s.unmodelled_line, 0);
+            drill_script_free(&s);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +406,11 @@ int main(void)
         cmocka_unit_test(test_parse_syscalls_shell_and_code),
         cmocka_unit_test(test_errors_name_file_line_and_expectation),
         cmocka_unit_test(test_binary_garbage_is_an_error_not_a_crash),
+        cmocka_unit_test(test_parse_packetdrill_forms),
+        cmocka_unit_test(test_parse_times_and_untimed_commands),
+        cmocka_unit_test(test_parse_preprocessor_conditionals),
+        cmocka_unit_test(test_profile_defines),
+        cmocka_unit_test(test_style_scripts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

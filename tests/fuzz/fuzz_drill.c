@@ -1,19 +1,20 @@
 /*
  * fuzz_drill.c - libFuzzer harness for the packetdrill script parser of tcpfsm-drill.
  *
- * The input is a script. It is parsed with drill_parse_buffer() (the runner's parse-from-memory
- * entry point, tools/drill/drill.h) from an exactly sized heap copy, so AddressSanitizer sees any
- * read past the end (the buffer is not NUL-terminated). The contract checked:
+ * The input is a script. It is parsed with drill_parse_buffer_defs() (the runner's parse-from-memory
+ * entry point, tools/drill/drill.h, C preprocessor conditionals included) from an exactly sized
+ * heap copy, so AddressSanitizer sees any read past the end (the buffer is not NUL-terminated),
+ * with the symbols of one profile (chosen by the input's first byte) defined. The contract checked:
  *   - a malformed script gives -1 and "fuzz.pkt:LINE: expected ..." with 1 =< LINE =< lines + 1,
  *     NUL-terminated, and leaves the script empty;
  *   - a short error buffer is never overrun and gives the same verdict;
  *   - a script that parses has every event on an existing line, in non-decreasing line order,
- *     and runs to a PASS or a FAIL with a line number (drill_run under the rfc profile), never a
- *     crash, a hang or a sanitizer report.
+ *     and runs to a PASS, a FAIL or a SKIP with a line number and a message (drill_run under that
+ *     profile, with --strict or not), never a crash, a hang or a sanitizer report.
  *
  * Build (the runner's sources other than drill_main.c, with the core):
  *   clang-14 -std=c99 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -Itools/drill
- *     tests/fuzz/fuzz_drill.c tools/drill/drill_parse.c tools/drill/drill_run.c
+ *     tests/fuzz/fuzz_drill.c tools/drill/drill_cpp.c tools/drill/drill_parse.c tools/drill/drill_run.c
  *     tools/drill/drill_sock.c src/\*.c
  */
 #include <stdio.h>
@@ -66,6 +67,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     long lines = 1;
     int rc, rc_small;
     const size_t errlen = 512, smalllen = 12;
+    static const unsigned profiles[] = {DRILL_PROFILE_RFC, DRILL_PROFILE_LINUX, DRILL_PROFILE_FREEBSD, 0};
+    unsigned profile = profiles[size > 0 ? (data[0] >> 2) & 3u : 0];
+    struct drill_defines defs;
 
     if (size > 65536)
         return 0; /* scripts are small; keep executions fast */
@@ -82,7 +86,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(err, 'x', errlen);
     memset(&script, 0x5a, sizeof script);
 
-    rc = drill_parse_buffer(PATH, buf, size, &script, err, errlen);
+    defs.count = 0;
+    if (profile != 0)
+        drill_profile_defines(profile, &defs);
+    rc = drill_parse_buffer_defs(PATH, buf, size, &defs, &script, err, errlen);
     if (rc != 0 && rc != -1)
         violation("drill_parse_buffer returned neither 0 nor -1", NULL);
     if (rc < 0) {
@@ -104,7 +111,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* the same input with a 12-byte error buffer: same verdict, no overrun, NUL-terminated */
     memset(small, 'x', smalllen);
     memset(&again, 0x5a, sizeof again);
-    rc_small = drill_parse_buffer(PATH, buf, size, &again, small, smalllen);
+    rc_small = drill_parse_buffer_defs(PATH, buf, size, &defs, &again, small, smalllen);
     if (rc_small != rc)
         violation("the verdict depends on the size of the error buffer", NULL);
     if (rc_small < 0 && memchr(small, '\0', smalllen) == NULL)
@@ -120,13 +127,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         struct drill_options opt;
         struct drill_result res;
         memset(&opt, 0, sizeof opt);
-        opt.profile = DRILL_PROFILE_RFC;
+        opt.profile = profile != 0 ? profile : DRILL_PROFILE_RFC;
+        opt.strict = size > 0 && (data[0] & 16) != 0;
         opt.iss = size > 0 && (data[0] & 1) ? 4294966296u : 1000000u;
         opt.peer_isn = size > 0 && (data[0] & 2) ? 4294966796u : 5000000u;
         opt.log = NULL;
         drill_run(&script, &opt, &res);
         if (!res.passed && (res.line < 1 || res.line > lines || res.message[0] == '\0'))
-            violation("a failed run names no line or no message", res.message);
+            violation("a failed or skipped run names no line or no message", res.message);
+        if (res.skipped && (res.passed || strstr(res.message, "not modelled") == NULL))
+            violation("a skipped run passes or does not say what is not modelled", res.message);
         if (memchr(res.message, '\0', sizeof res.message) == NULL)
             violation("the run's message is not NUL-terminated", NULL);
         drill_script_free(&script);
