@@ -45,6 +45,9 @@ RULES = [
      "TIME-WAIT: a segment without ACK draws an ACK (FreeBSD drops it silently)"),
     (lambda p, m: "time-wait" in p and "got nothing" in m,
      "TIME-WAIT: an ACK-bearing segment that is not an exact duplicate draws no ACK"),
+    (lambda p, m: "time-wait" in p and "got > S. " in m,
+     "TIME-WAIT: a SYN above RCV.NXT reopens the connection (tw_reopen, under --profile rfc) where "
+     "the suite's STANDARD branch expects an ACK or a RST"),
     (lambda p, m: "time-wait" in p and re.search(r"got > R\.? ", m) is not None,
      "TIME-WAIT: a SYN, SYN,ACK or SYN+FIN draws a RST and ends TIME-WAIT (FreeBSD ACKs or drops "
      "it and stays in TIME-WAIT)"),

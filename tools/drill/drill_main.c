@@ -251,12 +251,12 @@ int main(int argc, char **argv)
                            (unsigned long)opt.iss, (unsigned long)opt.peer_isn);
                 drill_run(&script, &opt, &res);
                 if (res.skipped) {
-                    /* A construct not modelled stops the script here; a failure elsewhere still wins. */
+                    /* A construct not modelled stops this run there; a failure in another run wins. */
                     if (!skip) {
                         skip = 1;
                         snprintf(why, sizeof why, "%s:%d: %s", path, res.line, res.message);
                     }
-                    break;
+                    continue;
                 }
                 if (!res.passed) {
                     ok = 0;
