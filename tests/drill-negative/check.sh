@@ -47,6 +47,16 @@ out=$("$DRILL" "$DIR/not_modelled.pkt" 2>&1); rc=$?
 check "SKIP path:line: construct not modelled" "$out" "SKIP $DIR/not_modelled.pkt:3: setsockopt(TCP_MAXSEG) not modelled"
 check "closing line counts it" "$out" "0 passed, 0 failed, 1 skipped"
 
+# scripts in the styles of other suites (tests/drill/styles/) run under every profile: the socket
+# layer's calls (send/recv/sendmsg/recvmsg, ioctl, poll, TCP_INFO, buffers) give what they say
+STYLES=$DIR/../drill/styles
+for p in rfc linux freebsd; do
+    out=$("$DRILL" --profile $p "$STYLES"/gtests_*.pkt "$STYLES"/selftests_data_poll.pkt "$STYLES"/freebsd_conditionals.pkt 2>&1)
+    check "style scripts pass under $p" "$out" "4 passed, 0 failed, 0 skipped"
+    out=$("$DRILL" --profile $p "$STYLES"/selftests_cleanup_and_udp.pkt 2>&1)
+    check "an ECN mark is SKIP under $p" "$out" "SKIP $STYLES/selftests_cleanup_and_udp.pkt:9: an IP ECN codepoint on an injected segment not modelled"
+done
+
 out=$("$DRILL" 2>&1); rc=$?
 [ "$rc" -eq 2 ] && echo "ok   - no script is a usage error (exit 2)" || { echo "FAIL - no script: exit $rc"; status=1; }
 exit $status
