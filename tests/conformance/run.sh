@@ -36,7 +36,7 @@ case ${1:-} in
 esac
 
 if [ ! -d "$SUITE" ]; then
-    echo "conformance: skipped: suite not found ($SUITE; see README.md, 'Conformance')"
+    echo "conformance: skipped: suite not found ($SUITE; see README.md: packetdrill scripts and conformance)"
     [ "$mode" = if-present ] && exit 0
     exit 2
 fi

@@ -46,6 +46,8 @@ out=$("$DRILL" "$DIR/not_modelled.pkt" 2>&1); rc=$?
 [ "$rc" -eq 1 ] && echo "ok   - a skipped script exits 1" || { echo "FAIL - not_modelled.pkt: exit $rc"; status=1; }
 check "SKIP path:line: construct not modelled" "$out" "SKIP $DIR/not_modelled.pkt:3: setsockopt(TCP_MAXSEG) not modelled"
 check "closing line counts it" "$out" "0 passed, 0 failed, 1 skipped"
+out=$("$DRILL" "$DIR/ecn_flags.pkt" 2>&1)
+check "ECN flags are SKIP" "$out" "SKIP $DIR/ecn_flags.pkt:6: the ECN flags E/W on an injected segment not modelled"
 
 # scripts in the styles of other suites (tests/drill/styles/) run under every profile: the socket
 # layer's calls (send/recv/sendmsg/recvmsg, ioctl, poll, TCP_INFO, buffers) give what they say

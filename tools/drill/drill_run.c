@@ -950,6 +950,11 @@ void drill_run(const struct drill_script *script, const struct drill_options *op
         }
         if (ev->kind == DRILL_EVENT_OUTBOUND && ev->packet.has_ecn) {
             skip(e, ev->line, "an IP ECN codepoint on an expected segment");
+        } else if ((ev->kind == DRILL_EVENT_OUTBOUND || ev->kind == DRILL_EVENT_INBOUND) &&
+                   (ev->packet.flags & (DRILL_ECE | DRILL_CWR))) {
+            /* ECN (RFC 3168) is not in the core: neither flag is read nor set */
+            skip(e, ev->line, ev->kind == DRILL_EVENT_INBOUND ? "the ECN flags E/W on an injected segment"
+                                                              : "the ECN flags E/W on an expected segment");
         } else if (ev->kind == DRILL_EVENT_OUTBOUND) {
             match_outbound(e, ev, t, tm->kind == DRILL_TIME_WINDOW ? end : t, tol, any);
         } else {
