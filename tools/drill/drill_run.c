@@ -951,6 +951,10 @@ void drill_run(const struct drill_script *script, const struct drill_options *op
         if (ev->kind == DRILL_EVENT_OUTBOUND && ev->packet.has_ecn) {
             skip(e, ev->line, "an IP ECN codepoint on an expected segment");
         } else if ((ev->kind == DRILL_EVENT_OUTBOUND || ev->kind == DRILL_EVENT_INBOUND) &&
+                   ((ev->packet.flags & TCPFSM_URG) || ev->packet.has_urg)) {
+            /* urgent data: the core has no urgent pointer, the socket layer no out-of-band byte */
+            skip(e, ev->line, "urgent data (the URG flag, urg N)");
+        } else if ((ev->kind == DRILL_EVENT_OUTBOUND || ev->kind == DRILL_EVENT_INBOUND) &&
                    (ev->packet.flags & (DRILL_ECE | DRILL_CWR))) {
             /* ECN (RFC 3168) is not in the core: neither flag is read nor set */
             skip(e, ev->line, ev->kind == DRILL_EVENT_INBOUND ? "the ECN flags E/W on an injected segment"
