@@ -156,6 +156,10 @@ def matrix(r):
     return lines
 
 
+def plural(n, noun):
+    return '%d %s%s' % (n, noun, '' if n == 1 else 's')
+
+
 def wp_count(r, fns):
     """(proved, total) over the functions' goals, or None if the proofs were not run."""
     if r['proofs'] is None:

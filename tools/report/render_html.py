@@ -168,7 +168,8 @@ def properties(r):
                '<th>result</th><th class="num">states</th><th class="num">seconds</th><th>bounds (spin -D)</th>'
                '<th>refuted by the mutants</th></tr></thead><tbody>')
     for p in r['props']:
-        res = notrun('model') if p['result'] is None else '<span class="%s">%s</span>' % (
+        res = (notrun('model') if r['model'] is None else '<span class="notrun">no run of %s in summary.tsv</span>'
+               % escape(p['name'])) if p['result'] is None else '<span class="%s">%s</span>' % (
             'holds' if p['result'] == p['expect'] else 'fails', escape(p['result']))
         ref = ', '.join('<a href="#msc-%s">%s</a>' % (escape(c), escape(c)) if c in r['charts'] else
                         '<code>%s</code> (%s)' % (escape(c), escape(res_ or 'not run')) for c, res_ in p['refuted'])
@@ -190,8 +191,13 @@ def properties(r):
                           escape(rec['result']), rec['states'], rec['seconds'], escape(rec['msg'])))
         out.append('</tbody></table>')
         out.append('<h3>The counterexamples</h3>')
+        lead = [c for c, _, _, _ in gather.lead_checks(r) if c]
+        if lead:
+            out.append('<p>%s: drawn above, at the top of the page.</p>'
+                       % ', '.join('<a href="#msc-%s">%s</a>' % (escape(c), escape(c)) for c in lead))
         for name in r['charts']:
-            out += chart_figure(r, name)
+            if name not in lead:
+                out += chart_figure(r, name)
     return out
 
 
@@ -237,8 +243,9 @@ def matrix(r):
         parts = []
         if line['wp_relation']:
             cnt = '' if rel_count is None else ' ' + frac(*rel_count)
-            parts.append('<span title="%s">relation: %d functions%s</span>'
-                         % (escape(', '.join(line['wp_relation'])), len(line['wp_relation']), cnt))
+            parts.append('<span title="%s">relation: %s%s</span>'
+                         % (escape(', '.join(line['wp_relation'])), gather.plural(len(line['wp_relation']), 'function'),
+                            cnt))
         for f in line['wp_cases']:
             c = gather.wp_count(r, [f])
             parts.append('<code>%s</code>%s' % (escape(f), '' if c is None else ' ' + frac(*c)))

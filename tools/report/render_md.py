@@ -49,7 +49,9 @@ def properties(r):
             '|---|---|---|---|---:|---:|---|---|']
     for p in r['props']:
         out.append('| %s | %s | `%s` | %s | %s | %s | `%s` | %s |' % (
-            p['name'], esc(p['words']), esc(p['formula']), notrun('model') if p['result'] is None else p['result'],
+            p['name'], esc(p['words']), esc(p['formula']),
+            (notrun('model') if r['model'] is None else '**no run of %s in summary.tsv**' % p['name'])
+            if p['result'] is None else p['result'],
             '' if p['states'] is None else p['states'], '' if p['seconds'] is None else p['seconds'],
             esc(p['bounds']), ', '.join('[%s](msc/%s.svg)' % (c, c) if c in r['charts'] else c
                                         for c, _ in p['refuted']) or '**GAP** none'))
@@ -85,7 +87,7 @@ def matrix(r):
             ('none (listed unreachable)' if line['unreachable'] else 'none')
         wp = []
         if line['wp_relation']:
-            wp.append('relation: %d functions%s' % (len(line['wp_relation']),
+            wp.append('relation: %s%s' % (gather.plural(len(line['wp_relation']), 'function'),
                                                      '' if rel_count is None else ' ' + frac(*rel_count)))
         for f in line['wp_cases']:
             c = gather.wp_count(r, [f])
