@@ -6,6 +6,7 @@ Chromium rendered it (chromium --dump-dom, after the page's script ran):
   - exactly CHARTS message-sequence charts (svg.msc) are inline, each non-empty: rendered with a
     non-zero size (data-rendered="WxH", measured by the browser with getBBox), with arrows
     (line elements) and a marked violation (g.violation);
+  - the state diagram's states and transitions link to lines of the matrix (a.dlink, no dangling link);
   - the seed's figures lead the page: for each LEAD prefix (M1, M2) a chart figure
     (figure#msc-LEAD...) inside the first section's div.lead;
   - self-contained: no script, stylesheet, image or frame loaded from anywhere (no src= at all,
@@ -32,6 +33,7 @@ class Dom(HTMLParser):
         self.depth = 0
         self.lead_figures = []
         self.srcs, self.links, self.hrefs = [], [], []
+        self.ids, self.dlinks = set(), []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -53,6 +55,10 @@ class Dom(HTMLParser):
             self.in_lead = True
         if tag == 'figure' and self.in_lead and a.get('id'):
             self.lead_figures.append(a['id'])
+        if a.get('id'):
+            self.ids.add(a['id'])
+        if tag == 'a' and 'dlink' in (a.get('class') or '').split():
+            self.dlinks.append(a.get('href', ''))
         if 'src' in a:
             self.srcs.append((tag, a['src']))
         if tag == 'link':
@@ -102,6 +108,9 @@ def main(argv):
     for prefix in lead:
         check(any(re.match(r'msc-%s[a-z]?_' % prefix, f) for f in dom.lead_figures),
               'the chart of %s leads the page (lead figures: %s)' % (prefix, ' '.join(dom.lead_figures) or 'none'))
+    dangling = [h for h in dom.dlinks if not h.startswith('#') or h[1:] not in dom.ids]
+    check(dom.dlinks and not dangling, 'the state diagram links %d states and transitions to rows of the matrix '
+          '(dangling: %s)' % (len(dom.dlinks), dangling[:3] or 'none'))
     check(not dom.srcs, 'nothing loaded by src= (%s)' % (dom.srcs[:3] or 'none'))
     check(not dom.links, 'no <link> element (%s)' % (dom.links[:3] or 'none'))
     external = [h for h in dom.hrefs if re.match(r'[a-z]+:', h) and not h.startswith('https://www.rfc-editor.org/')]

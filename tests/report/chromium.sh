@@ -60,11 +60,11 @@ if grep -q ':CONSOLE.*control-error' "$tmp/control.err" && grep -q ':CONSOLE.*no
     ok "control: a console.error and an uncaught exception are seen in Chromium's log"
 else ko "control: the console check does not see console errors (chromium's --enable-logging output changed?)"; fi
 
-# 1. The fixture's report (tests/report/fixture: 6 rows, 2 charts: M1 and M2a).
+# 1. The fixture's report (tests/report/fixture: 6 rows, 3 charts: M1, M2a and M6).
 python3 tools/report/report.py --root tests/report/fixture --build tests/report/fixture/build \
     --data tests/report/fixture/data --out "$BUILD/report-fixture" > /dev/null 2>&1 ||
     ko "fixture: the generator failed"
-dom_check fixture "$BUILD/report-fixture" "$(grep -c '^row ' tests/report/fixture/model/tcp.fsm)" 2 M1 M2
+dom_check fixture "$BUILD/report-fixture" "$(grep -c "^row " tests/report/fixture/model/tcp.fsm)" 3 M1 M2
 
 # 2. The build's report, generated afresh from this tree.
 if tools/report/collect.sh "$BUILD" "$BUILD/report-data" > "$tmp/collect.log" 2>&1 &&

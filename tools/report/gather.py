@@ -66,7 +66,7 @@ def charts(build, r):
         if assertion:
             violation = '%s fails here' % assertion
         elif cycle is not None:
-            violation = 'acceptance cycle: from here the run repeats forever (%s never holds)' % \
+            violation = 'acceptance cycle: from here the run repeats forever, violating %s' % \
                         ltl_of(run.get('flags', ''), r['properties'])
         else:
             violation = 'violation of %s' % (target or 'the property')
@@ -154,6 +154,15 @@ def matrix(r):
         line['mutants_core'] = None if r['mutants'] is None else r['core_mutants'].get(n, [])
         lines.append(line)
     return lines
+
+
+def short_name(name):
+    """A test's name as the matrix shows it: tests/scenarios/listen/x.pkt -> listen/x, test_listen -> listen."""
+    if name.startswith('tests/scenarios/'):
+        name = name[len('tests/scenarios/'):]
+    if name.endswith('.pkt'):
+        name = name[:-4]
+    return name
 
 
 def plural(n, noun):

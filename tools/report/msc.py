@@ -195,7 +195,7 @@ def draw(items, title, violation, cycle_at=None, uid="m"):
         out.append('<g class="violation"><rect x="8" y="%d" width="%d" height="%d" fill="#c00000" fill-opacity="0.08" '
                    'stroke="#c00000" stroke-width="2"/><text x="%d" y="%d" text-anchor="middle" font-size="12" '
                    'fill="#c00000" font-weight="bold">\u2717 %s</text></g>'
-                   % (y - Chart.SLOT // 2, Chart.WIDTH - 16, Chart.SLOT, Chart.WIDTH // 2, y + Chart.SLOT + 4,
+                   % (y - Chart.SLOT // 2, Chart.WIDTH - 16, Chart.SLOT, Chart.WIDTH // 2, y + Chart.SLOT + 14,
                       escape(violation)))
     out.append('</svg>')
     return '\n'.join(out) + '\n'

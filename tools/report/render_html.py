@@ -175,7 +175,7 @@ def properties(r):
                         '<code>%s</code> (%s)' % (escape(c), escape(res_ or 'not run')) for c, res_ in p['refuted'])
         out.append('<tr><td><b>%s</b></td><td>%s</td><td><code>%s</code></td><td>%s</td><td class="num">%s</td>'
                    '<td class="num">%s</td><td><code>%s</code></td>%s</tr>'
-                   % (escape(p['name']), escape(p['words']), escape(p['formula']), res,
+                   % (escape(p['name']), escape(p['words']), escape(p['formula'] or '(no formula: checked by model/check.sh)'), res,
                       '' if p['states'] is None else p['states'], '' if p['seconds'] is None else p['seconds'],
                       escape(p['bounds']), cell(ref or 'none', not ref)))
     out.append('</tbody></table>')
@@ -237,7 +237,8 @@ def matrix(r):
         else:
             txt = ', '.join(escape(x.replace('P7_coverage_', 'P7 ')) for x in line['model'])
             if not line['model'] and line['unreachable']:
-                txt = 'none: listed unreachable (<span class="small">%s</span>)' % escape(line['unreachable'])
+                txt = ('<details><summary>none: listed in model/unreachable_rows.txt</summary>'
+                       '<span class="small">%s</span></details>' % escape(line['unreachable']))
             tds.append(cell(txt or 'none', not line['model'], str(len(line['model']))))
         # WP
         parts = []
@@ -258,7 +259,7 @@ def matrix(r):
             if v is None:
                 tds.append(cell(notrun(key), True))
             else:
-                tds.append(cell(names_cell(v, noun) or 'none', not v, str(len(v))))
+                tds.append(cell(names_cell([gather.short_name(x) for x in v], noun) or 'none', not v, str(len(v))))
         # mutants
         ms = ['<a href="#msc-%s">%s</a>' % (escape(c), escape(c)) if c in r['charts'] else
               '<code>%s</code>' % escape(c) for c in line['mutants_model']]

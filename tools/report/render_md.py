@@ -49,7 +49,7 @@ def properties(r):
             '|---|---|---|---|---:|---:|---|---|']
     for p in r['props']:
         out.append('| %s | %s | `%s` | %s | %s | %s | `%s` | %s |' % (
-            p['name'], esc(p['words']), esc(p['formula']),
+            p['name'], esc(p['words']), esc(p['formula'] or '(no formula: checked by model/check.sh)'),
             (notrun('model') if r['model'] is None else '**no run of %s in summary.tsv**' % p['name'])
             if p['result'] is None else p['result'],
             '' if p['states'] is None else p['states'], '' if p['seconds'] is None else p['seconds'],
@@ -96,7 +96,7 @@ def matrix(r):
             wp.append(notrun('proofs'))
         tests = []
         for key in ('unit', 'scenarios'):
-            v = line[key]
+            v = None if line[key] is None else [gather.short_name(x) for x in line[key]]
             tests.append(notrun(key) if v is None else
                          (', '.join(v) if len(v) <= 4 else '%d: %s, ...' % (len(v), ', '.join(v[:3]))) or 'none')
         ms = list(line['mutants_model'])
