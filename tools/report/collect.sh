@@ -28,17 +28,22 @@ drill=$BUILD/tcpfsm-drill
 [ -x "$drill" ] || { echo "collect: $drill missing (run make tools)" >&2; exit 1; }
 printf 'scenario\tresult\n' > "$DATA.tmp/scenario-results.tsv"
 : > "$DATA.tmp/scenario-rows.tsv"
+ids=$(awk '$1 == "row" { printf "%s ", $2 }' model/tcp.fsm)
 while IFS= read -r script; do
-    out=$("$drill" --rows "$script" 2>&1)
-    if grep -q '^PASS ' <<<"$out" && ! grep -q '^FAIL ' <<<"$out"; then
-        printf '%s\tPASS\n' "$script" >> "$DATA.tmp/scenario-results.tsv"
-        # the rows taken: every row id of the table that --rows does not list as not taken
-        not_taken=$(sed -n 's/^row not taken: \(T[0-9]*\)$/\1/p' <<<"$out")
-        taken=$(grep -E '^row T[0-9]+ ' model/tcp.fsm | awk '{ print $2 }' | grep -vxF -f <(echo "$not_taken"; echo NONE) | tr '\n' ' ')
-        [ -n "$taken" ] && printf '%s\t%s\n' "$script" "${taken% }" >> "$DATA.tmp/scenario-rows.tsv"
-    else
-        printf '%s\tFAIL\n' "$script" >> "$DATA.tmp/scenario-results.tsv"
-    fi
+    # one script at a time: PASS/FAIL, and the rows taken: every row id of the table that --rows
+    # does not list as not taken (only for a script that passed)
+    "$drill" --rows "$script" 2>&1 | awk -v script="$script" -v ids="$ids" \
+        -v results="$DATA.tmp/scenario-results.tsv" -v rows="$DATA.tmp/scenario-rows.tsv" '
+        /^PASS / { pass = 1 } /^FAIL / { fail = 1 }
+        /^row not taken: T[0-9]+$/ { not[$4] = 1 }
+        END {
+            ok = pass && !fail
+            print script "\t" (ok ? "PASS" : "FAIL") >> results
+            if (!ok) exit
+            n = split(ids, all, " "); line = ""
+            for (i = 1; i <= n; i++) if (!(all[i] in not)) line = line (line == "" ? "" : " ") all[i]
+            if (line != "") print script "\t" line >> rows
+        }'
 done < <(find tests/scenarios -name '*.pkt' | sort)
 rm -rf "$DATA"
 mv "$DATA.tmp" "$DATA"

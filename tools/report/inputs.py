@@ -364,21 +364,27 @@ MUTANT_HEADER = ['mutant', 'layer', 'result', 'seconds']
 
 
 def read_mutants(root, build):
-    """(records, {row number: [mutant]}) from build/mutants/summary.tsv; None if not run. A core
-    mutant is mapped to the rows its file under proofs/mutants/ names (Tnn)."""
+    """(records, {row number: [mutant]}) from build/mutants/summary.tsv; None if not run. A killed
+    core mutant is mapped to the rows (Tnn) that its files under proofs/mutants/ name (a file
+    NAME.*, or any file in a directory NAME/)."""
     path = os.path.join(build, 'mutants', 'summary.tsv')
     recs = read_tsv(path, MUTANT_HEADER)
     if recs is None:
         return None, {}
     rows = {}
     mdir = os.path.join(root, 'proofs', 'mutants')
-    files = sorted(os.listdir(mdir)) if os.path.isdir(mdir) else []
+    files = []          # (path relative to mdir, its components without extensions)
+    for d, _, names in os.walk(mdir):
+        for f in names:
+            rel = os.path.relpath(os.path.join(d, f), mdir)
+            files.append((rel, [c.split('.')[0] for c in rel.split(os.sep)]))
+    files.sort()
     for mutant in sorted(set(r['mutant'] for r in recs)):
         killed = any(r['mutant'] == mutant and r['result'] == 'killed' for r in recs)
         if not killed:
             continue
-        for f in files:
-            if os.path.splitext(f)[0] == mutant or f.startswith(mutant + '.'):
+        for f, parts in files:
+            if mutant in parts:
                 text = open(os.path.join(mdir, f), encoding='utf-8', errors='replace').read()
                 for t in sorted(set(int(x) for x in re.findall(r'\bT([0-9]{2,3})\b', text))):
                     rows.setdefault(t, []).append(mutant)
