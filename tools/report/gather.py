@@ -27,6 +27,7 @@ def gather(root, build, data):
     r['runs'] = inputs.read_model_runs(root)
     r['model'] = inputs.read_model_summary(build)
     r['properties'] = inputs.read_properties(root)
+    r['bounds'] = inputs.read_bounds(root)
     r['coverage'] = inputs.read_coverage(build) if r['model'] is not None else None
     r['unreachable'] = inputs.read_unreachable(root)
     r['table_mutants'] = inputs.read_table_mutants(build, r['runs']) if r['model'] is not None else {}

@@ -170,6 +170,17 @@ def read_properties(root):
     return props
 
 
+def read_bounds(root):
+    """The model's default bounds: [(NAME, value, comment)] from model/tcp.pml's
+    "#ifndef NAME / #define NAME value /* comment */" pairs."""
+    path = os.path.join(root, 'model', 'tcp.pml')
+    if not os.path.isfile(path):
+        return []
+    text = open(path, encoding='utf-8').read()
+    return [(m.group(1), m.group(2).strip(), (m.group(3) or '').strip()) for m in re.finditer(
+        r'^#ifndef\s+([A-Z_0-9]+)\s*\n#define\s+\1\s+(.*?)\s*(?:/\*\s*(.*?)\s*\*/)?\s*$', text, re.M)]
+
+
 def read_coverage(build):
     """{run name: set of row numbers taken} from build/model/runs/*/rows_taken.txt; None if absent."""
     runs = os.path.join(build, 'model', 'runs')

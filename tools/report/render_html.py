@@ -179,6 +179,10 @@ def properties(r):
                       '' if p['states'] is None else p['states'], '' if p['seconds'] is None else p['seconds'],
                       escape(p['bounds']), cell(ref or 'none', not ref)))
     out.append('</tbody></table>')
+    if r['bounds']:
+        out.append('<p>The model\'s bounds, unless a run\'s <code>-D</code> flags say otherwise '
+                   '(model/tcp.pml): %s.</p>' % '; '.join('<code>%s=%s</code> <span class="small">(%s)</span>'
+                                                          % (escape(n), escape(v), escape(c)) for n, v, c in r['bounds']))
     if r['model'] is not None:
         out.append('<h3>Every model check</h3><table class="sortable"><thead><tr><th>check</th><th>expect</th>'
                    '<th>result</th><th class="num">states</th><th class="num">seconds</th><th>what it shows</th>'

@@ -56,6 +56,9 @@ def properties(r):
             esc(p['bounds']), ', '.join('[%s](msc/%s.svg)' % (c, c) if c in r['charts'] else c
                                         for c, _ in p['refuted']) or '**GAP** none'))
     out.append('')
+    if r['bounds']:
+        out += ['The model\'s bounds, unless a run\'s `-D` flags say otherwise (model/tcp.pml): %s.'
+                % '; '.join('`%s=%s`' % (n, v) for n, v, c in r['bounds']), '']
     if r['model'] is not None:
         out += ['### Every model check', '', '| check | expect | result | states | seconds |',
                 '|---|---|---|---:|---:|']
