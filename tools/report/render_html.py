@@ -13,6 +13,7 @@ table { border-collapse: collapse; margin: 0.6em 0; }
 th, td { border: 1px solid #c8c8c8; padding: 3px 6px; vertical-align: top; text-align: left; }
 th { background: #eef3f8; cursor: pointer; position: sticky; top: 0; }
 td.num, th.num { text-align: right; }
+#matrix-table { font-size: 13px; } #matrix-table code { word-break: break-word; }
 tr.gap td { background: #fff4e5; } td.empty { background: #ffd9b3 !important; font-style: italic; }
 .notrun { color: #a05a00; font-weight: bold; }
 .holds { color: #1e6b1e; font-weight: bold; } .fails { color: #c00000; font-weight: bold; }
@@ -263,7 +264,7 @@ def matrix(r):
             if v is None:
                 tds.append(cell(notrun(key), True))
             else:
-                tds.append(cell(names_cell([gather.short_name(x) for x in v], noun) or 'none', not v, str(len(v))))
+                tds.append(cell(names_cell([gather.short_name(x) for x in v], noun, 2) or 'none', not v, str(len(v))))
         # mutants
         ms = ['<a href="#msc-%s">%s</a>' % (escape(c), escape(c)) if c in r['charts'] else
               '<code>%s</code>' % escape(c) for c in line['mutants_model']]
