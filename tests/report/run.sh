@@ -21,8 +21,12 @@ gen_fixture() {   # gen_fixture ROOT OUT: the generator on a fixture tree
     $GEN --root "$1" --build "$1/build" --data "$1/data" --out "$2"
 }
 
-# 1. golden outputs
-if ! gen_fixture "$FX" "$tmp/out" > "$tmp/gen.log" 2>&1; then
+# 1. golden outputs, from a copy of the fixture whose build outputs are newer than its sources
+#    (git does not keep modification times; the report flags an output older than its sources)
+cp -r "$FX" "$tmp/fx"
+find "$tmp/fx" -type f -exec touch -d '2020-01-01 00:00:00' {} +
+find "$tmp/fx/build" "$tmp/fx/data" -type f -exec touch -d '2021-01-01 00:00:00' {} +
+if ! gen_fixture "$tmp/fx" "$tmp/out" > "$tmp/gen.log" 2>&1; then
     ko "the generator fails on the fixture:"; sed 's/^/    /' "$tmp/gen.log"
 elif [ "${1:-}" = --update ]; then
     rm -rf "$GOLDEN"; mkdir -p "$GOLDEN/msc"
@@ -76,7 +80,19 @@ bad_case scenario-rows 'data/scenario-rows\.tsv:1: expected "scenario<TAB>Tnn' \
 bad_case mutants 'build/mutants/summary\.tsv:4: expected 4 tab-separated fields' \
     "sed -i '4s/\tsurvived//' build/mutants/summary.tsv"
 
-# 3. without the build's outputs, every section says what to run; nothing is invented
+# 3. an output older than its sources is flagged as stale, with the make target to run again
+touch -d '2022-01-01 00:00:00' "$tmp/fx/model/tcp.fsm" "$tmp/fx/src/fixture.c"
+if gen_fixture "$tmp/fx" "$tmp/stale-out" > /dev/null 2>&1 &&
+   grep -q 'Stale input: <code>build/model/summary.tsv</code> is older than <code>model/tcp.fsm</code>.*run make model' "$tmp/stale-out/index.html" &&
+   grep -q 'Stale input: <code>build/proofs/summary.tsv</code> is older than <code>src/fixture.c</code>.*run make proofs' "$tmp/stale-out/index.html" &&
+   grep -q 'Stale input: `build/mutants/summary.tsv` is older than `src/fixture.c`.*run make mutants' "$tmp/stale-out/report.md" &&
+   ! grep -q 'Stale input' "$tmp/out/index.html"; then
+    ok "stale inputs: outputs older than their sources are flagged (and only those)"
+else
+    ko "stale inputs: not flagged as expected: $(grep -o 'Stale input[^.]*' "$tmp/stale-out/index.html" | head -3)"
+fi
+
+# 4. without the build's outputs, every section says what to run; nothing is invented
 root=$tmp/bare
 mkdir -p "$root"; cp -r "$FX/model" "$FX/src" "$FX/proofs" "$FX/docs" "$root/"
 if gen_fixture "$root" "$tmp/bare-out" > "$tmp/bare.log" 2>&1; then

@@ -43,10 +43,33 @@ def gather(root, build, data):
     r['interop'] = inputs.read_results_dir(build, 'interop')
     svg = os.path.join(root, 'docs', 'tcpfsm.svg')
     r['diagram'] = open(svg, encoding='utf-8').read() if os.path.isfile(svg) else None
+    r['stale'] = stale(root, build)
     r['charts'] = charts(build, r)
     r['matrix'] = matrix(r)
     r['props'] = property_rows(r)
     return r
+
+
+def stale(root, build):
+    """[(output, newer source, make target)]: a build output older than a source it comes from."""
+    def newest(paths):
+        best = None
+        for p in paths:
+            if os.path.isfile(p) and (best is None or os.path.getmtime(p) > os.path.getmtime(best)):
+                best = p
+        return best
+    src = [os.path.join(root, 'src', f) for f in sorted(os.listdir(os.path.join(root, 'src')))] \
+        if os.path.isdir(os.path.join(root, 'src')) else []
+    model = [os.path.join(root, 'model', f) for f in ('tcp.fsm', 'tcp.pml', 'check.sh')]
+    out = []
+    for what, sources, target in (('model/summary.tsv', model, 'model'), ('proofs/summary.tsv', src, 'proofs'),
+                                  ('mutants/summary.tsv', src, 'mutants')):
+        path = os.path.join(build, what)
+        new = newest(sources)
+        if os.path.isfile(path) and new and os.path.getmtime(new) > os.path.getmtime(path):
+            out.append((os.path.join(os.path.relpath(build, root), what), os.path.relpath(new, root),
+                        TARGETS[target]))
+    return out
 
 
 def charts(build, r):

@@ -16,6 +16,7 @@ td.num, th.num { text-align: right; }
 #matrix-table { font-size: 13px; } #matrix-table code { word-break: break-word; }
 tr.gap td { background: #fff4e5; } td.empty { background: #ffd9b3 !important; font-style: italic; }
 .notrun { color: #a05a00; font-weight: bold; }
+.stale { background: #ffd6d6; border: 2px solid #c00000; padding: 0.4em; font-weight: bold; }
 .holds { color: #1e6b1e; font-weight: bold; } .fails { color: #c00000; font-weight: bold; }
 .bad { background: #ffd6d6; }
 code, .mono { font-family: "DejaVu Sans Mono", monospace; font-size: 12px; }
@@ -120,6 +121,10 @@ def render(r):
                'that produces it.</p>')
     out.append('<p><b>%d</b> table rows; <b>%d</b> with an empty column (highlighted).</p>'
                % (len(r['matrix']), len(gap_lines)))
+    for output, source, target in r['stale']:
+        out.append('<p class="stale">Stale input: <code>%s</code> is older than <code>%s</code>; what the report '
+                   'shows from it may no longer hold: run %s, then make report.</p>'
+                   % (escape(output), escape(source), escape(target)))
     out.append('<nav><a href="#seed">The seed\'s arguments</a><a href="#properties">Properties</a>'
                '<a href="#matrix">Traceability matrix</a><a href="#proofs">Proofs</a>'
                '<a href="#conformance">Conformance and interop</a><a href="#diagram">State diagram</a>'
