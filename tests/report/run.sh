@@ -77,6 +77,8 @@ bad_case unit-rows 'data/unit-rows\.txt:2: expected "Tnn test_group"' \
     "sed -i '2s/.*/row two/' data/unit-rows.txt"
 bad_case scenario-rows 'data/scenario-rows\.tsv:1: expected "scenario<TAB>Tnn' \
     "sed -i '1s/T01/X01/' data/scenario-rows.tsv"
+bad_case expectations 'tests/conformance/freebsd\.expect:3: expected "path  FAIL\|SKIP  reason"' \
+    "sed -i '3s/  FAIL  /  BROKEN  /' tests/conformance/freebsd.expect"
 bad_case mutants 'build/mutants/summary\.tsv:4: expected 4 tab-separated fields' \
     "sed -i '4s/\tsurvived//' build/mutants/summary.tsv"
 

@@ -3,7 +3,8 @@
 #   DATA/unit-rows.txt         "Tnn group": the rows each unit test group's row checks passed on
 #                              (the unit binaries run with TCPFSM_ROWS_FILE, as tools/run-tests.sh does)
 #   DATA/scenario-rows.tsv     "script<TAB>Tnn Tnn ...": the rows each passing packetdrill script takes
-#                              (build/tcpfsm-drill --rows, one script at a time)
+#                              (build/tcpfsm-drill --rows, one script at a time, with --strict
+#                              when the runner has it, as make test runs them)
 #   DATA/scenario-results.tsv  "script<TAB>PASS|FAIL"
 # Usage: tools/report/collect.sh BUILD DATA   (needs the unit binaries and build/tcpfsm-drill built)
 set -uo pipefail
@@ -29,10 +30,13 @@ drill=$BUILD/tcpfsm-drill
 printf 'scenario\tresult\n' > "$DATA.tmp/scenario-results.tsv"
 : > "$DATA.tmp/scenario-rows.tsv"
 ids=$(awk '$1 == "row" { printf "%s ", $2 }' model/tcp.fsm)
+# the scenarios run as make test runs them: with --strict when the runner has it
+strict=
+if "$drill" 2>&1 | grep -q -- '--strict'; then strict=--strict; fi
 while IFS= read -r script; do
     # one script at a time: PASS/FAIL, and the rows taken: every row id of the table that --rows
     # does not list as not taken (only for a script that passed)
-    "$drill" --rows "$script" 2>&1 | awk -v script="$script" -v ids="$ids" \
+    "$drill" $strict --rows "$script" 2>&1 | awk -v script="$script" -v ids="$ids" \
         -v results="$DATA.tmp/scenario-results.tsv" -v rows="$DATA.tmp/scenario-rows.tsv" '
         /^PASS / { pass = 1 } /^FAIL / { fail = 1 }
         /^row not taken: T[0-9]+$/ { not[$4] = 1 }

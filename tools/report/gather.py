@@ -41,6 +41,7 @@ def gather(root, build, data):
     r['scenario_results'] = inputs.read_tsv(os.path.join(data, 'scenario-results.tsv'), ['scenario', 'result'])
     r['conformance'] = inputs.read_results_dir(build, 'conformance')
     r['interop'] = inputs.read_results_dir(build, 'interop')
+    r['expectations'] = inputs.read_expectations(root)
     svg = os.path.join(root, 'docs', 'tcpfsm.svg')
     r['diagram'] = open(svg, encoding='utf-8').read() if os.path.isfile(svg) else None
     r['stale'] = stale(root, build)
@@ -284,3 +285,15 @@ def diagram_links(svg, rows):
     svg = re.sub(r'(<g id="edge[0-9]+" class="edge">\s*<title>[^<]*</title>)(.*?)</g>', edge, svg, flags=re.S)
     svg = re.sub(r'<svg width="[^"]*" height="[^"]*"', '<svg class="diagram"', svg, count=1)
     return svg
+
+
+def expectation_summary(items):
+    """[(directory, FAIL count, SKIP count, [reasons])] of an expectation list."""
+    dirs = {}
+    for path, verdict, reason in items:
+        d = os.path.dirname(path) or '.'
+        e = dirs.setdefault(d, [0, 0, []])
+        e[0 if verdict == 'FAIL' else 1] += 1
+        if reason and reason not in e[2]:
+            e[2].append(reason)
+    return [(d, e[0], e[1], e[2]) for d, e in sorted(dirs.items())]

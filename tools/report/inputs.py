@@ -457,3 +457,27 @@ def read_results_dir(build, name):
             table.append(f)
     files = sorted(f for f in os.listdir(d) if os.path.isfile(os.path.join(d, f)))
     return dict(table=table, files=files)
+
+
+def read_expectations(root):
+    """{expect file: [(path, verdict, reason)]} from tests/conformance/*.expect (the scripts of an
+    external suite that are expected not to pass, "path  FAIL|SKIP  reason"); {} if none."""
+    d = os.path.join(root, 'tests', 'conformance')
+    out = {}
+    if not os.path.isdir(d):
+        return out
+    for name in sorted(os.listdir(d)):
+        if not name.endswith('.expect'):
+            continue
+        path = os.path.join(d, name)
+        items = []
+        for n, line in enumerate(_lines(path), 1):
+            if line.strip() == '' or line.startswith('#'):
+                continue
+            f = line.split('  ')
+            f = [x.strip() for x in f if x.strip()]
+            if len(f) < 2 or f[1] not in ('FAIL', 'SKIP'):
+                raise _err(path, n, '"path  FAIL|SKIP  reason"')
+            items.append((f[0], f[1], ' '.join(f[2:])))
+        out[os.path.join('tests', 'conformance', name)] = items
+    return out

@@ -350,6 +350,22 @@ def conformance(r):
                        ('interop', 'Interoperability (build/interop/)')):
         out.append('<h3>%s</h3>' % title)
         out.append('<p>%s</p>' % notrun(key) if r[key] is None else results_table(r[key]))
+        if key == 'conformance':
+            out += expectations(r)
+    return out
+
+
+def expectations(r):
+    out = []
+    for name, items in r['expectations'].items():
+        out.append('<p>The expectation list <code>%s</code>: %d scripts expected not to pass, by directory '
+                   '(with the missing behaviour):</p>' % (escape(name), len(items)))
+        out.append('<table class="sortable"><thead><tr><th>directory</th><th class="num">FAIL</th>'
+                   '<th class="num">SKIP</th><th>why</th></tr></thead><tbody>')
+        for d, nf, ns, reasons in gather.expectation_summary(items):
+            out.append('<tr><td><code>%s</code></td><td class="num">%d</td><td class="num">%d</td><td>%s</td></tr>'
+                       % (escape(d), nf, ns, '<br>'.join(escape(x) for x in reasons)))
+        out.append('</tbody></table>')
     return out
 
 

@@ -168,4 +168,11 @@ def conformance(r):
             out += ['| %s |' % ' | '.join(head), '|%s' % ('---|' * len(head))]
             out += ['| %s |' % ' | '.join(esc(c) for c in row) for row in res['table'][1:]]
             out.append('')
+        if key == 'conformance':
+            for name, items in r['expectations'].items():
+                out += ['The expectation list `%s`: %d scripts expected not to pass.' % (name, len(items)), '',
+                        '| directory | FAIL | SKIP | why |', '|---|---:|---:|---|']
+                out += ['| %s | %d | %d | %s |' % (d, nf, ns, esc('; '.join(reasons)))
+                        for d, nf, ns, reasons in gather.expectation_summary(items)]
+                out.append('')
     return out
