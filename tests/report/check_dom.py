@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""tests/report/check_dom.py DOM ROWS CHARTS LEAD... - checks the DOM of index.html as headless
+"""tests/report/check_dom.py DOM ROWS CHARTS [LEAD...] [--visible=N] - checks the DOM of index.html as headless
 Chromium rendered it (chromium --dump-dom, after the page's script ran):
   - the page's script ran to its end (body data-script="done");
   - the traceability matrix has exactly ROWS lines (tr.trow), one per row id, ids unique;
@@ -7,6 +7,8 @@ Chromium rendered it (chromium --dump-dom, after the page's script ran):
     non-zero size (data-rendered="WxH", measured by the browser with getBBox), with arrows
     (line elements) and a marked violation (g.violation);
   - the state diagram's states and transitions link to lines of the matrix (a.dlink, no dangling link);
+  - a line is highlighted (tr.gap) exactly when one of its cells is empty (td.empty);
+  - with --visible=N (the page opened at #rows-from-STATE): the script's filter shows N lines;
   - the seed's figures lead the page: for each LEAD prefix (M1, M2) a chart figure
     (figure#msc-LEAD...) inside the first section's div.lead;
   - self-contained: no script, stylesheet, image or frame loaded from anywhere (no src= at all,
@@ -34,6 +36,7 @@ class Dom(HTMLParser):
         self.lead_figures = []
         self.srcs, self.links, self.hrefs = [], [], []
         self.ids, self.dlinks = set(), []
+        self.rowinfo, self.cur_row = [], None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -43,6 +46,11 @@ class Dom(HTMLParser):
             self.body = a
         if tag == 'tr' and 'trow' in (a.get('class') or '').split():
             self.trows.append(a.get('id'))
+            self.cur_row = dict(id=a.get('id'), gap='gap' in a['class'].split(), empty=0,
+                                hidden='display: none' in (a.get('style') or ''))
+            self.rowinfo.append(self.cur_row)
+        if tag == 'td' and self.cur_row is not None and 'empty' in (a.get('class') or '').split():
+            self.cur_row['empty'] += 1
         if tag == 'svg' and 'msc' in (a.get('class') or '').split():
             self.mscs.append([a, 0, 0])
             self.stack_msc = self.depth
@@ -75,6 +83,8 @@ class Dom(HTMLParser):
     def handle_endtag(self, tag):
         if tag in VOID:
             return
+        if tag == 'tr':
+            self.cur_row = None
         if tag == 'svg' and self.stack_msc == self.depth:
             self.stack_msc = 0
         if tag == 'div' and self.in_lead and self.lead_depth == self.depth:
@@ -88,7 +98,8 @@ def main(argv):
         return 2
     dom = Dom()
     dom.feed(open(argv[0], encoding='utf-8').read())
-    rows, charts, lead = int(argv[1]), int(argv[2]), argv[3:]
+    visible = [int(a.split('=', 1)[1]) for a in argv[3:] if a.startswith('--visible=')]
+    rows, charts, lead = int(argv[1]), int(argv[2]), [a for a in argv[3:] if not a.startswith('--')]
     failed = 0
 
     def check(ok, what):
@@ -99,6 +110,12 @@ def main(argv):
     check(len(dom.trows) == rows and len(set(dom.trows)) == rows,
           'the matrix has %d lines, one per table row (expected %d, %d distinct ids)'
           % (len(dom.trows), rows, len(set(dom.trows))))
+    wrong = [r['id'] for r in dom.rowinfo if r['gap'] != (r['empty'] > 0)]
+    check(not wrong, 'a line is highlighted exactly when it has an empty cell (%d highlighted; wrong: %s)'
+          % (sum(1 for r in dom.rowinfo if r['gap']), wrong[:5] or 'none'))
+    for n in visible:
+        shown = sum(1 for r in dom.rowinfo if not r['hidden'])
+        check(shown == n, 'the page\'s filter shows %d lines (expected %d)' % (shown, n))
     check(len(dom.mscs) == charts, '%d message-sequence charts inline (expected %d)' % (len(dom.mscs), charts))
     for a, lines, viol in dom.mscs:
         m = re.match(r'([0-9]+)x([0-9]+)$', a.get('data-rendered', ''))

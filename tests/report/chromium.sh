@@ -66,6 +66,17 @@ python3 tools/report/report.py --root tests/report/fixture --build tests/report/
     ko "fixture: the generator failed"
 dom_check fixture "$BUILD/report-fixture" "$(grep -c "^row " tests/report/fixture/model/tcp.fsm)" 3 M1 M2
 
+# 1b. The page's filter: opened at #rows-from-CLOSED (a state's link in the diagram), only the
+#     lines of the rows from CLOSED are shown.
+closed=$(awk '$1 == "row" && $3 == "CLOSED"' tests/report/fixture/model/tcp.fsm | wc -l)
+if chrome --dump-dom "file://$PWD/$BUILD/report-fixture/index.html#rows-from-CLOSED" > "$tmp/filter.dom" 2> /dev/null &&
+   python3 tests/report/check_dom.py "$tmp/filter.dom" "$(grep -c '^row ' tests/report/fixture/model/tcp.fsm)" 3 \
+       --visible="$closed" > "$tmp/filter.checks"; then
+    ok "fixture: opened at #rows-from-CLOSED, the matrix shows the $closed rows from CLOSED only"
+else
+    ko "fixture: the filter:"; grep '^FAIL' "$tmp/filter.checks" | sed 's/^/    /'
+fi
+
 # 2. The build's report, generated afresh from this tree.
 if tools/report/collect.sh "$BUILD" "$BUILD/report-data" > "$tmp/collect.log" 2>&1 &&
    python3 tools/report/report.py --root . --build "$BUILD" --data "$BUILD/report-data" --out "$BUILD/report" > "$tmp/gen.log" 2>&1; then

@@ -346,8 +346,8 @@ def conformance(r):
         out.append('<table><thead><tr><th>directory</th><th class="num">passed</th></tr></thead><tbody>%s'
                    '</tbody></table>' % ''.join('<tr><td><code>%s</code></td><td class="num">%s</td></tr>'
                                                  % (escape(d), frac(*sc[d])) for d in sorted(sc)))
-    for key, title in (('conformance', 'External conformance suite (build/conformance/)'),
-                       ('interop', 'Interoperability (build/interop/)')):
+    for key, title in (('conformance', 'External conformance suite (build/conformance/summary.tsv)'),
+                       ('interop', 'Interoperability (build/interop/summary.tsv)')):
         out.append('<h3>%s</h3>' % title)
         out.append('<p>%s</p>' % notrun(key) if r[key] is None else results_table(r[key]))
         if key == 'conformance':
