@@ -60,17 +60,17 @@ if grep -q ':CONSOLE.*control-error' "$tmp/control.err" && grep -q ':CONSOLE.*no
     ok "control: a console.error and an uncaught exception are seen in Chromium's log"
 else ko "control: the console check does not see console errors (chromium's --enable-logging output changed?)"; fi
 
-# 1. The fixture's report (tests/report/fixture: 6 rows, 3 charts: M1, M2a and M6).
+# 1. The fixture's report (tests/report/fixture: 6 rows, 4 charts: M1, M2a, M6 and the witness W4).
 python3 tools/report/report.py --root tests/report/fixture --build tests/report/fixture/build \
     --data tests/report/fixture/data --out "$BUILD/report-fixture" > /dev/null 2>&1 ||
     ko "fixture: the generator failed"
-dom_check fixture "$BUILD/report-fixture" "$(grep -c "^row " tests/report/fixture/model/tcp.fsm)" 3 M1 M2
+dom_check fixture "$BUILD/report-fixture" "$(grep -c "^row " tests/report/fixture/model/tcp.fsm)" 4 M1 M2
 
 # 1b. The page's filter: opened at #rows-from-CLOSED (a state's link in the diagram), only the
 #     lines of the rows from CLOSED are shown.
 closed=$(awk '$1 == "row" && $3 == "CLOSED"' tests/report/fixture/model/tcp.fsm | wc -l)
 if chrome --dump-dom "file://$PWD/$BUILD/report-fixture/index.html#rows-from-CLOSED" > "$tmp/filter.dom" 2> /dev/null &&
-   python3 tests/report/check_dom.py "$tmp/filter.dom" "$(grep -c '^row ' tests/report/fixture/model/tcp.fsm)" 3 \
+   python3 tests/report/check_dom.py "$tmp/filter.dom" "$(grep -c '^row ' tests/report/fixture/model/tcp.fsm)" 4 \
        --visible="$closed" > "$tmp/filter.checks"; then
     ok "fixture: opened at #rows-from-CLOSED, the matrix shows the $closed rows from CLOSED only"
 else

@@ -88,7 +88,9 @@ def charts(build, r):
         assertion, cycle = msc.parse_trail(trail) if os.path.isfile(trail) else (None, None)
         run = r['runs'].get(name, {})
         target = run.get('target', '')
-        if assertion:
+        if assertion and name.startswith('W'):
+            violation = 'witness reached: %s fails here, as expected (the danger is reachable)' % assertion
+        elif assertion:
             violation = '%s fails here' % assertion
         elif cycle is not None:
             violation = 'acceptance cycle: from here the run repeats forever, violating %s' % \
@@ -132,6 +134,11 @@ def property_of_check(name, run, props):
     return m.group(1) if m else None
 
 
+def is_witness(name, run):
+    """A witness check: expected to fail, showing that the danger a property rules out is reachable."""
+    return '-DWITNESS_' in run.get('flags', '')
+
+
 def property_rows(r):
     """One entry per property: words, formula, result, states, time, bounds, refuting mutants."""
     out = []
@@ -140,15 +147,17 @@ def property_rows(r):
         d = r['properties'][p]
         rec = recs.get(d['name'])
         run = r['runs'].get(d['name']) or r['runs'].get(d['name'] + '_a', {})
-        refuted = [c for c, rn in r['runs'].items() if rn['expect'] == 'fails'
+        refuted = [c for c, rn in r['runs'].items() if rn['expect'] == 'fails' and not is_witness(c, rn)
                    and property_of_check(c, rn, r['properties']) == p]
+        witnesses = [(c, (recs.get(c) or {}).get('result')) for c, rn in r['runs'].items()
+                     if is_witness(c, rn) and re.search(r'-DWITNESS_%s\b' % p, rn['flags'])]
         out.append(dict(id=p, name=d['name'], words=d['words'], formula=d['formula'], how=d['how'],
                         result=rec['result'] if rec else None, expect=rec['expect'] if rec else None,
                         states=rec['states'] if rec else None, seconds=rec['seconds'] if rec else None,
                         bounds=run.get('flags', '') if d['name'] in r['runs'] else
                         ' | '.join('%s: %s' % (c, rn['flags']) for c, rn in r['runs'].items()
                                    if c.startswith(d['name'] + '_')),
-                        refuted=[(c, (recs.get(c) or {}).get('result')) for c in refuted]))
+                        refuted=[(c, (recs.get(c) or {}).get('result')) for c in refuted], witnesses=witnesses))
     return out
 
 

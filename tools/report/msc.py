@@ -17,6 +17,7 @@ SEND = re.compile(r'\s+send to ep([01])(, LOST|, DUPLICATED)?: (<SEQ=.*)$')
 FULL = re.compile(r'\s+network full, dropped: (<SEQ=.*)$')
 DROP = re.compile(r'ep([01]) drops (<SEQ=.*)$')
 TICK = re.compile(r'tick\b(.*)$')
+DATA = re.compile(r'ep([01]) \(inc (\d+)\) sends (\d+) of data, received and acknowledged: (.*)$')
 SEG = re.compile(r'<SEQ=(\d+)><ACK=(\d+)><CTL=([A-Z,]*)> age (\d+), from incarnation (\d+) for (\d+)\s*$')
 
 
@@ -59,8 +60,14 @@ def parse_story(path):
         if TICK.match(line):
             items.append(dict(kind='tick', line=n))
             continue
+        m = DATA.match(line)
+        if m:
+            items.append(dict(kind='data', ep=int(m.group(1)), inc=m.group(2), length=int(m.group(3)),
+                              vars=m.group(4).strip(), line=n))
+            continue
         raise InputError('%s:%d: expected a step "epN (inc N) STATE --EVENT--> STATE  [Tn] ...", '
-                         'a "send to epN" line, a "drops" line or a "tick" line' % (path, n))
+                         'a "send to epN" line, a "drops" line, a "sends N of data" line or a "tick" line'
+                         % (path, n))
     if not items:
         raise InputError('%s:1: expected at least one step of the counterexample' % path)
     return items
@@ -116,7 +123,8 @@ def draw(items, title, violation, cycle_at=None, uid="m"):
     out = ['<svg xmlns="http://www.w3.org/2000/svg" class="msc" width="%d" height="%d" viewBox="0 0 %d %d" '
            'font-family="DejaVu Sans, Helvetica, Arial, sans-serif" role="img" aria-label="%s">' % (Chart.WIDTH, height, Chart.WIDTH, height, escape(title)),
            '<title>%s</title>' % escape(title),
-           '<defs><marker id="%s-ah" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" '
+           '<defs><marker id="%s-ah" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" '
+           'markerWidth="12" markerHeight="12" '
            'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1f4e79"/></marker></defs>' % uid,
            '<rect x="0" y="0" width="%d" height="%d" fill="#ffffff"/>' % (Chart.WIDTH, height)]
     # lifelines
@@ -151,10 +159,24 @@ def draw(items, title, violation, cycle_at=None, uid="m"):
             for _ in range(2 if k == 'dup' else 1):
                 inflight[it['dest']].append((y, it['seg'], 1 - it['dest']))
             continue
+        if k == 'data':
+            # the model's abstract data transfer: sent, received and acknowledged in one step
+            xa, xb = (x0, x1) if it['ep'] == 0 else (x1, x0)
+            out.append('<g class="seg data"><title>%s</title><line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#2e7d32" '
+                       'stroke-width="4" stroke-opacity="0.5" marker-end="url(#%s-ah)"/><text x="%d" y="%d" '
+                       'text-anchor="middle" font-size="10.5" fill="#2e7d32">%d of data, received and acknowledged'
+                       '</text></g>' % (escape('ep%d (inc %s) %s' % (it['ep'], it['inc'], it['vars'])), xa, y, xb, y,
+                                        uid, (x0 + x1) // 2, y - 4, it['length']))
+            continue
         if k in ('lost', 'full'):
             dest = it.get('dest', None)
-            sender = 1 - dest if dest is not None else None
-            arrows.append(('lost', y, y + Chart.SLOT, sender, dest, it['seg']))
+            if dest is None:        # network full: the sender is the step this segment belongs to
+                nxt = [x for x in items[i:] if x['kind'] in ('step', 'data')]
+                sender = nxt[0]['ep'] if nxt else 0
+                dest = 1 - sender
+            else:
+                sender = 1 - dest
+            arrows.append(('lost' if k == 'lost' else 'full', y, y + Chart.SLOT, sender, dest, it['seg']))
             continue
         # a step, or a segment dropped on arrival
         ep = it['ep']
@@ -220,9 +242,9 @@ def _arrow(kind, ya, yb, sender, dest, seg, uid):
     xs = x0 if sender == 0 else x1
     xd = x1 if sender == 0 else x0
     label = 'SEQ=%d ACK=%d %s' % (seg['seq'], seg['ack'], seg['ctl'])
-    color = {'deliver': '#1f4e79', 'drop': '#7f6000', 'lost': '#c00000', 'inflight': '#777',
+    color = {'deliver': '#1f4e79', 'drop': '#7f6000', 'lost': '#c00000', 'full': '#c00000', 'inflight': '#777',
              'unknown': '#777'}[kind]
-    if kind in ('lost', 'inflight'):
+    if kind in ('lost', 'full', 'inflight'):
         xe = (xs + xd) // 2
         ye = yb
     else:
@@ -231,12 +253,12 @@ def _arrow(kind, ya, yb, sender, dest, seg, uid):
         xs = (xs + xd) // 2
     dash = ' stroke-dasharray="6 3"' if kind in ('inflight', 'unknown') else ''
     parts = ['<g class="seg %s"><title>%s</title>' % (kind, escape(seg['text']))]
-    if kind == 'lost':
+    if kind in ('lost', 'full'):
         parts.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="1.5"/>'
                      % (xs, ya, xe, ye, color))
         parts.append('<path d="M%d,%d l12,12 M%d,%d l-12,12" stroke="%s" stroke-width="2.5"/>'
                      % (xe - 6, ye - 6, xe + 6, ye - 6, color))
-        label += '  LOST'
+        label += '  LOST' if kind == 'lost' else '  DROPPED (network full)'
     else:
         parts.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="1.5"%s marker-end="url(#%s-ah)"/>'
                      % (xs, ya, xe, ye, color, dash, uid))

@@ -183,7 +183,7 @@ def properties(r):
                    '<td class="num">%s</td><td><code>%s</code></td>%s</tr>'
                    % (escape(p['name']), escape(p['words']), escape(p['formula'] or '(no formula: checked by model/check.sh)'), res,
                       '' if p['states'] is None else p['states'], '' if p['seconds'] is None else p['seconds'],
-                      escape(p['bounds']), cell(ref or 'none', not ref)))
+                      escape(p['bounds']), cell((ref or 'none') + witness_note(r, p), not ref)))
     out.append('</tbody></table>')
     if r['bounds']:
         out.append('<p>The model\'s bounds, unless a run\'s <code>-D</code> flags say otherwise '
@@ -209,6 +209,14 @@ def properties(r):
             if name not in lead:
                 out += chart_figure(r, name)
     return out
+
+
+def witness_note(r, p):
+    if not p['witnesses']:
+        return ''
+    return '<br><span class="small">witness (the danger is reachable): %s</span>' % ', '.join(
+        '<a href="#msc-%s">%s</a>' % (escape(c), escape(c)) if c in r['charts'] else
+        '<code>%s</code> (%s)' % (escape(c), escape(res or 'not run')) for c, res in p['witnesses'])
 
 
 def matrix(r):

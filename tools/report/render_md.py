@@ -56,8 +56,9 @@ def properties(r):
             (notrun('model') if r['model'] is None else '**no run of %s in summary.tsv**' % p['name'])
             if p['result'] is None else p['result'],
             '' if p['states'] is None else p['states'], '' if p['seconds'] is None else p['seconds'],
-            esc(p['bounds']), ', '.join('[%s](msc/%s.svg)' % (c, c) if c in r['charts'] else c
-                                        for c, _ in p['refuted']) or '**GAP** none'))
+            esc(p['bounds']), (', '.join('[%s](msc/%s.svg)' % (c, c) if c in r['charts'] else c
+                                         for c, _ in p['refuted']) or '**GAP** none') +
+            ('; witness: ' + ', '.join(c for c, _ in p['witnesses']) if p['witnesses'] else '')))
     out.append('')
     if r['bounds']:
         out += ['The model\'s bounds, unless a run\'s `-D` flags say otherwise (model/tcp.pml): %s.'
