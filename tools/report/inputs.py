@@ -161,7 +161,13 @@ def read_properties(root):
             cur = None
     for p, d in props.items():
         name = d['name']
-        fm = re.search(r'\b%s\s*=\s*(.*?);' % re.escape(name), text, re.S)
+        # the assignment that the assertion checks: the last "NAME = ...;" before "assert(NAME)"
+        fm = None
+        for am in re.finditer(r'\bassert\s*\(\s*%s\s*\)' % re.escape(name), text):
+            defs = list(re.finditer(r'\b%s\s*=\s*([^;]*);' % re.escape(name), text[:am.start()]))
+            if defs:
+                fm = defs[-1]
+                break
         lm = re.search(r'ltl\s+%s\s*\{(.*?)\}\s*\n' % re.escape(p.lower() + name[len(p):]), text, re.S)
         if lm:
             d['formula'] = 'ltl ' + ' '.join(lm.group(1).split())
