@@ -35,7 +35,7 @@ def gather(root, build, data):
     contracts, logic = inputs.read_contracts(root)
     r['contracts'] = inputs.contract_coverage(contracts, logic, events)
     r['assumptions'] = inputs.read_assumptions(root)
-    r['mutants'], r['core_mutants'] = inputs.read_mutants(root, build)
+    r['mutants'], r['core_mutants'], r['clause_mutants'] = inputs.read_mutants(root, build)
     r['unit'] = inputs.read_unit_rows(os.path.join(data, 'unit-rows.txt'))
     r['scenarios'] = inputs.read_scenario_rows(os.path.join(data, 'scenario-rows.tsv'))
     r['scenario_results'] = inputs.read_tsv(os.path.join(data, 'scenario-results.tsv'), ['scenario', 'result'])
@@ -186,6 +186,10 @@ def matrix(r):
                    if r['model'] and any(x['check'] == c and x['result'] == 'fails' for x in r['model'])]
         line['mutants_model'] = model_m
         line['mutants_core'] = None if r['mutants'] is None else r['core_mutants'].get(n, [])
+        # and the killed core mutants of the RFC clause the row implements (or of a subsection of it)
+        line['mutants_clause'] = [] if r['mutants'] is None else sorted(set(
+            m for c, ms in r['clause_mutants'].items() for m in ms
+            if (c == row.rfc or c.startswith(row.rfc + '.')) and m not in line['mutants_core']))
         lines.append(line)
     return lines
 
@@ -226,7 +230,7 @@ def gaps(r, line):
         out.append('unit')
     if not line['scenarios']:
         out.append('scenarios')
-    if not line['mutants_model'] and not line['mutants_core']:
+    if not line['mutants_model'] and not line['mutants_core'] and not line['mutants_clause']:
         out.append('mutants')
     return out
 
@@ -245,7 +249,7 @@ def kill_matrix(r):
     totals = {}
     for layer in layers:
         res = [cells[m].get(layer) for m in mutants if layer in cells[m]]
-        totals[layer] = (sum(1 for x in res if x == 'killed'), len(res))
+        totals[layer] = (sum(1 for x in res if x in inputs.KILLED), len(res))
     return layers, [(m, cells[m]) for m in mutants], totals
 
 

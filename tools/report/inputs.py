@@ -380,15 +380,19 @@ def read_assumptions(root):
 MUTANT_HEADER = ['mutant', 'layer', 'result', 'seconds']
 
 
+KILLED = ('killed', 'hang')      # make mutants: a run that does not end is an observable failure
+
+
 def read_mutants(root, build):
-    """(records, {row number: [mutant]}) from build/mutants/summary.tsv; None if not run. A killed
-    core mutant is mapped to the rows (Tnn) that its files under proofs/mutants/ name (a file
-    NAME.*, or any file in a directory NAME/)."""
+    """(records, {row number: [mutant]}, {RFC clause: [mutant]}) from build/mutants/summary.tsv;
+    (None, {}, {}) if not run. Only mutants that some layer killed are mapped. A core mutant's
+    files under proofs/mutants/ (NAME.*, or a directory NAME/) map it to the rows they name (Tnn)
+    and to the RFC clause of its "rule: RFC nnnn section" line."""
     path = os.path.join(build, 'mutants', 'summary.tsv')
     recs = read_tsv(path, MUTANT_HEADER)
     if recs is None:
-        return None, {}
-    rows = {}
+        return None, {}, {}
+    rows, clauses = {}, {}
     mdir = os.path.join(root, 'proofs', 'mutants')
     files = []          # (path relative to mdir, its components without extensions)
     for d, _, names in os.walk(mdir):
@@ -397,15 +401,21 @@ def read_mutants(root, build):
             files.append((rel, [c.split('.')[0] for c in rel.split(os.sep)]))
     files.sort()
     for mutant in sorted(set(r['mutant'] for r in recs)):
-        killed = any(r['mutant'] == mutant and r['result'] == 'killed' for r in recs)
-        if not killed:
+        if not any(r['mutant'] == mutant and r['result'] in KILLED for r in recs):
             continue
         for f, parts in files:
-            if mutant in parts:
-                text = open(os.path.join(mdir, f), encoding='utf-8', errors='replace').read()
-                for t in sorted(set(int(x) for x in re.findall(r'\bT([0-9]{2,3})\b', text))):
-                    rows.setdefault(t, []).append(mutant)
-    return recs, rows
+            if mutant not in parts:
+                continue
+            text = open(os.path.join(mdir, f), encoding='utf-8', errors='replace').read()
+            for t in sorted(set(int(x) for x in re.findall(r'\bT([0-9]{2,3})\b', text))):
+                if mutant not in rows.setdefault(t, []):
+                    rows[t].append(mutant)
+            m = re.search(r'^rule:\s*RFC\s*([0-9]+)\s+([0-9]+(?:\.[0-9]+)*)', text, re.M)
+            if m:
+                c = 'RFC%s:%s' % (m.group(1), m.group(2))
+                if mutant not in clauses.setdefault(c, []):
+                    clauses[c].append(mutant)
+    return recs, rows, clauses
 
 
 # ------------------------------------------------------------------ tests (collect.sh output)

@@ -226,8 +226,8 @@ def matrix(r):
            'the row\'s event (the classifier\'s case), with goals proved/total. Unit tests: the test groups whose '
            'row checks (<code>fx_expect_row</code>) passed on the row. Scenarios: the packetdrill scripts that '
            'take it (<code>tcpfsm-drill --rows</code>). Mutants: the model checks of a table edited at this row, '
-           'and the killed core mutants (<code>make mutants</code>) that name it. A line with an empty column is '
-           'highlighted.</p>',
+           'the killed core mutants (<code>make mutants</code>) that name it, and those whose rule is the row\'s RFC '
+           'clause (or a subsection of it). A line with an empty column is highlighted.</p>',
            '<p><label>filter <input id="filter" type="search" placeholder="e.g. LISTEN SYN"></label> '
            '<label><input id="gaps-only" type="checkbox"> only lines with an empty column</label> '
            '<span class="small"><span id="shown">%d</span> shown</span></p>' % len(r['matrix']),
@@ -285,8 +285,12 @@ def matrix(r):
             ms.append('core: ' + notrun('mutants'))
         else:
             ms += ['<code>%s</code>' % escape(c) for c in line['mutants_core']]
-        tds.append(cell(', '.join(ms) if (line['mutants_model'] or line['mutants_core']) or
-                        line['mutants_core'] is None else 'none', 'mutants' in g))
+            if line['mutants_clause']:
+                ms.append('<details><summary>%s of %s</summary>%s</details>' % (
+                    gather.plural(len(line['mutants_clause']), 'mutant'), escape(row.rfc),
+                    '<br>'.join('<code>%s</code>' % escape(c) for c in line['mutants_clause'])))
+        tds.append(cell(', '.join(ms) if (line['mutants_model'] or line['mutants_core'] or line['mutants_clause'])
+                        or line['mutants_core'] is None else 'none', 'mutants' in g))
         out.append('<tr class="trow%s" data-from="%s"%s>%s</tr>'
                    % (' gap' if g else '', escape(row.frm), ids, ''.join(tds)))
     out.append('</tbody></table>')
@@ -323,7 +327,7 @@ def proofs(r):
                    % ''.join('<th>%s</th>' % escape(l) for l in layers))
         for m, cells in mutants:
             out.append('<tr><td><code>%s</code></td>%s</tr>' % (escape(m), ''.join(
-                '<td class="%s">%s</td>' % ('holds' if cells.get(l) == 'killed' else
+                '<td class="%s">%s</td>' % ('holds' if cells.get(l) in inputs.KILLED else
                                             'fails' if cells.get(l) == 'survived' else '', escape(cells.get(l, '')))
                 for l in layers)))
         out.append('</tbody><tfoot><tr><th>killed</th>%s</tr></tfoot></table>'

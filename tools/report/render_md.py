@@ -108,6 +108,8 @@ def matrix(r):
                          (', '.join(v) if len(v) <= 4 else '%d: %s, ...' % (len(v), ', '.join(v[:3]))) or 'none')
         ms = list(line['mutants_model'])
         ms += ['core: ' + notrun('mutants')] if line['mutants_core'] is None else line['mutants_core']
+        if line['mutants_clause']:
+            ms.append('%s of %s' % (gather.plural(len(line['mutants_clause']), 'mutant'), row.rfc))
         out.append('| %s | %s | %s | %s | %s | %s | [%s](%s) | %s | %s | %s | %s | %s |' % (
             row.id, row.frm, row.event, row.guard, row.to, row.actions.replace(',', ', '), row.rfc,
             inputs.rfc_link(row.rfc), gap('model', esc(model)), gap('wp', esc('; '.join(wp) or 'none')),
