@@ -21,12 +21,13 @@ ko() { echo "FAIL $*"; fail=$((fail + 1)); }
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# headless Chromium as root needs --no-sandbox; a fresh profile each time; no network is needed
+# headless Chromium as root needs --no-sandbox; a fresh profile each time; the time limit only stops
+# a hung browser (generous: never a verdict on speed); no network is needed
 # (the report loads nothing) and any attempt would show as a console error
 chrome() {
     local profile
     profile=$(mktemp -d -p "$tmp")
-    timeout 180 "$CHROMIUM" --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$profile" \
+    timeout 600 "$CHROMIUM" --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$profile" \
         --enable-logging=stderr --v=0 --hide-scrollbars "$@"
 }
 
