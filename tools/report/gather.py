@@ -310,3 +310,35 @@ def expectation_summary(items):
         if reason and reason not in e[2]:
             e[2].append(reason)
     return [(d, e[0], e[1], e[2]) for d, e in sorted(dirs.items())]
+
+
+def glance(r):
+    """[(what, text, ok)] the headline figures, each from its input (ok None: not run)."""
+    out = []
+    if r['model'] is None:
+        out.append(('SPIN model', 'not run: run ' + TARGETS['model'], None))
+    else:
+        bad = [x['check'] for x in r['model'] if x['expect'] != x['result']]
+        out.append(('SPIN model', '%d of %d checks as expected%s' % (
+            len(r['model']) - len(bad), len(r['model']), ' (not: %s)' % ', '.join(bad) if bad else ''), not bad))
+    tot = proof_totals(r)
+    if tot is None:
+        out.append(('WP proofs', 'not run: run ' + TARGETS['proofs'], None))
+    else:
+        out.append(('WP proofs', '%d / %d goals proved' % (tot['proved'], tot['goals']), tot['proved'] == tot['goals']))
+    km = kill_matrix(r)
+    if km is None:
+        out.append(('mutants', 'not run: run ' + TARGETS['mutants'], None))
+    else:
+        layers, mutants, totals = km
+        anyk = sum(1 for m, cells in mutants if any(v in inputs.KILLED for v in cells.values()))
+        out.append(('mutants', '%d of %d killed by some layer (%s)' % (anyk, len(mutants), ', '.join(
+            '%s %d/%d' % (l, totals[l][0], totals[l][1]) for l in layers)), anyk == len(mutants)))
+    n = len(r['matrix'])
+    for key, name in (('unit', 'unit tests\' row checks'), ('scenarios', 'scenarios')):
+        if r[key] is None:
+            out.append((name, 'not run: run ' + TARGETS[key], None))
+        else:
+            k = sum(1 for l in r['matrix'] if l[key])
+            out.append((name, '%d of %d rows taken' % (k, n), k == n))
+    return out

@@ -121,6 +121,10 @@ def render(r):
                'that produces it.</p>')
     out.append('<p><b>%d</b> table rows; <b>%d</b> with an empty column (highlighted).</p>'
                % (len(r['matrix']), len(gap_lines)))
+    out.append('<ul class="glance">%s</ul>' % ''.join(
+        '<li><b>%s</b>: <span class="%s">%s</span></li>' % (escape(what), {True: 'holds', False: 'fails',
+                                                                            None: 'notrun'}[ok], escape(text))
+        for what, text, ok in gather.glance(r)))
     for output, source, target in r['stale']:
         out.append('<p class="stale">Stale input: <code>%s</code> is older than <code>%s</code>; what the report '
                    'shows from it may no longer hold: run %s, then make report.</p>'

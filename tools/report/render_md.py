@@ -22,6 +22,8 @@ def render(r):
            'the charts inline and a sortable matrix is [index.html](index.html).', '',
            '%d table rows; %d with an empty column (marked **GAP**).'
            % (len(r['matrix']), sum(1 for l in r['matrix'] if gather.gaps(r, l))), '']
+    out += ['- **%s**: %s' % (what, text if ok is not False else '**%s**' % text) for what, text, ok in gather.glance(r)]
+    out.append('')
     for output, source, target in r['stale']:
         out += ['**Stale input: `%s` is older than `%s`; what the report shows from it may no longer hold: run '
                 '%s, then make report.**' % (output, source, target), '']
