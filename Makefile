@@ -39,16 +39,16 @@ GENERATED  += docs/tcpfsm.svg
 endif
 
 DEBIAN_PACKAGES := make gcc clang-14 libclang-rt-14-dev libcmocka-dev spin frama-c-base why3 z3 cvc4 \
-                   graphviz lcov gcovr valgrind iproute2 python3
+                   graphviz lcov gcovr valgrind iproute2 python3 chromium
 
 .PHONY: all lib tools gen check-gen model proofs smoke-mutants test bench fuzz conformance verify deps install \
-        clean help test-gen test-unit test-scenarios test-replay test-fuzz-smoke coverage
+        clean help report test-gen test-unit test-scenarios test-replay test-fuzz-smoke coverage
 
 all: lib tools
 
 help:
 	@echo "targets: all lib tools gen check-gen model proofs smoke-mutants test bench fuzz conformance verify deps" \
-	      "install clean"
+	      "report install clean"
 
 # ------------------------------------------------------------------ library
 lib: $(LIB)
@@ -150,6 +150,15 @@ conformance: tools
 # ------------------------------------------------------------------ verify: everything, with a summary
 verify: deps
 	@tools/verify.sh
+
+# ------------------------------------------------------------------ the audit report (issue 16)
+# build/report/index.html (+ report.md, msc/*.svg) from the build's outputs. The unit tests' row
+# checks and the scenarios' rows are collected here (build/report-data/); the model, proofs,
+# mutants, conformance and interop results are read from build/ when present, and shown as
+# "not run: run make X" otherwise (the command lists them on stderr).
+report: all $(UNIT_BINS)
+	tools/report/collect.sh $(BUILD) $(BUILD)/report-data
+	python3 tools/report/report.py --root . --build $(BUILD) --data $(BUILD)/report-data --out $(BUILD)/report
 
 # ------------------------------------------------------------------ dependencies (Debian 12)
 deps:

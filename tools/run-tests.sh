@@ -121,6 +121,15 @@ if [ -x tests/replay/run.sh ]; then run_suite replay tests/replay/run.sh; else m
 # 6. Fuzzing smoke (bounded).
 if [ -x tests/fuzz/run.sh ]; then run_suite fuzz-smoke tests/fuzz/run.sh smoke; else missing fuzz-smoke "tests/fuzz/run.sh not written yet"; fi
 
+# 7. The audit report (make report): the generator on fixture inputs against golden outputs, then
+#    the fixture's and this tree's report opened in headless Chromium.
+if [ -x tests/report/run.sh ]; then
+    run_suite report-golden tests/report/run.sh
+    run_suite report-chromium tests/report/chromium.sh "$BUILD"
+else
+    missing report "tests/report/run.sh not written yet"
+fi
+
 echo
 echo "suite                  counts"
 printf '%s\n' "${summary[@]}"
