@@ -18,7 +18,9 @@
 #
 # Environment: SUITE (default ../shared/freebsd-tcp-testsuite/state-event-engine), DRILL (default
 # build/tcpfsm-drill), EXPECT (default tests/conformance/freebsd.expect), PROFILE (default freebsd),
-# CONFORMANCE_TIMEOUT, CONFORMANCE_RFC=0 to leave out the rfc figure.
+# CONFORMANCE_TIMEOUT, CONFORMANCE_RFC=0 to leave out the rfc figure. Writes build/conformance/summary.tsv
+# (profile directory passed failed skipped, one row per directory and an (all) row; read by make report) and
+# the verdicts per profile beside it.
 set -u -o pipefail
 cd "$(dirname "$0")/../.." || exit 2
 
@@ -66,6 +68,19 @@ run_suite() {
 
 count() { # FILE VERDICT
     grep -c "^$2 " "$1" || true
+}
+
+# summary_rows PROFILE VERDICTS: the rows of build/conformance/summary.tsv for one profile, one per
+# directory of the suite and a total (read by make report).
+summary_rows() {
+    awk -v suite="$SUITE/" -v prof="$1" '{
+        path = $2; sub(/:.*/, "", path); sub(suite, "", path);
+        dir = path; sub(/\/[^\/]*$/, "", dir);
+        v[dir, $1]++; dirs[dir] = 1; t[$1]++; n++
+    } END {
+        for (d in dirs) printf "%s\t%s\t%d\t%d\t%d\n", prof, d, v[d, "PASS"], v[d, "FAIL"], v[d, "SKIP"]
+        printf "%s\t(all)\t%d\t%d\t%d\n", prof, t["PASS"], t["FAIL"], t["SKIP"]
+    }' "$2" | sort
 }
 
 run_suite "$PROFILE" "$tmp/verdicts"
@@ -138,12 +153,21 @@ else
     fi
 fi
 
+summary_dir=${BUILD_DIR:-build}/conformance
+mkdir -p "$summary_dir"
+{ printf 'profile\tdirectory\tpassed\tfailed\tskipped\n'; summary_rows "$PROFILE" "$tmp/verdicts"; } > "$tmp/summary.tsv"
+cp "$tmp/verdicts" "$summary_dir/verdicts-$PROFILE.txt"
 if [ "${CONFORMANCE_RFC:-1}" != 0 ] && [ "$PROFILE" != rfc ]; then
     run_suite rfc "$tmp/rfc"
+    summary_rows rfc "$tmp/rfc" >> "$tmp/summary.tsv"
+    cp "$tmp/rfc" "$summary_dir/verdicts-rfc.txt"
     rp=$(count "$tmp/rfc" PASS); rf=$(count "$tmp/rfc" FAIL); rs=$(count "$tmp/rfc" SKIP)
     echo "conformance (figure, not compared): profile rfc: $rp passed, $rf failed, $rs skipped of $total" \
          "(pass rate $(awk -v p="$rp" -v t="$total" 'BEGIN { printf "%.1f%%", 100 * p / t }'))"
 fi
+
+mv "$tmp/summary.tsv" "$summary_dir/summary.tsv"
+echo "conformance: per-directory figures in $summary_dir/summary.tsv"
 
 # The closing count line read by tools/run-tests.sh: one check, the comparison.
 if [ $status -eq 0 ]; then echo "conformance: 1 passed, 0 failed"; else echo "conformance: 0 passed, 1 failed"; fi
