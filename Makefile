@@ -28,6 +28,8 @@ GENERATOR  := $(BUILD)/tcpfsm-gen
 UNIT_SRCS  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SRCS))
 COV_OBJS   := $(patsubst src/%.c,$(BUILD)/cov/%.o,$(LIB_SRCS))
+HOST_SRCS  := $(sort $(wildcard tools/host/*.c))
+HOST       := $(BUILD)/tcpfsm-tun
 
 # Files the generator writes (relative to the repository root).  The SVG is compared only when
 # graphviz is installed, since it is written only then.
@@ -39,7 +41,7 @@ GENERATED  += docs/tcpfsm.svg
 endif
 
 DEBIAN_PACKAGES := make gcc clang-14 libclang-rt-14-dev libcmocka-dev spin frama-c-base why3 z3 cvc4 \
-                   graphviz lcov gcovr valgrind iproute2 python3
+                   graphviz lcov gcovr valgrind iproute2 python3 tcpdump pkg-config
 
 .PHONY: all lib tools gen check-gen model proofs smoke-mutants test bench fuzz conformance verify deps install \
         clean help test-gen test-unit test-scenarios test-replay test-fuzz-smoke coverage
@@ -64,7 +66,11 @@ $(BUILD)/obj $(BUILD)/tests/unit $(BUILD)/cov $(BUILD)/tests:
 	mkdir -p $@
 
 # ------------------------------------------------------------------ tools
-tools: $(GENERATOR) $(DRILL)
+tools: $(GENERATOR) $(DRILL) $(HOST)
+
+# The host stack on a TUN device (tools/host/): only the public API (tcpfsm.h) and libc.
+$(HOST): $(HOST_SRCS) $(wildcard tools/host/*.h) $(LIB)
+	$(CC) $(ALL_CFLAGS) -Itools/host -o $@ $(HOST_SRCS) $(LIB)
 
 $(GENERATOR): $(GEN_SRCS) gen/tcpfsm_gen.h
 	@mkdir -p $(BUILD)
