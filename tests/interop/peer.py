@@ -114,8 +114,10 @@ def client(a):
     payload = data(a.bytes)
     sniff = None
     if a.inject_at:
-        sniff = socket.socket(socket.AF_PACKET, socket.SOCK_DGRAM, socket.htons(0x0800))
-        sniff.bind((a.dev, 0x0800))
+        # ETH_P_ALL: a socket bound to ETH_P_IP sees only what arrives, not what the kernel sends
+        sniff = socket.socket(socket.AF_PACKET, socket.SOCK_DGRAM, socket.htons(0x0003))
+        sniff.setsockopt(socket.SOL_SOCKET, 33, 64 << 20)  # SO_RCVBUFFORCE: keep every packet
+        sniff.bind((a.dev, 0x0003))
     s = socket.socket()
     s.settimeout(a.timeout)
     try:
