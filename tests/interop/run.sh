@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
 HOST=${TCPFSM_TUN:-$BUILD/tcpfsm-tun}
 PEER=tests/interop/peer.py
-OUT=$BUILD/interop
+OUT=${INTEROP_OUT:-$BUILD/interop}
 HANG_LIMIT=${HANG_LIMIT:-120}
 MB=1048576
 NS=""
@@ -257,6 +257,17 @@ s6_loss() {
     fi
     has "$NAME" host "drop (in|out) "
     has "$NAME" host "-> CLOSED"
+    # the lost segment was sent again
+    local f
+    case $rule in
+        in:syn) f='src host 192.0.2.1 and tcp[tcpflags] == tcp-syn' ;;
+        out:syn) f='src host 192.0.2.2 and tcp[tcpflags] == tcp-syn' ;;
+        out:synack) f='src host 192.0.2.2 and tcp[tcpflags] & (tcp-syn|tcp-ack) == (tcp-syn|tcp-ack)' ;;
+        out:fin) f='src host 192.0.2.2 and tcp[tcpflags] & tcp-fin != 0' ;;
+        in:fin) f='src host 192.0.2.1 and tcp[tcpflags] & tcp-fin != 0' ;;
+        *) f= ;;
+    esac
+    if [ -n "$f" ]; then [ "$(pcap_count "$NAME" "$f")" -ge 2 ] || fail "the lost segment ($rule) was not sent again"; fi
     no_rst "$NAME"
 }
 s6_syn_lost_kernel_connects() { s6_loss in:syn kernel kernel; }
