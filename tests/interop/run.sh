@@ -209,6 +209,8 @@ s4_simultaneous_close() {
     host "$NAME" --listen 7 --exit-after 1 --close-after $MB --hold-fin
     peer "$NAME" client 192.0.2.2 7 --bytes $MB --close after-echo
     [ "$PEER_RC" -eq 0 ] || fail "peer failed"
+    has "$NAME" peer "echo: $MB bytes byte-exact"
+    ss_is "$NAME" TIME-WAIT
     host_wait
     path "ESTABLISHED -> FIN-WAIT-1" "FIN-WAIT-1 -> CLOSING" "CLOSING -> TIME-WAIT" "TIME-WAIT -> CLOSED"
     # the kernel went through CLOSING too: both FINs were sent before either was acknowledged

@@ -288,7 +288,10 @@ static struct hconn *passive_open(struct host *h, const struct pkt *p)
     return k;
 }
 
-/* Bytes of this segment that SIG_DATA delivered: RCV.NXT moved from r0 to RCV.NXT now. */
+/* Bytes of this segment that SIG_DATA delivered: RCV.NXT moved from r0 to RCV.NXT now.
+   API gap (issue 13): SIG_DATA does not say which bytes were delivered; the host compares RCV.NXT
+   before and after the call and takes off the FIN. Out-of-order text is acknowledged and dropped
+   by the core, with no way for the host to keep it (no reassembly path): the peer resends it. */
 static void absorb(struct hconn *k, const struct pkt *p, int st0, uint32_t r0)
 {
     uint32_t data_seq = p->seg.seq + ((p->seg.flags & TCPFSM_SYN) ? 1u : 0u);
@@ -343,7 +346,7 @@ void host_input(struct host *h, const uint8_t *buf, size_t len)
         return;
     }
     if (p.seg.flags & TCPFSM_SYN)
-        k->cfg.mss = p.mss == 0 ? 536u : (p.mss < h->o.mss ? p.mss : h->o.mss);   /* API gap above */
+        k->cfg.mss = p.mss == 0 ? 536u : (p.mss < h->o.mss ? p.mss : h->o.mss);   /* API gap (issue 13): see struct hconn.cfg */
     st0 = tcpfsm_state(&k->c);
     r0 = tcpfsm_rcv_nxt(&k->c);
     (void)tcpfsm_segment(&k->c, host_now(), &p.seg, &out);

@@ -119,6 +119,8 @@ static int parse_args(int argc, char **argv, struct host_opts *o, const char **d
     o->cfg.msl = (uint32_t)(msl * 1000u);
     o->cfg.rto_initial = o->cfg.rto_min = (uint32_t)(rto * 1000u);
     o->cfg.rto_max = 10u * 1000000u;
+    /* API gap (issue 13): tcpfsm_init accepts any config (mss 0, rto_min > rto_max): the host
+       keeps its own values in range. */
     if (o->cfg.rto_max < o->cfg.rto_min) o->cfg.rto_max = o->cfg.rto_min;
     o->cfg.syn_linear_timeouts = 0;
     o->mss = (uint16_t)(mtu - 40u);
