@@ -163,7 +163,9 @@ s2_tcpfsm_closes_first() {
     has "$NAME" peer "echo: $MB bytes byte-exact"
     has "$NAME" peer "recv: EOF"
     host_wait
-    path "ESTABLISHED -> FIN-WAIT-1" "FIN-WAIT-1 -> FIN-WAIT-2" "FIN-WAIT-2 -> TIME-WAIT" "TIME-WAIT -> CLOSED"
+    # FIN-WAIT-2 is skipped when the kernel's ACK of our FIN comes with its own FIN
+    path "ESTABLISHED -> FIN-WAIT-1" "TIME-WAIT -> CLOSED"
+    has "$NAME" host "state FIN-WAIT-[12] -> TIME-WAIT$"
     local tw
     tw=$(sed -nE 's/.*time-wait lasted ([0-9.]+) s.*/\1/p' "$OUT/$NAME.host.log")
     awk -v t="${tw:-0}" 'BEGIN { exit !(t >= 2.0) }' || fail "TIME-WAIT lasted ${tw:-?} s, expected >= 2*MSL = 2 s"
@@ -259,8 +261,10 @@ s6_loss() {
     fi
     has "$NAME" host "drop (in|out) "
     has "$NAME" host "-> CLOSED"
-    # the lost segment was sent again
-    local f
+    # the lost segment was sent again (the capture sees the kernel's segments before tcpfsm-tun
+    # drops them, and tcpfsm's only after the drop rule let them through)
+    local f n=2
+    case $rule in out:*) n=1 ;; esac
     case $rule in
         in:syn) f='src host 192.0.2.1 and tcp[tcpflags] == tcp-syn' ;;
         out:syn) f='src host 192.0.2.2 and tcp[tcpflags] == tcp-syn' ;;
@@ -269,7 +273,7 @@ s6_loss() {
         in:fin) f='src host 192.0.2.1 and tcp[tcpflags] & tcp-fin != 0' ;;
         *) f= ;;
     esac
-    if [ -n "$f" ]; then [ "$(pcap_count "$NAME" "$f")" -ge 2 ] || fail "the lost segment ($rule) was not sent again"; fi
+    if [ -n "$f" ]; then [ "$(pcap_count "$NAME" "$f")" -ge "$n" ] || fail "the lost segment ($rule) was not sent again"; fi
     no_rst "$NAME"
 }
 s6_syn_lost_kernel_connects() { s6_loss in:syn kernel kernel; }
