@@ -138,8 +138,13 @@ $(BUILD)/tests/test_host_pkt: tests/host/test_host_pkt.c $(HOST_UNIT_SRCS) $(wil
 	$(CC) $(WARN) -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -Isrc -Itools/host -o $@ \
 	    tests/host/test_host_pkt.c $(HOST_UNIT_SRCS) -lcmocka
 
+# The whole host (no TUN: packets to /dev/null) on random segments, with the core, ASan and UBSan.
+$(BUILD)/tests/test_host_input: tests/host/test_host_input.c $(HOST_SRCS) $(LIB_SRCS) $(wildcard tools/host/*.h src/*.h) | $(BUILD)/tests
+	$(CC) $(WARN) -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -Isrc -Itools/host -o $@ \
+	    tests/host/test_host_input.c $(filter-out tools/host/main.c,$(HOST_SRCS)) $(LIB_SRCS) -lcmocka
+
 TEST_BINS := $(BUILD)/tests/test_gen $(UNIT_BINS) $(BUILD)/tests/unit/check_rows $(BUILD)/tests/test_drill_parse \
-             $(BUILD)/tests/test_host_pkt
+             $(BUILD)/tests/test_host_pkt $(BUILD)/tests/test_host_input
 
 test: deps
 	@$(MAKE) --no-print-directory all $(TEST_BINS)

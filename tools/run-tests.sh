@@ -125,6 +125,7 @@ if [ -x tests/fuzz/run.sh ]; then run_suite fuzz-smoke tests/fuzz/run.sh smoke; 
 #    namespace (needs CAP_NET_ADMIN, skipped with a line without it), then a build against the
 #    installed library through pkg-config.
 if [ -x "$BUILD/tests/test_host_pkt" ]; then run_suite host-parser "$BUILD/tests/test_host_pkt"; else missing host-parser "$BUILD/tests/test_host_pkt not built"; fi
+if [ -x "$BUILD/tests/test_host_input" ]; then run_suite host-input "$BUILD/tests/test_host_input"; else missing host-input "$BUILD/tests/test_host_input not built"; fi
 if [ -x tests/interop/run.sh ]; then
     if why=$(tests/interop/run.sh --check); then
         run_suite interop tests/interop/run.sh
