@@ -133,6 +133,11 @@ npass=0 nfail=0
 finish() {
     local t=$1
     cleanup
+    # in every scenario: tcpfsm-tun never broke the data contract nor failed to write
+    if [ -f "$OUT/$NAME.host.log" ]; then
+        hasnt "$NAME" host "ERROR"
+        [ "$(counter "$NAME" tx_errors)" -eq 0 ] || fail "tcpfsm-tun counted write errors"
+    fi
     if [ ${#ERRS[@]} -eq 0 ]; then
         echo "PASS $NAME ($(awk -v t="$t" 'BEGIN { printf "%.1f", t }') s)"; npass=$((npass + 1))
     else
