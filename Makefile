@@ -28,6 +28,8 @@ GENERATOR  := $(BUILD)/tcpfsm-gen
 UNIT_SRCS  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(UNIT_SRCS))
 COV_OBJS   := $(patsubst src/%.c,$(BUILD)/cov/%.o,$(LIB_SRCS))
+HOST_SRCS  := $(sort $(wildcard tools/host/*.c))
+HOST       := $(BUILD)/tcpfsm-tun
 
 # Files the generator writes (relative to the repository root).  The SVG is compared only when
 # graphviz is installed, since it is written only then.
@@ -39,7 +41,7 @@ GENERATED  += docs/tcpfsm.svg
 endif
 
 DEBIAN_PACKAGES := make gcc clang-14 libclang-rt-14-dev libcmocka-dev spin frama-c-base why3 z3 cvc4 \
-                   graphviz lcov gcovr valgrind iproute2 python3 chromium
+                   graphviz lcov gcovr valgrind iproute2 python3 chromium tcpdump pkg-config
 
 .PHONY: all lib tools gen check-gen model proofs smoke-mutants test bench fuzz conformance verify deps install \
         clean help report test-gen test-unit test-scenarios test-replay test-fuzz-smoke coverage
@@ -64,7 +66,11 @@ $(BUILD)/obj $(BUILD)/tests/unit $(BUILD)/cov $(BUILD)/tests:
 	mkdir -p $@
 
 # ------------------------------------------------------------------ tools
-tools: $(GENERATOR) $(DRILL)
+tools: $(GENERATOR) $(DRILL) $(HOST)
+
+# The host stack on a TUN device (tools/host/): only the public API (tcpfsm.h) and libc.
+$(HOST): $(HOST_SRCS) $(wildcard tools/host/*.h) $(LIB)
+	$(CC) $(ALL_CFLAGS) -Itools/host -o $@ $(HOST_SRCS) $(LIB)
 
 $(GENERATOR): $(GEN_SRCS) gen/tcpfsm_gen.h
 	@mkdir -p $(BUILD)
@@ -126,7 +132,19 @@ $(BUILD)/tests/unit/check_rows: tests/unit/check_rows.c src/tcpfsm_table.c src/t
 $(BUILD)/tests/test_drill_parse: tests/drill/test_drill_parse.c tools/drill/drill_parse.c tools/drill/drill_cpp.c $(wildcard tools/drill/*.h) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Itools/drill -o $@ tests/drill/test_drill_parse.c tools/drill/drill_parse.c tools/drill/drill_cpp.c -lcmocka
 
-TEST_BINS := $(BUILD)/tests/test_gen $(UNIT_BINS) $(BUILD)/tests/unit/check_rows $(BUILD)/tests/test_drill_parse
+# The host's parser, ISS, timers and drop rules, with ASan and UBSan (an out-of-bounds read fails).
+HOST_UNIT_SRCS := tools/host/pkt_parse.c tools/host/pkt_build.c tools/host/iss.c tools/host/timers.c tools/host/drop.c
+$(BUILD)/tests/test_host_pkt: tests/host/test_host_pkt.c $(HOST_UNIT_SRCS) $(wildcard tools/host/*.h) | $(BUILD)/tests
+	$(CC) $(WARN) -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -Isrc -Itools/host -o $@ \
+	    tests/host/test_host_pkt.c $(HOST_UNIT_SRCS) -lcmocka
+
+# The whole host (no TUN: packets to /dev/null) on random segments, with the core, ASan and UBSan.
+$(BUILD)/tests/test_host_input: tests/host/test_host_input.c $(HOST_SRCS) $(LIB_SRCS) $(wildcard tools/host/*.h src/*.h) | $(BUILD)/tests
+	$(CC) $(WARN) -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -Isrc -Itools/host -o $@ \
+	    tests/host/test_host_input.c $(filter-out tools/host/main.c,$(HOST_SRCS)) $(LIB_SRCS) -lcmocka
+
+TEST_BINS := $(BUILD)/tests/test_gen $(UNIT_BINS) $(BUILD)/tests/unit/check_rows $(BUILD)/tests/test_drill_parse \
+             $(BUILD)/tests/test_host_pkt $(BUILD)/tests/test_host_input
 
 test: deps
 	@$(MAKE) --no-print-directory all $(TEST_BINS)

@@ -129,6 +129,20 @@ if [ -x tests/report/run.sh ]; then
 else
     missing report "tests/report/run.sh not written yet"
 fi
+# 8. The host stack: its packet parser, then tcpfsm-tun against the Linux kernel in a network
+#    namespace (needs CAP_NET_ADMIN, skipped with a line without it), then a build against the
+#    installed library through pkg-config.
+if [ -x "$BUILD/tests/test_host_pkt" ]; then run_suite host-parser "$BUILD/tests/test_host_pkt"; else missing host-parser "$BUILD/tests/test_host_pkt not built"; fi
+if [ -x "$BUILD/tests/test_host_input" ]; then run_suite host-input "$BUILD/tests/test_host_input"; else missing host-input "$BUILD/tests/test_host_input not built"; fi
+if [ -x tests/interop/run.sh ]; then
+    if why=$(tests/interop/run.sh --check); then
+        run_suite interop tests/interop/run.sh
+    else
+        echo "=== interop: $why"
+        summary+=("$(printf '%-22s %6s passed %6s failed  %s' interop - - "$why")")
+    fi
+fi
+if [ -x tests/install/run.sh ]; then run_suite install tests/install/run.sh; fi
 
 echo
 echo "suite                  counts"
