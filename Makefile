@@ -41,7 +41,8 @@ GENERATED  += docs/tcpfsm.svg
 endif
 
 DEBIAN_PACKAGES := make gcc clang-14 libclang-rt-14-dev libcmocka-dev spin frama-c-base why3 z3 cvc4 \
-                   graphviz lcov gcovr valgrind iproute2 python3 chromium tcpdump pkg-config
+                   graphviz lcov gcovr valgrind iproute2 python3 chromium tcpdump pkg-config \
+                   liblwip-dev gnuplot-nox dpkg-dev xz-utils
 
 .PHONY: all lib tools gen check-gen model proofs smoke-mutants test bench fuzz conformance verify deps install \
         clean help report test-gen test-unit test-scenarios test-replay test-fuzz-smoke coverage
@@ -150,10 +151,47 @@ test: deps
 	@$(MAKE) --no-print-directory all $(TEST_BINS)
 	@tools/run-tests.sh
 
-bench: lib
-	@test -f tests/bench/bench.c || { echo "make bench: not implemented yet (tests/bench/bench.c missing)" >&2; exit 1; }
-	$(CC) $(ALL_CFLAGS) -O2 -o $(BUILD)/bench tests/bench/bench.c $(LIB)
-	$(BUILD)/bench
+# The figures of issue 15 (tests/bench/run.sh): callgrind instruction counts per workload for
+# tcpfsm, tcpfsm + the host's header code, and lwIP built from Debian's source with checksums off
+# and on; sizeof; BENCH_SCALE concurrent connections through TIME-WAIT expiry. Figures, never a
+# pass/fail on speed. BENCH_SCALE="10000 100000" skips the 10^6 run on a loaded machine.
+BENCH_CC    ?= gcc
+BENCH_FLAGS := -std=c99 -O2 -g
+BENCH_DIR   := $(BUILD)/bench
+BENCH_SCALE ?= 10000 100000 1000000
+LWIP_SRC_FILES := core/init.c core/def.c core/mem.c core/memp.c core/netif.c core/pbuf.c core/tcp.c \
+                  core/tcp_in.c core/tcp_out.c core/ip.c core/inet_chksum.c core/stats.c core/sys.c \
+                  core/timeouts.c core/ipv4/ip4.c core/ipv4/ip4_addr.c core/ipv4/icmp.c
+LWIP_STAMP  := $(BUILD)/lwip-src/.unpacked
+BENCH_BINS  := $(BENCH_DIR)/bench-tcpfsm $(BENCH_DIR)/bench-tcpfsm-headers $(BENCH_DIR)/bench-lwip-csum0 \
+               $(BENCH_DIR)/bench-lwip-csum1 $(BENCH_DIR)/bench-scale
+
+$(BENCH_DIR):
+	mkdir -p $@
+
+$(LWIP_STAMP): tests/bench/fetch-lwip.sh
+	tests/bench/fetch-lwip.sh $(BUILD)
+	touch $@
+
+$(BENCH_DIR)/bench-tcpfsm: tests/bench/bench_tcpfsm.c tests/bench/harness.h $(LIB_SRCS) $(wildcard src/*.h) | $(BENCH_DIR)
+	$(BENCH_CC) $(WARN) $(BENCH_FLAGS) -DBENCH_HEADERS=0 -Isrc -Itests/bench -o $@ $< $(LIB_SRCS)
+
+$(BENCH_DIR)/bench-tcpfsm-headers: tests/bench/bench_tcpfsm.c tests/bench/harness.h $(LIB_SRCS) $(wildcard src/*.h) \
+                                   tools/host/pkt_parse.c tools/host/pkt_build.c tools/host/pkt.h | $(BENCH_DIR)
+	$(BENCH_CC) $(WARN) $(BENCH_FLAGS) -DBENCH_HEADERS=1 -Isrc -Itools/host -Itests/bench -o $@ $< \
+	    tools/host/pkt_parse.c tools/host/pkt_build.c $(LIB_SRCS)
+
+$(BENCH_DIR)/bench-lwip-csum%: tests/bench/bench_lwip.c tests/bench/harness.h tests/bench/lwip/lwipopts.h \
+                               tests/bench/lwip/arch/cc.h $(LWIP_STAMP) | $(BENCH_DIR)
+	d=$$(ls -d $(BUILD)/lwip-src/lwip-*/src | head -1); \
+	$(BENCH_CC) $(BENCH_FLAGS) -DBENCH_CSUM=$* -Itests/bench -Itests/bench/lwip -I$$d/include -o $@ $< \
+	    $(addprefix $$d/,$(LWIP_SRC_FILES))
+
+$(BENCH_DIR)/bench-scale: tests/bench/bench_scale.c $(LIB_SRCS) $(wildcard src/*.h) | $(BENCH_DIR)
+	$(BENCH_CC) $(WARN) $(BENCH_FLAGS) -Isrc -o $@ $< $(LIB_SRCS)
+
+bench: $(BENCH_BINS)
+	tests/bench/run.sh $(BENCH_DIR) $(BENCH_SCALE)
 
 FUZZ_SECONDS ?= 60
 fuzz:
