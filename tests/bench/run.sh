@@ -85,7 +85,10 @@ tcpfsm (core): takes a parsed header (struct tcpfsm_segment) for a connection th
 tcpfsm+headers: the above plus tools/host/pkt_parse.c (IPv4 and TCP header checks, IPv4 header
   checksum and TCP checksum over the whole segment, options) for every arriving packet and
   tools/host/pkt_build.c (IPv4 and TCP headers, both checksums, MSS option on SYNs) for every
-  emitted segment. Still no demultiplexing (lwIP searches its PCB lists) and no buffers.
+  emitted segment. Still no demultiplexing (lwIP searches its PCB lists) and no buffers. The
+  host's checksum (pkt_csum) assembles each 16-bit word from two byte loads; lwIP's
+  (LWIP_CHKSUM_ALGORITHM 2) loads aligned 16-bit words, which is most of why tcpfsm+headers
+  costs more than lwIP with checksums on for a full segment.
 lwIP (2.1.3, Debian's source, built here with tests/bench/lwip/lwipopts.h): tcp_input() as
   ip4_input() calls it (the IPv4 header is not parsed: lwIP's own IP input is not counted), with
   the PCB lookup, TCP checksum check (on), options, segment processing, pbuf handling and freeing,
@@ -108,7 +111,8 @@ if [ ${#scale_ns[@]} -gt 0 ]; then
     : > "$dir/scale.dat"
     base=""
     for n in "${scale_ns[@]}"; do
-        read -r _ rss secs < <("$dir/bench-scale" "$n")
+        line=$("$dir/bench-scale" "$n")
+        read -r _ rss secs <<< "$line"
         per=$(awk -v s="$secs" -v n="$n" 'BEGIN { printf "%.1f", s * 1e9 / n }')
         [ -n "$base" ] || base=$per
         ratio=$(awk -v p="$per" -v b="$base" 'BEGIN { printf "%.2f", p / b }')
@@ -117,6 +121,8 @@ if [ ${#scale_ns[@]} -gt 0 ]; then
         printf 'scale_%s\ttcpfsm\t-\t%s\t%s\t%s\n' "$n" "$per" "$((rss * 1024))" "$ratio" >> "$tsv"
         echo "$n $secs $((rss * 1024))" >> "$dir/scale.dat"
     done
+    printf 'linearity: time per connection at %s over that at %s = %s (1.00: linear; a figure)\n' \
+        "${scale_ns[-1]}" "${scale_ns[0]}" "$ratio"
     echo "(ratio column of results.tsv for scale_N: ns per connection over that of the smallest N; 1.00 is linear."
     echo " RSS includes the process's fixed start-up memory, which dominates at small N.)"
 fi
