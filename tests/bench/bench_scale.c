@@ -115,8 +115,13 @@ int main(int argc, char **argv)
     uint32_t i;
     char *end;
 
-    if (argc != 2 || (n = strtoul(argv[1], &end, 10)) == 0 || *end != '\0' || n >= UNLINKED) {
+    if (argc != 2) {
         fprintf(stderr, "usage: %s N (connections, 1 .. 4294967293)\n", argv[0]);
+        return 2;
+    }
+    n = strtoul(argv[1], &end, 10);
+    if (*argv[1] < '0' || *argv[1] > '9' || *end != '\0' || n == 0 || n >= UNLINKED) {
+        fprintf(stderr, "bench-scale: expected a connection count from 1 to 4294967293, got '%s'\n", argv[1]);
         return 2;
     }
     cfg.mss = MSS;

@@ -59,7 +59,7 @@ int main(int argc, char **argv)
         return 2;
     }
     n = strtoul(argv[2], &end, 10);
-    if (*argv[2] == '\0' || *end != '\0' || n == 0) {
+    if (*argv[2] < '0' || *argv[2] > '9' || *end != '\0' || n == 0) {
         fprintf(stderr, "%s: expected a positive iteration count, got '%s'\n", argv[0], argv[2]);
         return 2;
     }

@@ -4,8 +4,8 @@
 #
 # Instructions: valgrind --tool=callgrind counting only inside the bench's m_* functions, run with
 # BENCH_N1 and BENCH_N2 iterations; (I(N2) - I(N1)) / (N2 - N1) per workload, so that start-up,
-# first-call costs and the driver cancel. ns_per_op: a native run of BENCH_NT iterations, wall
-# clock, the driver's packet construction included. Scaling: bench-scale N for each N given.
+# first-call costs and the driver cancel. ns_per_op: the fastest of three native runs of BENCH_NT
+# iterations, wall clock, the driver's packet construction included. Scaling: bench-scale N for each N given.
 set -euo pipefail
 dir=${1:?usage: run.sh BENCH_DIR N...}
 shift
@@ -36,7 +36,7 @@ for im in "${impls[@]}"; do
         c1=$(count "$b" "$w" "$n1")
         c2=$(count "$b" "$w" "$n2")
         ins[$im,$w]=$(awk -v a="$c1" -v b="$c2" -v n1="$n1" -v n2="$n2" 'BEGIN { printf "%.1f", (b - a) / (n2 - n1) }')
-        ns[$im,$w]=$("$dir/$b" "$w" "$nt" time)
+        ns[$im,$w]=$(for k in 1 2 3; do "$dir/$b" "$w" "$nt" time; done | sort -g | awk 'NR == 1')
     done
 done
 
@@ -63,7 +63,8 @@ echo "(off/core: lwIP with checksums off over tcpfsm alone; on/+hdr: lwIP with c
 echo " tcpfsm with the host's header parsing and building, the like-for-like pair. Targets are issue 15's,"
 echo " for the core alone; \"met\"/\"not met\" is information, not a test result.)"
 echo
-echo "== wall clock per iteration (ns, a figure on a shared machine; the driver's packet construction included)"
+echo "== wall clock per iteration (ns, fastest of 3 runs of $nt; the driver's packet construction included;"
+echo "   a figure: on a shared machine it varies by 2-3x, the instruction counts above do not)"
 for w in "${workloads[@]}"; do
     printf '%-18s %9s %9s %10s %10s\n' "$w" "${ns[tcpfsm,$w]}" "${ns[tcpfsm+headers,$w]}" "${ns[lwip-csum-off,$w]}" "${ns[lwip-csum-on,$w]}"
 done
