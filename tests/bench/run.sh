@@ -122,6 +122,13 @@ if [ ${#scale_ns[@]} -gt 0 ]; then
         printf 'scale_%s\ttcpfsm\t-\t%s\t%s\t%s\n' "$n" "$per" "$((rss * 1024))" "$ratio" >> "$tsv"
         echo "$n $secs $((rss * 1024))" >> "$dir/scale.dat"
     done
+    read -r n_lo _ rss_lo < <(head -1 "$dir/scale.dat")
+    read -r n_hi _ rss_hi < <(tail -1 "$dir/scale.dat")
+    if [ "$n_hi" -gt "$n_lo" ]; then
+        printf 'memory per added connection from %s to %s: %.1f bytes (struct tcpfsm_conn %s + two 32-bit wheel links)\n' \
+            "$n_lo" "$n_hi" "$(awk -v a="$rss_lo" -v b="$rss_hi" -v x="$n_lo" -v y="$n_hi" 'BEGIN { print (b - a) / (y - x) }')" \
+            "${bytes[tcpfsm]}"
+    fi
     printf 'linearity: time per connection at %s over that at %s = %s (1.00: linear; a figure)\n' \
         "${scale_ns[-1]}" "${scale_ns[0]}" "$ratio"
     echo "(ratio column of results.tsv for scale_N: ns per connection over that of the smallest N; 1.00 is linear."
