@@ -30,16 +30,16 @@
 # The elapsed time is a figure, printed; it is never a pass/fail criterion (a loaded machine is
 # slow, not wrong).
 #
-# The proof cache (PROOF_CACHE=on; proofs/ASSUMPTIONS.md, section 7): WP's own cache
-# (-wp-cache update) in build/proof-cache/KEY, KEY a digest of the Frama-C, why3, z3 and cvc4
-# versions, proofs/why3-provers.conf and the WP options, so that a change of any of them starts an
-# empty cache. WP keys each entry by the prover and the goal's whole Why3 task: a goal whose
-# task changed (an edited function, contract or predicate) is sent to the provers again, an
-# unchanged one takes the prover's recorded answer. After every run the entries whose answer
-# depends on the machine's speed (timeout, failure: anything but `valid` and `unknown`, the
-# answer of a prover that ran out of its step budget or saturated) are deleted, so that a goal
-# or smoke test that timed out is tried again next time. `make proof-cache-check` checks that a
-# goal made false, and a contract made inconsistent, fail with a warm cache.
+# The proof cache (PROOF_CACHE=on; proofs/ASSUMPTIONS.md, section 7): WP's own cache (-wp-cache
+# update) in build/proof-cache/KEY, KEY a digest of the Frama-C, why3, z3 and cvc4 versions,
+# proofs/why3-provers.conf and the WP options, so that a change of any of them starts an empty
+# cache. WP keys each entry by the prover and the goal's whole Why3 task: a goal whose task
+# changed (an edited function, contract or predicate) is sent to the provers again, an unchanged
+# one takes the prover's recorded answer. After every run the entries whose answer may depend on
+# the machine's speed or load (timeout, failed: anything but `valid`, `unknown` and `stepout`, the
+# answers of a prover that saturated or spent its step budget) are deleted, so that a goal or
+# smoke test that timed out is tried again next time. `make proof-cache-check` checks that a goal
+# made false, and a contract made inconsistent, fail with a warm cache.
 # Exit status: 1 on any unproved goal or failed smoke test, or a job that did not complete;
 # 0 when everything holds.
 set -u

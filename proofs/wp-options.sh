@@ -64,11 +64,12 @@ proof_cache_setup() {
     CACHE_OPTS="-wp-cache update -wp-cache-dir $PROOF_CACHE_DIR"
 }
 
-# Delete the cache entries whose answer depends on the machine's speed or load (timeouts,
-# prover failures): only `valid` (a proof of that very task) and `unknown` (the prover gave up
-# within its step budget or saturated) are kept.
+# Delete the cache entries whose answer may depend on the machine's speed or load (timeout,
+# failed: a prover that crashed, ran out of memory or answered something why3 could not read):
+# only `valid` (a proof of that very task), `unknown` (the prover saturated) and `stepout` (it
+# spent its step budget) are kept.
 proof_cache_prune() {
     [ -n "${PROOF_CACHE_DIR:-}" ] || return 0
     find "$PROOF_CACHE_DIR" -name '*.json' -print0 |
-        xargs -0 -r grep -L -E '"verdict": "(valid|unknown)"' | xargs -r rm -f
+        xargs -0 -r grep -L -E '"verdict": "(valid|unknown|stepout)"' | xargs -r rm -f
 }

@@ -35,7 +35,8 @@ Layers (each run on the copy build/mutants/NAME/, never on src/ itself):
   replay     tests/replay/run.sh REPLAY_TRACES (default 3000) distinct model traces
   fuzz       the core's fuzz harness (tests/fuzz/fuzz_core.c, built as tests/fuzz/run.sh does),
              FUZZ_SMOKE_RUNS (default 5000) runs from its seed corpus, fixed seed
-Each layer first runs on an unmutated copy (build/mutants/original): a layer that fails there
+MUTANT_TREES (default build/mutants) is where the trees go. Each layer first runs on an unmutated
+copy (build/mutants/original): a layer that fails there
 fails the run, since it would "kill" every mutant. A layer that has not finished after
 max(LAYER_HANG_SECONDS (default 600), 10 x its time on the original) is stopped and the mutant
 counted as killed by it ("hang": a run that does not end is an observable failure); the seconds are
@@ -61,6 +62,8 @@ import time
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 MUTDIR = os.path.join(ROOT, 'proofs', 'mutants')
 OUT = os.path.join(ROOT, 'build', 'mutants')
+# where the mutated trees go (MUTANT_TREES: so that two runs with different LAYERS can run at once)
+TREES = os.path.abspath(os.environ.get('MUTANT_TREES', OUT))
 LAYERS = ['wp', 'unit', 'scenarios', 'replay', 'fuzz']
 AREAS = ['classifier', 'segments', 'accounting', 'timers', 'table']
 WARN = ['-std=c99', '-Wall', '-Wextra', '-Wpedantic', '-Werror']
@@ -158,7 +161,7 @@ def apply_mutant(m, tree):
 
 # ------------------------------------------------------------------ trees
 def make_tree(name):
-    tree = os.path.join(OUT, name)
+    tree = os.path.join(TREES, name)
     if os.path.isdir(tree):
         shutil.rmtree(tree)
     os.makedirs(tree)
@@ -168,7 +171,7 @@ def make_tree(name):
         os.symlink(os.path.join(ROOT, d), os.path.join(tree, d))
     # the model's verifier for replay is built once, in the original's tree (replay rebuilds it
     # only when model/ is newer)
-    pan = os.path.join(OUT, 'original', 'build', 'replay', 'model')
+    pan = os.path.join(TREES, 'original', 'build', 'replay', 'model')
     if name != 'original' and os.path.isdir(pan):
         shutil.copytree(pan, os.path.join(tree, 'build', 'replay', 'model'), copy_function=shutil.copy2)
     return tree
@@ -418,6 +421,7 @@ def main():
            'fuzz_runs': int(os.environ.get('FUZZ_SMOKE_RUNS', '5000')),
            'hang': int(os.environ.get('LAYER_HANG_SECONDS', '600'))}
     os.makedirs(OUT, exist_ok=True)
+    os.makedirs(TREES, exist_ok=True)
     if 'wp' in layers:
         ctx['wp'] = wp_env()
     t0 = time.time()
@@ -439,13 +443,13 @@ def main():
     # The WP functions of every mutant (computed on a scratch copy), then the original.
     allfns = set()
     for m in mutants:
-        scratch = os.path.join(OUT, '.scratch')
+        scratch = os.path.join(TREES, '.scratch')
         shutil.rmtree(scratch, ignore_errors=True)
         os.makedirs(os.path.join(scratch, os.path.dirname(m['file'])))
         shutil.copy(os.path.join(ROOT, m['file']), os.path.join(scratch, m['file']))
         m['fns'] = apply_mutant(m, scratch)
         allfns.update(m['fns'])
-    shutil.rmtree(os.path.join(OUT, '.scratch'), ignore_errors=True)
+    shutil.rmtree(os.path.join(TREES, '.scratch'), ignore_errors=True)
     print('mutants: %d mutant(s), layers %s, %d job(s)%s' % (
         len(mutants), ','.join(layers), a.jobs,
         (', proof cache ' + ctx['wp']['STATE']) if 'wp' in ctx else ''))
@@ -465,7 +469,7 @@ def main():
         return 1
 
     results, errors = {}, []
-    progress = open(os.path.join(OUT, 'progress.tsv'), 'w')
+    progress = open(os.path.join(TREES, 'progress.tsv'), 'w')
     progress.write('mutant\tlayer\tresult\tseconds\tnote\n')
     with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as ex:
         futs = {ex.submit(run_mutant, m, layers, ctx, base_secs): m for m in mutants}
