@@ -392,6 +392,9 @@ def main():
     ap.add_argument('--layers', default=os.environ.get('LAYERS', ''))
     ap.add_argument('--jobs', type=int, default=int(os.environ.get('MUTANT_JOBS', '1') or 1))
     ap.add_argument('--list', action='store_true', help='list the mutants and exit')
+    ap.add_argument('--merge', action='append', default=[], metavar='PROGRESS_TSV',
+                    help='run nothing: add the rows of a progress.tsv (of a run that was stopped) '
+                         'to build/mutants/summary.tsv and print the matrix')
     a = ap.parse_args()
     os.chdir(ROOT)
     import signal
@@ -423,6 +426,8 @@ def main():
         return 0
     if a.jobs < 1:
         die('MUTANT_JOBS: expected a positive number')
+    if a.merge:
+        return report([], [], {}, [], time.time(), a.merge)
 
     ctx = {'replay_traces': int(os.environ.get('REPLAY_TRACES', '3000')),
            'fuzz_runs': int(os.environ.get('FUZZ_SMOKE_RUNS', '5000')),
@@ -461,7 +466,7 @@ def main():
         len(mutants), ','.join(layers), a.jobs,
         (', proof cache ' + ctx['wp']['STATE']) if 'wp' in ctx else ''))
     orig = {'name': 'original', 'path': '(unmutated)', 'fns': sorted(allfns)}
-    print('mutants: the layers on the unmutated tree (build/mutants/original) ...', flush=True)
+    print('mutants: the layers on the unmutated tree (%s) ...' % os.path.relpath(os.path.join(TREES, 'original'), ROOT), flush=True)
     try:
         _, _, base = run_mutant(orig, layers, ctx, None)
     except MutantError as e:
@@ -472,7 +477,7 @@ def main():
         print('  original %-9s %-8s %6.0f s %s' % (l, 'pass' if base[l][0] == 'survived' else 'FAIL', base[l][1], base[l][2]))
     if bad:
         print('mutants: FAILED: layer(s) %s fail on the unmutated tree; they would kill every mutant. '
-              'See build/mutants/original/*.log' % ', '.join(bad), file=sys.stderr)
+              'See %s/original/*.log' % (', '.join(bad), os.path.relpath(TREES, ROOT)), file=sys.stderr)
         return 1
 
     results, errors = {}, []
@@ -498,6 +503,10 @@ def main():
     if 'wp' in ctx:
         subprocess.run(['sh', '-c', '. proofs/wp-options.sh && proof_cache_setup && proof_cache_prune'], cwd=ROOT)
 
+    return report(mutants, layers, results, errors, t0, [])
+
+
+def report(mutants, layers, results, errors, t0, merge):
     # ---------------------------------------------------------------- report
     # summary.tsv keeps the rows of earlier runs for the (mutant, layer) pairs this run did not
     # run (so that LAYERS/MUTANTS subsets add up to one matrix); the rows of this run replace
@@ -511,6 +520,11 @@ def main():
             if len(f) == 4 and f[0] in {m['name'] for m in suite} and f[1] in LAYERS:
                 table[(f[0], f[1])] = (f[2], float(f[3]))
                 kept += 1
+    for fname in merge:
+        for line in open(fname).read().split('\n')[1:]:
+            f = line.split('\t')
+            if len(f) >= 4 and f[1] in LAYERS:
+                table[(f[0], f[1])] = (f[2], float(f[3]))
     for m in mutants:
         for l in layers:
             res = results.get(m['name'])
@@ -556,7 +570,8 @@ def main():
         for m in equivalent:
             print('  %s: %s' % (m['name'], m['equivalent']))
     killed_any = [m for m in counted if any(table.get((m['name'], l), ('',))[0] in dead for l in cols)]
-    survivors = [m['name'] for m in counted if m not in killed_any]
+    survivors = [m['name'] for m in counted if m not in killed_any
+                 and any(table.get((m['name'], l), ('error',))[0] == 'survived' for l in cols)]
     print('mutants: %d killed by some layer, %d survived every layer, %d equivalent, %d error(s) '
           '(%d mutants, layers %s; this run %.0f s wall clock, a figure)' % (
               len(killed_any), len(survivors), len(equivalent), len(errors), len(shown),
