@@ -2,85 +2,75 @@
 # proofs/cache-check.sh - `make proof-cache-check`: the proof cache of `make proofs` never turns a
 # failed goal or a failed smoke test into a pass (proofs/ASSUMPTIONS.md, section 7).
 #
-# On a copy of src/ (the checkout is not touched), with the cache of `make proofs` (PROOF_CACHE=on,
-# the same directory build/proof-cache/KEY and the settings of proofs/wp-options.sh), each step
-# runs WP on timer_arm_rto, twice in a row (the second run finds the first run's answers in the
-# cache):
-#   original   the function as it is: every goal proved, and the second run takes answers from
-#              the cache (WP's "[Cache] found:N" with N > 0), so the cache is in use;
-#   false      its ensures says c->timer == TCPFSM_TIMER_TIME_WAIT (the code arms the RTO timer):
-#              that goal must fail in both runs (a cached "unknown" stays a failure);
-#   smoke      it gains `requires c->backoff > 40`, which contradicts valid_conn (backoff <= 32):
-#              its default_requires smoke test must fail in both runs.
+# In a copy of the tree (build/proof-cache-check/tree: src/ copied, the rest linked; the checkout
+# is not touched), proofs/run.sh runs with the cache on (PROOF_CACHE=on, its own record directory),
+# on two functions only (PROOF_PASSES=runtime PROOF_ONLY=guard_holds,timer_arm_rto), with
+# src/tcpfsm.c edited between runs as a user would:
+#   original  every goal proved; the second run proves nothing and shows the recorded results;
+#   flip      guard_holds evaluates the rfc1337 guard inverted (`!= 0u` made `== 0u`): its ensures
+#             must fail, twice (z3 has also been seen to report it Valid: ASSUMPTIONS 7);
+#   original  again: shown from the record, nothing re-proved;
+#   false     timer_arm_rto's ensures says c->timer == TCPFSM_TIMER_TIME_WAIT: must fail, twice;
+#   smoke     timer_arm_rto gains `requires c->backoff > 40` (valid_conn says backoff <= 32): a
+#             smoke test must fail, twice.
 # Exit status 0 when every expectation holds, 1 otherwise (each failure is printed).
 set -u
 cd "$(dirname "$0")/.." || exit 2
+ROOT=$PWD
 OUT=build/proof-cache-check
-PROOF_CACHE=on; CI=
-. proofs/wp-options.sh                       # WP, RUNTIME_PASS, proof_cache_setup
-proof_cache_setup || exit 2
-FCT=timer_arm_rto
-rm -rf "$OUT" && mkdir -p "$OUT" || exit 2
-status=0
+T=$OUT/tree
+rm -rf "$OUT" && mkdir -p "$T" || exit 2
+cp -r src "$T/" && for d in proofs model gen tests tools; do ln -s "$ROOT/$d" "$T/$d"; done || exit 2
+status=0 n=0
 
-# variant NAME PERL-SUBSTITUTION: a copy of src/ with the substitution applied to src/tcpfsm.c.
-variant() {
-    mkdir -p "$OUT/$1" && cp -r src "$OUT/$1/" || exit 2
+# edit NAME PERL-SUBSTITUTION: src/tcpfsm.c of the tree := the checkout's, substituted.
+edit() {
+    cp src/tcpfsm.c "$T/src/tcpfsm.c" || exit 2
     [ -z "$2" ] && return 0
-    perl -0pi -e "$2" "$OUT/$1/src/tcpfsm.c"
-    if cmp -s src/tcpfsm.c "$OUT/$1/src/tcpfsm.c"; then
+    perl -0pi -e "$2" "$T/src/tcpfsm.c"
+    if cmp -s src/tcpfsm.c "$T/src/tcpfsm.c"; then
         echo "proof-cache-check: $1: the substitution no longer applies to src/tcpfsm.c (update $0)" >&2
         exit 1
     fi
 }
 
-# prove NAME RUN: WP on FCT in the copy NAME; the log is OUT/NAME/wp-RUN.log.
-prove() {
-    (cd "$OUT/$1" && frama-c -cpp-extra-args="-Isrc" $RUNTIME_PASS -wp-fct "$FCT" $WP $CACHE_OPTS \
-        > "wp-$2.log" 2>&1)
-    if ! grep -q '^\[wp\] Proved goals:' "$OUT/$1/wp-$2.log"; then
-        echo "proof-cache-check: $1: Frama-C did not complete, see $OUT/$1/wp-$2.log" >&2
-        exit 1
-    fi
-}
-
-# expect NAME RUN WHAT: check the log of a run; WHAT is proved, goal-fails or smoke-fails.
-expect() {
-    log=$OUT/$1/wp-$2.log
-    line=$(grep '^\[wp\] Proved goals:' "$log")
-    cache=$(sed -n 's/^\[wp\] \[Cache\] //p' "$log" | head -1)
-    failed_goal=$(grep -E '^\[wp\] \[(Failed|Unknown|Timeout)\] Goal' "$log" | head -1)
-    failed_smoke=$(grep -E '^\[wp\] \[(Failed|Valid)\] Smoke-test' "$log" | head -1)
-    case $3 in
-        proved) ok=$([ -z "$failed_goal$failed_smoke" ] && echo "$line" | grep -qE ': *([0-9]+) / *\1$' && echo y) ;;
-        goal-fails) ok=$([ -n "$failed_goal" ] && echo y) ;;
-        smoke-fails) ok=$([ -n "$failed_smoke" ] && echo y) ;;
+# run NAME EXPECT: proofs/run.sh in the tree; EXPECT is proved, replayed, goal-fails, smoke-fails.
+run() {
+    n=$((n + 1)); log=$OUT/run$n-$1.log
+    (cd "$T" && PROOF_CACHE=on CI= PROOF_CACHE_ROOT="$ROOT/$OUT/records" PROOF_PASSES=runtime \
+        PROOF_ONLY=guard_holds,timer_arm_rto proofs/run.sh > "$ROOT/$log" 2>&1)
+    rc=$?
+    replayed=$(grep -c '^proofs: nothing re-proved' "$log")
+    goal=$(grep -hE '^\[wp\] \[(Failed|Unknown|Timeout)\] Goal' "$T"/build/proofs/runtime1.log | head -1)
+    smoke=$(grep -hE '^\[wp\] \[(Failed|Valid)\] Smoke-test' "$T"/build/proofs/runtime1.log | head -1)
+    total=$(grep '^total:' "$log")
+    case $2 in
+        proved) ok=$([ $rc -eq 0 ] && [ "$replayed" -eq 0 ] && echo y) ;;
+        replayed) ok=$([ $rc -eq 0 ] && [ "$replayed" -eq 1 ] && echo y) ;;
+        goal-fails) ok=$([ $rc -ne 0 ] && [ "$replayed" -eq 0 ] && [ -n "$goal" ] && echo y) ;;
+        smoke-fails) ok=$([ $rc -ne 0 ] && [ "$replayed" -eq 0 ] && [ -n "$smoke" ] && echo y) ;;
     esac
     if [ "$ok" = y ]; then
-        echo "proof-cache-check: $1 run $2: $3 as expected (${line#\[wp\] }; cache: ${cache:-none})"
+        echo "proof-cache-check: run $n ($1): $2 as expected (exit $rc; $total)"
     else
-        echo "proof-cache-check: $1 run $2: expected $3, got: ${line#\[wp\] } ${failed_goal}${failed_smoke} (cache: ${cache:-none}); see $log" >&2
+        echo "proof-cache-check: run $n ($1): expected $2, got exit $rc, replayed=$replayed $goal$smoke; see $log" >&2
         status=1
     fi
 }
 
-variant original ''
-variant false 's/ensures valid_conn\(c\) && c->timer == TCPFSM_TIMER_RTO;\n\*\/\nstatic void timer_arm_rto/ensures valid_conn(c) && c->timer == TCPFSM_TIMER_TIME_WAIT;\n*\/\nstatic void timer_arm_rto/'
-variant smoke 's/(requires valid_conn\(c\);\n    )(assigns c->timer, c->deadline;\n    ensures valid_conn\(c\) && c->timer == TCPFSM_TIMER_RTO;)/$1requires c->backoff > 40;\n    $2/'
-for v in original false smoke; do
-    prove $v 1
-    prove $v 2
-done
-expect original 1 proved
-expect original 2 proved
-if ! grep -qE '^\[wp\] \[Cache\] found:[1-9]' "$OUT/original/wp-2.log"; then
-    echo "proof-cache-check: original run 2: no answer came from the cache; see $OUT/original/wp-2.log" >&2
-    status=1
-fi
-expect false 1 goal-fails
-expect false 2 goal-fails
-expect smoke 1 smoke-fails
-expect smoke 2 smoke-fails
-proof_cache_prune
-[ $status -eq 0 ] && echo "proof-cache-check: the cache kept every failure (cache $PROOF_CACHE_DIR)"
+edit original ''
+run original proved
+run original replayed
+edit flip 's/return c->cfg->rfc1337 != 0u \? 1u : 0u;/return c->cfg->rfc1337 == 0u ? 1u : 0u;/'
+run flip goal-fails
+run flip goal-fails
+edit original ''
+run original replayed
+edit false 's/ensures valid_conn\(c\) && c->timer == TCPFSM_TIMER_RTO;\n\*\/\nstatic void timer_arm_rto/ensures valid_conn(c) && c->timer == TCPFSM_TIMER_TIME_WAIT;\n*\/\nstatic void timer_arm_rto/'
+run false goal-fails
+run false goal-fails
+edit smoke 's/(requires valid_conn\(c\);\n    )(assigns c->timer, c->deadline;\n    ensures valid_conn\(c\) && c->timer == TCPFSM_TIMER_RTO;)/$1requires c->backoff > 40;\n    $2/'
+run smoke smoke-fails
+run smoke smoke-fails
+[ $status -eq 0 ] && echo "proof-cache-check: no failure was replayed as a pass; unchanged sources were replayed ($n runs)"
 exit $status

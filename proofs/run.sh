@@ -13,7 +13,7 @@
 #   WP_PROVERS        the why3 provers (default z3-saturate,cvc4-bounded; see proofs/wp-options.sh)
 #   PROOF_JOBS        Frama-C processes for the runtime pass (default: the number of cores)
 #   PROOF_PASSES      which passes to run (default "table runtime")
-#   PROOF_CACHE       on (default) or off: WP's prover cache under build/proof-cache (below);
+#   PROOF_CACHE       on (default) or off: the record of runs that proved everything (below);
 #                     CI=true sets off (CI proves everything from scratch)
 #
 # Two passes over the same sources (see proofs/ASSUMPTIONS.md, section 1), run at the same time:
@@ -30,17 +30,13 @@
 # The elapsed time is a figure, printed; it is never a pass/fail criterion (a loaded machine is
 # slow, not wrong).
 #
-# The proof cache (PROOF_CACHE=on; proofs/ASSUMPTIONS.md, section 7): WP's own cache (-wp-cache
-# update) in build/proof-cache/KEY, KEY a digest of the Frama-C, why3, z3 and cvc4 versions,
-# proofs/why3-provers.conf and the WP options, so that a change of any of them starts an empty
-# cache. WP keys each entry by the prover and the goal's whole Why3 task: a goal whose task
-# changed (an edited function, contract or predicate) is sent to the provers again, an unchanged
-# one takes the prover's recorded answer. After every run the entries whose answer may depend on
-# the machine's speed or load (timeout, failed: anything but `valid`, `unknown` and `stepout`, the
-# answers of a prover that saturated or spent its step budget) are deleted, so that a goal or
-# smoke test that timed out is tried again next time. `make proof-cache-check` checks that a goal
-# made false, and a contract made inconsistent, fail with a warm cache. A run whose inputs are
-# identical to those of a run that proved every goal shows the recorded results (below).
+# The proof cache (PROOF_CACHE=on, the default; off with CI=true; proofs/ASSUMPTIONS.md section 7):
+# a run whose inputs (every file of src/, these scripts and settings, the tools) are byte for byte
+# those of a run that proved every goal shows that run's recorded results and proves nothing
+# (build/proof-cache/KEY/runs/). A run with an unproved goal is never recorded. WP's own prover
+# cache (-wp-cache) is not used (an unexplained "Valid" of a mutant, proofs/ASSUMPTIONS.md 7).
+# `make proof-cache-check` checks that failures are never replayed as passes.
+# PROOF_ONLY=f,g (for proofs/cache-check.sh) proves only those functions of the runtime pass.
 # Exit status: 1 on any unproved goal or failed smoke test, or a job that did not complete;
 # 0 when everything holds.
 set -u
@@ -58,7 +54,7 @@ proof_cache_setup || exit 2                  # CACHE_OPTS, PROOF_CACHE_DIR (proo
 # recorded, so a failing run is always run again.
 RUN_KEY= RUN_SAVED=
 if [ -n "$PROOF_CACHE_DIR" ]; then
-    RUN_KEY=$( { echo "$PROOF_CACHE_DIR|$PASSES|${PROOF_JOBS:-$CORES}|$WP"
+    RUN_KEY=$( { echo "$PROOF_CACHE_DIR|$PASSES|${PROOF_JOBS:-$CORES}|${PROOF_ONLY:-}|$WP"
                  for f in src/*.c src/*.h proofs/run.sh proofs/wp-options.sh proofs/functions.awk \
                           proofs/why3-provers.conf; do echo "== $f"; cat "$f"; done; } |
                sha256sum | cut -c1-16)
@@ -112,6 +108,11 @@ for pass in $PASSES; do
             run_job table $TABLE_PASS -wp-fct "$TABLE_FUNC"
             JOB_NAMES="$JOB_NAMES table" ;;
         runtime)
+            if [ -n "${PROOF_ONLY:-}" ]; then
+                run_job runtime1 $RUNTIME_PASS -wp-fct "$PROOF_ONLY"
+                JOB_NAMES="$JOB_NAMES runtime1"
+                continue
+            fi
             dealt= j=0
             for fcts in $(deal_functions); do
                 j=$((j + 1))
@@ -127,7 +128,6 @@ for pass in $PASSES; do
 done
 wait
 end=$(date +%s)
-proof_cache_prune
 
 # Per job: its "Proved goals" line, its exit status, any unproved goal or failed smoke test.
 sum_proved=0 sum_goals=0

@@ -39,37 +39,29 @@ TABLE_PASS="src/tcpfsm_step.c src/tcpfsm_table.c -wp-no-let"
 RUNTIME_PASS="src/*.c -wp-no-init-const"
 
 # The proof cache (proofs/run.sh, proofs/ASSUMPTIONS.md section 7). PROOF_CACHE=on|off; CI=true
-# means off. proof_cache_setup sets CACHE_OPTS (WP's cache options), PROOF_CACHE_DIR and
-# PROOF_CACHE_STATE; the directory's name is a digest of everything that decides a prover's
-# answer besides the goal itself, so a change of tools, prover configurations or WP options
-# starts an empty cache.
+# means off. proof_cache_setup sets CACHE_OPTS, PROOF_CACHE_DIR and PROOF_CACHE_STATE.
+#
+# WP's own prover cache (-wp-cache) is never used: z3 reported the ensures of a mutant of
+# guard_holds (`rfc1337 != 0u` made `== 0u`), which reads as false, "Valid" in some runs (from the
+# cache, and also without it) and "Failed" in others; not understood yet (ASSUMPTIONS 7). The only
+# cache is the record of whole runs that proved every goal (proofs/run.sh), keyed by the bytes of
+# every input; PROOF_CACHE_DIR's name is a digest of the tools and the prover configurations.
 proof_cache_setup() {
     PROOF_CACHE=${PROOF_CACHE:-on}
     [ "${CI:-}" = true ] && PROOF_CACHE=off
     PROOF_CACHE_DIR=
+    CACHE_OPTS="-wp-cache none"
     case $PROOF_CACHE in
-        off) PROOF_CACHE_STATE=off; CACHE_OPTS="-wp-cache none"; return 0 ;;
+        off) PROOF_CACHE_STATE=off; return 0 ;;
         on) ;;
         *) echo "proofs: PROOF_CACHE=$PROOF_CACHE: expected on or off" >&2; return 1 ;;
     esac
-    # The time limits and -wp-par are left out of the key: a kept answer (valid, unknown within
-    # the step budget) does not depend on them, and timeouts are never kept (proof_cache_prune).
     key=$( { frama-c -version; why3 --version; z3 -version; cvc4 --version | head -1
-             cat proofs/why3-provers.conf
-             echo "$WP" | sed -E 's/ -wp-(smoke-)?timeout [0-9]+| -wp-par [0-9]+//g'; } 2>&1 |
-           sha256sum | cut -c1-16)
-    PROOF_CACHE_DIR=$PWD/build/proof-cache/$key
-    mkdir -p "$PROOF_CACHE_DIR" || return 1
-    PROOF_CACHE_STATE="on ($(find "$PROOF_CACHE_DIR" -name '*.json' | wc -l) entries before the run, build/proof-cache/$key)"
-    CACHE_OPTS="-wp-cache update -wp-cache-dir $PROOF_CACHE_DIR"
+             cat proofs/why3-provers.conf; } 2>&1 | sha256sum | cut -c1-16)
+    PROOF_CACHE_DIR=${PROOF_CACHE_ROOT:-$PWD/build/proof-cache}/$key
+    mkdir -p "$PROOF_CACHE_DIR/runs" || return 1
+    PROOF_CACHE_STATE="on ($(ls "$PROOF_CACHE_DIR/runs" | wc -l) recorded runs, build/proof-cache/$key)"
 }
 
-# Delete the cache entries whose answer may depend on the machine's speed or load (timeout,
-# failed: a prover that crashed, ran out of memory or answered something why3 could not read):
-# only `valid` (a proof of that very task), `unknown` (the prover saturated) and `stepout` (it
-# spent its step budget) are kept.
-proof_cache_prune() {
-    [ -n "${PROOF_CACHE_DIR:-}" ] || return 0
-    find "$PROOF_CACHE_DIR" -name '*.json' -print0 |
-        xargs -0 -r grep -L -E '"verdict": "(valid|unknown|stepout)"' | xargs -r rm -f
-}
+# Nothing to prune: WP's cache is not used (kept so that callers need not change).
+proof_cache_prune() { return 0; }
