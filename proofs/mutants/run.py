@@ -192,7 +192,7 @@ def stop(signum, frame):
             os.killpg(p.pid, 9)
         except OSError:
             pass
-    sys.exit(128 + signum)
+    os._exit(128 + signum)   # the worker threads must not start anything more
 
 
 def sh(cmd, cwd, log, env=None, limit=None):
