@@ -44,14 +44,14 @@ DEBIAN_PACKAGES := make gcc clang-14 libclang-rt-14-dev libcmocka-dev spin frama
                    graphviz lcov gcovr valgrind iproute2 python3 chromium tcpdump pkg-config \
                    liblwip-dev gnuplot-nox dpkg-dev xz-utils
 
-.PHONY: all lib tools gen check-gen model proofs smoke-mutants test bench fuzz conformance verify deps install \
-        clean help report test-gen test-unit test-scenarios test-replay test-fuzz-smoke coverage
+.PHONY: all lib tools gen check-gen model proofs smoke-mutants proof-cache-check mutants test bench fuzz conformance \
+        verify deps install clean help report test-gen test-unit test-scenarios test-replay test-fuzz-smoke coverage
 
 all: lib tools
 
 help:
-	@echo "targets: all lib tools gen check-gen model proofs smoke-mutants test bench fuzz conformance verify deps" \
-	      "report install clean"
+	@echo "targets: all lib tools gen check-gen model proofs smoke-mutants proof-cache-check mutants" \
+	      "test bench fuzz conformance verify deps report install clean"
 
 # ------------------------------------------------------------------ library
 lib: $(LIB)
@@ -106,9 +106,23 @@ model: $(GENERATOR)
 	model/check.sh
 
 # ------------------------------------------------------------------ proofs (Frama-C WP)
+# PROOF_CACHE=on (default) or off: WP's prover cache under build/proof-cache (CI=true: off).
+PROOF_CACHE ?= on
+export PROOF_CACHE
 proofs:
 	@test -x proofs/run.sh || { echo "make proofs: not implemented yet (proofs/run.sh missing)" >&2; exit 1; }
 	proofs/run.sh
+
+# The proof cache never turns a failed goal or smoke test into a pass (proofs/cache-check.sh).
+proof-cache-check:
+	proofs/cache-check.sh
+
+# The mutation suite (proofs/mutants/run.py): MUTANTS=a,b LAYERS=wp,unit MUTANT_JOBS=N.
+MUTANTS ?=
+LAYERS ?=
+MUTANT_JOBS ?= 1
+mutants:
+	proofs/mutants/run.py --mutants "$(MUTANTS)" --layers "$(LAYERS)" --jobs "$(MUTANT_JOBS)"
 
 # Planted inconsistencies that the smoke tests of `make proofs` must find (proofs/ASSUMPTIONS.md 5).
 smoke-mutants:

@@ -48,6 +48,18 @@ static void test_established_rst_with_invalid_ack(void **state)
     fx_expect_events(f, TCPFSM_SIG_RESET);
 }
 
+/* T38: processing order (RFC 9293 3.10.7.4: "second, check the RST bit" before "fourth, check the
+   SYN bit"): a segment with both RST and SYN exactly at RCV.NXT is a RST and resets, on every
+   variant (RFC 5961 on or off); it draws no challenge ACK and no reset. */
+static void test_established_rst_with_syn(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_RST | TCPFSM_SYN | TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 0);
+    fx_expect_row(f, TCPFSM_ROW_T38, TCPFSM_CLOSED);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_RESET);
+}
+
 /* T40/T41: a SYN,ACK in the window; RFC 793 (rfc5961_syn off) resets with
    <SEQ=SEG.ACK><CTL=RST> because the segment has an ACK. */
 static void test_established_syn_sync_syn_ack(void **state)
@@ -780,6 +792,7 @@ int main(void)
         FX_SYN_MATRIX_TESTS(established, setup_established),
         FX_ACK_MATRIX_TESTS(established, setup_established),
         FX_TESTS(test_established_rst_with_invalid_ack, setup_established),
+        FX_TESTS(test_established_rst_with_syn, setup_established),
         FX_TESTS(test_established_syn_sync_syn_ack, setup_established),
         FX_TESTS(test_established_ack_value_snd_nxt, setup_established),
         FX_TESTS(test_established_ack_invalid_with_data, setup_established),
