@@ -1111,6 +1111,12 @@ static uint8_t guard_holds(const struct tcpfsm_conn *c, uint8_t g)
     ensures faithful(\old(c->state), ev, cell_guard{Pre}(c, \old(c->state), ev), c->state);
     ensures c->state == \result.next;
     ensures \result.row == 0 ==> c->state == \old(c->state) && \result.actions == 0;
+    ensures \result.row == cell_row{Pre}(c, \old(c->state), ev);
+    ensures \result.row != 0 ==>
+            tcpfsm_row(\result.row, \old(c->state), ev, cell_guard{Pre}(c, \old(c->state), ev), c->state)
+            && tcpfsm_row_actions(\result.row, \result.actions)
+            && \result.actions == cell_actions{Pre}(c, \old(c->state), ev);
+    ensures \result.row == 0 ==> !tcpfsm_has_row(\old(c->state), ev, cell_guard{Pre}(c, \old(c->state), ev));
 */
 static struct tcpfsm_lookup step(struct tcpfsm_conn *c, uint8_t ev)
 {
@@ -1134,7 +1140,7 @@ static struct tcpfsm_lookup step(struct tcpfsm_conn *c, uint8_t ev)
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out);
     assigns out->event, out->row, out->state, out->deadline;
     ensures valid_output(out);
-    ensures out->event == ev && out->state == c->state;
+    ensures out->event == ev && out->state == c->state && out->row == row;
     ensures valid_conn(c) && c->state == \old(c->state);
 */
 static void finish(const struct tcpfsm_conn *c, uint8_t ev, uint16_t row, struct tcpfsm_output *out)
@@ -1155,6 +1161,8 @@ static void finish(const struct tcpfsm_conn *c, uint8_t ev, uint16_t row, struct
     ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
     ensures out->event == ev && out->state == c->state;
     ensures \result == 0 ==> c->state == \old(c->state);
+    ensures out->row == \result;
+    ensures row_taken{Pre}(c, \old(c->state), ev, out->row, c->state, out->events);
 */
 static uint16_t run(struct tcpfsm_conn *c, uint8_t ev, struct call k, struct tcpfsm_output *out)
 {
@@ -1517,6 +1525,8 @@ int tcpfsm_consumed(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, stru
       ensures valid_conn(c) && valid_output(out);
       ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
       ensures out->state == c->state;
+      ensures event: out->event == \at(seg_event(c, seg, c->cfg), Pre);
+      ensures row: row_taken{Pre}(c, \old(c->state), out->event, out->row, c->state, out->events);
     complete behaviors;
     disjoint behaviors;
 */
