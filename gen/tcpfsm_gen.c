@@ -1096,7 +1096,8 @@ static void emit_relation_h(struct buf *b, const struct table *t, const char *ba
         "/* The transition relation of %s as ACSL predicates, one disjunct per row.\n"
         "   guard_holds: whether the guard of the (from, event) cell holds (ignored by unguarded rows).\n"
         "   A step from `old` on `ev` to `new` is faithful when tcpfsm_relation(old, ev, g, new) holds,\n"
-        "   or !tcpfsm_has_row(old, ev, g) and new == old. */\n", table_path);
+        "   or !tcpfsm_has_row(old, ev, g) and new == old. tcpfsm_row_actions(id, a): row id's action bits are a. */\n",
+        table_path);
     buf_puts(b, "/*@\n");
     for (pass = 0; pass < 3; pass++) {
         buf_printf(b, "  %s\n", heads[pass]);
@@ -1114,6 +1115,20 @@ static void emit_relation_h(struct buf *b, const struct table *t, const char *ba
         }
         buf_puts(b, "    ;\n");
     }
+    /* The action bits of each row, for the contracts that state which actions a row applies. */
+    buf_puts(b, "  predicate tcpfsm_row_actions(integer id, integer actions) =\n");
+    for (i = 0; i < t->row_count; i++) {
+        const struct row *r = &t->rows[i];
+        buf_puts(b, i == 0 ? "       (" : "    || (");
+        /* the bits as a number (provers compare numbers at once; shifts they must compute) */
+        buf_printf(b, "id == TCPFSM_ROW_%s && actions == 0x%05lx)  // %s: ", r->field[F_ID],
+                   (unsigned long)r->actions, r->field[F_ID]);
+        if (r->action_count == 0)
+            buf_puts(b, "-");
+        put_action_names(b, t, r, " ");
+        buf_puts(b, "\n");
+    }
+    buf_puts(b, "    ;\n");
     buf_puts(b, "*/\n\n#endif /* TCPFSM_RELATION_H */\n");
 }
 

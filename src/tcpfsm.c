@@ -393,7 +393,9 @@ static void emit_retransmission(struct tcpfsm_conn *c, struct tcpfsm_output *out
 /* ============================================================ classification */
 
 /* RFC 9293 3.10.7.4 first: "RCV.NXT =< SEG.SEQ < RCV.NXT+RCV.WND" (modulo 2^32). */
-/*@ assigns \nothing; */
+/*@ assigns \nothing;
+    ensures \result == (in_rcv_window(rcv_nxt, wnd, x) ? 1 : 0);
+*/
 static int in_window(uint32_t rcv_nxt, uint32_t x, uint32_t wnd)
 {
     return (uint32_t)(x - rcv_nxt) < wnd ? 1 : 0;
@@ -402,6 +404,7 @@ static int in_window(uint32_t rcv_nxt, uint32_t x, uint32_t wnd)
 /* The four cases of the acceptability test (RFC 9293 3.10.7.4 first). */
 /*@ requires valid_conn(c);
     assigns \nothing;
+    ensures \result == (seg_acceptable(c->rcv_nxt, c->rcv_wnd, seq, seglen) ? 1 : 0);
 */
 static int acceptable(const struct tcpfsm_conn *c, uint32_t seq, uint32_t seglen)
 {
@@ -420,6 +423,7 @@ static int acceptable(const struct tcpfsm_conn *c, uint32_t seq, uint32_t seglen
 /* "If SND.UNA < SEG.ACK =< SND.NXT, then the ACK is acceptable" */
 /*@ requires valid_conn(c);
     assigns \nothing;
+    ensures \result == (ack_new(c->snd_una, c->snd_nxt, ack) ? 1 : 0);
 */
 static int ack_acceptable(const struct tcpfsm_conn *c, uint32_t ack)
 {
@@ -427,7 +431,9 @@ static int ack_acceptable(const struct tcpfsm_conn *c, uint32_t ack)
 }
 
 /* Has the peer's FIN been received in this state? */
-/*@ assigns \nothing; */
+/*@ assigns \nothing;
+    ensures \result == (fin_received_state(st) ? 1 : 0);
+*/
 static int fin_received(uint8_t st)
 {
     return st == (uint8_t)TCPFSM_CLOSE_WAIT || st == (uint8_t)TCPFSM_CLOSING
@@ -438,6 +444,8 @@ static int fin_received(uint8_t st)
 /*@ requires valid_segment(seg);
     assigns \nothing;
     ensures \result < TCPFSM_EVENT_COUNT;
+    ensures \result == listen_event((seg->flags & TCPFSM_RST) != 0, (seg->flags & TCPFSM_SYN) != 0,
+                                    (seg->flags & TCPFSM_ACK) != 0);
 */
 static uint8_t classify_listen(const struct tcpfsm_segment *seg)
 {
@@ -460,15 +468,19 @@ static uint8_t classify_listen(const struct tcpfsm_segment *seg)
 /*@ requires valid_conn(c) && valid_segment(seg);
     assigns \nothing;
     ensures \result < TCPFSM_EVENT_COUNT;
+    ensures \result == syn_sent_event(c->iss, c->snd_nxt, seg->ack, (seg->flags & TCPFSM_RST) != 0,
+                                      (seg->flags & TCPFSM_SYN) != 0, (seg->flags & TCPFSM_ACK) != 0);
 */
 static uint8_t classify_syn_sent(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg)
 {
     int has_ack = (seg->flags & TCPFSM_ACK) != 0u;
-    int ack_ok = has_ack && ack_acceptable(c, seg->ack) != 0;
+    int ack_bad = has_ack && (tcpfsm_seq_le(seg->ack, c->iss) != 0
+                              || tcpfsm_seq_lt(c->snd_nxt, seg->ack) != 0);
+    int ack_ok = has_ack && !ack_bad;
 
     /* "first, check the ACK bit: If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a reset (unless the
        RST bit is set, if so drop the segment and return)" */
-    if (has_ack && !ack_ok)
+    if (ack_bad)
         return (seg->flags & TCPFSM_RST) != 0u ? (uint8_t)TCPFSM_EV_UNACCEPTABLE
                                                : (uint8_t)TCPFSM_EV_BAD_ACK;
     /* "second, check the RST bit: ... If the ACK was acceptable, then signal to the user 'error:
@@ -493,6 +505,7 @@ static uint8_t classify_syn_sent(const struct tcpfsm_conn *c, const struct tcpfs
 /*@ requires valid_conn(c);
     assigns \nothing;
     ensures \result == TCPFSM_EV_NONE || \result == TCPFSM_EV_RST || \result == TCPFSM_EV_RST_CHALLENGE;
+    ensures \result == rst_event(c->rcv_nxt, c->rcv_wnd, seq, c->cfg->rfc5961_rst);
 */
 static uint8_t classify_rst(const struct tcpfsm_conn *c, uint32_t seq)
 {
@@ -507,6 +520,9 @@ static uint8_t classify_rst(const struct tcpfsm_conn *c, uint32_t seq)
 /*@ requires valid_conn(c) && valid_segment(seg);
     assigns \nothing;
     ensures \result < TCPFSM_EVENT_COUNT;
+    ensures \result == syn_event(c->state, c->snd_una, c->snd_nxt, c->rcv_nxt, c->rcv_wnd,
+                                 seg->seq, seg->ack, (seg->flags & TCPFSM_ACK) != 0,
+                                 (seg->flags & TCPFSM_FIN) != 0, seglen, c->cfg->rfc5961_syn);
 */
 static uint8_t classify_syn(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg,
                             uint32_t seglen)
@@ -547,6 +563,8 @@ static uint8_t classify_syn(const struct tcpfsm_conn *c, const struct tcpfsm_seg
 /*@ requires valid_conn(c) && valid_segment(seg);
     assigns \nothing;
     ensures \result == FIN_NONE || \result == FIN_NEW || \result == FIN_RETRANSMITTED;
+    ensures \result == fin_pos(c->state, c->rcv_nxt, c->rcv_wnd, seg->seq, seg->len,
+                               (seg->flags & TCPFSM_FIN) != 0);
 */
 static uint8_t fin_position(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg)
 {
@@ -562,8 +580,12 @@ static uint8_t fin_position(const struct tcpfsm_conn *c, const struct tcpfsm_seg
 
 /* An acceptable segment with the ACK bit on, no SYN and no RST: "fifth, check the ACK field". */
 /*@ requires valid_conn(c) && valid_segment(seg);
+    requires fin == FIN_NONE || fin == FIN_NEW || fin == FIN_RETRANSMITTED;
     assigns \nothing;
     ensures \result < TCPFSM_EVENT_COUNT;
+    ensures \result == ack_event(c->state, c->snd_una, c->snd_nxt, c->max_snd_wnd,
+                                 (c->flags & TCPFSM_F_FIN_SENT) != 0 ? 1 : 0, seg->ack, fin,
+                                 c->cfg->rfc5961_ack);
 */
 static uint8_t classify_ack(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg, uint8_t fin)
 {
@@ -602,6 +624,12 @@ static uint8_t classify_ack(const struct tcpfsm_conn *c, const struct tcpfsm_seg
 /*@ requires valid_conn(c) && valid_segment(seg);
     assigns \nothing;
     ensures \result < TCPFSM_EVENT_COUNT || \result == TCPFSM_EV_NONE;
+    ensures \result == sync_event(c->state, c->iss, c->snd_una, c->snd_nxt, c->rcv_nxt, c->rcv_wnd,
+                                  c->max_snd_wnd, (c->flags & TCPFSM_F_FIN_SENT) != 0 ? 1 : 0,
+                                  seg->seq, seg->ack, seg->len, (seg->flags & TCPFSM_RST) != 0,
+                                  (seg->flags & TCPFSM_SYN) != 0, (seg->flags & TCPFSM_ACK) != 0,
+                                  (seg->flags & TCPFSM_FIN) != 0, c->cfg->rfc5961_rst,
+                                  c->cfg->rfc5961_syn, c->cfg->rfc5961_ack);
 */
 static uint8_t classify_synchronized(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg)
 {
@@ -630,6 +658,7 @@ static uint8_t classify_synchronized(const struct tcpfsm_conn *c, const struct t
 /*@ requires valid_conn(c) && valid_segment(seg);
     assigns \nothing;
     ensures \result < TCPFSM_EVENT_COUNT || \result == TCPFSM_EV_NONE;
+    ensures \result == seg_event(c, seg, c->cfg);
 */
 static uint8_t classify_segment(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg)
 {
@@ -1082,6 +1111,11 @@ static uint8_t guard_holds(const struct tcpfsm_conn *c, uint8_t g)
     ensures faithful(\old(c->state), ev, cell_guard{Pre}(c, \old(c->state), ev), c->state);
     ensures c->state == \result.next;
     ensures \result.row == 0 ==> c->state == \old(c->state) && \result.actions == 0;
+    ensures \result.row == cell_row{Pre}(c, \old(c->state), ev);
+    ensures \result.row != 0 ==>
+            tcpfsm_row(\result.row, \old(c->state), ev, cell_guard{Pre}(c, \old(c->state), ev), c->state)
+            && \result.actions == cell_actions{Pre}(c, \old(c->state), ev);
+    ensures \result.row == 0 ==> !tcpfsm_has_row(\old(c->state), ev, cell_guard{Pre}(c, \old(c->state), ev));
 */
 static struct tcpfsm_lookup step(struct tcpfsm_conn *c, uint8_t ev)
 {
@@ -1105,7 +1139,7 @@ static struct tcpfsm_lookup step(struct tcpfsm_conn *c, uint8_t ev)
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out);
     assigns out->event, out->row, out->state, out->deadline;
     ensures valid_output(out);
-    ensures out->event == ev && out->state == c->state;
+    ensures out->event == ev && out->state == c->state && out->row == row;
     ensures valid_conn(c) && c->state == \old(c->state);
 */
 static void finish(const struct tcpfsm_conn *c, uint8_t ev, uint16_t row, struct tcpfsm_output *out)
@@ -1126,6 +1160,8 @@ static void finish(const struct tcpfsm_conn *c, uint8_t ev, uint16_t row, struct
     ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
     ensures out->event == ev && out->state == c->state;
     ensures \result == 0 ==> c->state == \old(c->state);
+    ensures out->row == \result;
+    ensures row_taken{Pre}(c, \old(c->state), ev, out->row, c->state, out->events);
 */
 static uint16_t run(struct tcpfsm_conn *c, uint8_t ev, struct call k, struct tcpfsm_output *out)
 {
@@ -1488,6 +1524,8 @@ int tcpfsm_consumed(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, stru
       ensures valid_conn(c) && valid_output(out);
       ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
       ensures out->state == c->state;
+      ensures event: out->event == \at(seg_event(c, seg, c->cfg), Pre);
+      ensures row: row_taken{Pre}(c, \old(c->state), out->event, out->row, c->state, out->events);
     complete behaviors;
     disjoint behaviors;
 */

@@ -7,7 +7,7 @@
 /* The transition relation of model/tcp.fsm as ACSL predicates, one disjunct per row.
    guard_holds: whether the guard of the (from, event) cell holds (ignored by unguarded rows).
    A step from `old` on `ev` to `new` is faithful when tcpfsm_relation(old, ev, g, new) holds,
-   or !tcpfsm_has_row(old, ev, g) and new == old. */
+   or !tcpfsm_has_row(old, ev, g) and new == old. tcpfsm_row_actions(id, a): row id's action bits are a. */
 /*@
   predicate tcpfsm_relation(integer from, integer event, integer guard_holds, integer to) =
        (from == TCPFSM_CLOSED && event == TCPFSM_EV_OPEN_ACTIVE && to == TCPFSM_SYN_SENT)  // T01
@@ -380,6 +380,130 @@
     || (id == TCPFSM_ROW_T120 && from == TCPFSM_TIME_WAIT && event == TCPFSM_EV_UNACCEPTABLE && to == TCPFSM_TIME_WAIT)  // T120
     || (id == TCPFSM_ROW_T121 && from == TCPFSM_TIME_WAIT && event == TCPFSM_EV_TIME_WAIT_EXPIRY && to == TCPFSM_CLOSED)  // T121
     || (id == TCPFSM_ROW_T122 && from == TCPFSM_TIME_WAIT && event == TCPFSM_EV_ABORT && to == TCPFSM_CLOSED)  // T122
+    ;
+  predicate tcpfsm_row_actions(integer id, integer actions) =
+       (id == TCPFSM_ROW_T01 && actions == 0x00201)  // T01: send_syn arm_rto
+    || (id == TCPFSM_ROW_T02 && actions == 0x00000)  // T02: -
+    || (id == TCPFSM_ROW_T03 && actions == 0x00010)  // T03: send_rst
+    || (id == TCPFSM_ROW_T04 && actions == 0x00000)  // T04: -
+    || (id == TCPFSM_ROW_T05 && actions == 0x00202)  // T05: send_syn_ack arm_rto
+    || (id == TCPFSM_ROW_T06 && actions == 0x00010)  // T06: send_rst
+    || (id == TCPFSM_ROW_T07 && actions == 0x00000)  // T07: -
+    || (id == TCPFSM_ROW_T08 && actions == 0x00000)  // T08: -
+    || (id == TCPFSM_ROW_T09 && actions == 0x00201)  // T09: send_syn arm_rto
+    || (id == TCPFSM_ROW_T10 && actions == 0x40000)  // T10: signal_closed
+    || (id == TCPFSM_ROW_T11 && actions == 0x40000)  // T11: signal_closed
+    || (id == TCPFSM_ROW_T12 && actions == 0x02444)  // T12: process send_ack cancel_rto signal_connected
+    || (id == TCPFSM_ROW_T13 && actions == 0x00202)  // T13: send_syn_ack arm_rto
+    || (id == TCPFSM_ROW_T14 && actions == 0x00010)  // T14: send_rst
+    || (id == TCPFSM_ROW_T15 && actions == 0x10000)  // T15: signal_refused
+    || (id == TCPFSM_ROW_T16 && actions == 0x00000)  // T16: -
+    || (id == TCPFSM_ROW_T17 && actions == 0x00280)  // T17: retransmit arm_rto
+    || (id == TCPFSM_ROW_T18 && actions == 0x20000)  // T18: signal_timeout
+    || (id == TCPFSM_ROW_T19 && actions == 0x40000)  // T19: signal_closed
+    || (id == TCPFSM_ROW_T20 && actions == 0x40000)  // T20: signal_closed
+    || (id == TCPFSM_ROW_T21 && actions == 0x02440)  // T21: process cancel_rto signal_connected
+    || (id == TCPFSM_ROW_T22 && actions == 0x06444)  // T22: process send_ack cancel_rto signal_connected signal_peer_closed
+    || (id == TCPFSM_ROW_T23 && actions == 0x00010)  // T23: send_rst
+    || (id == TCPFSM_ROW_T24 && actions == 0x00000)  // T24: -
+    || (id == TCPFSM_ROW_T25 && actions == 0x10000)  // T25: signal_refused
+    || (id == TCPFSM_ROW_T26 && actions == 0x00020)  // T26: send_challenge_ack
+    || (id == TCPFSM_ROW_T27 && actions == 0x00002)  // T27: send_syn_ack
+    || (id == TCPFSM_ROW_T28 && actions == 0x00020)  // T28: send_challenge_ack
+    || (id == TCPFSM_ROW_T29 && actions == 0x08010)  // T29: send_rst signal_reset
+    || (id == TCPFSM_ROW_T30 && actions == 0x00004)  // T30: send_ack
+    || (id == TCPFSM_ROW_T31 && actions == 0x00280)  // T31: retransmit arm_rto
+    || (id == TCPFSM_ROW_T32 && actions == 0x00000)  // T32: -
+    || (id == TCPFSM_ROW_T33 && actions == 0x20000)  // T33: signal_timeout
+    || (id == TCPFSM_ROW_T34 && actions == 0x00208)  // T34: send_fin arm_rto
+    || (id == TCPFSM_ROW_T35 && actions == 0x40010)  // T35: send_rst signal_closed
+    || (id == TCPFSM_ROW_T36 && actions == 0x00040)  // T36: process
+    || (id == TCPFSM_ROW_T37 && actions == 0x04044)  // T37: process send_ack signal_peer_closed
+    || (id == TCPFSM_ROW_T38 && actions == 0x08000)  // T38: signal_reset
+    || (id == TCPFSM_ROW_T39 && actions == 0x00020)  // T39: send_challenge_ack
+    || (id == TCPFSM_ROW_T40 && actions == 0x00020)  // T40: send_challenge_ack
+    || (id == TCPFSM_ROW_T41 && actions == 0x08010)  // T41: send_rst signal_reset
+    || (id == TCPFSM_ROW_T42 && actions == 0x00020)  // T42: send_challenge_ack
+    || (id == TCPFSM_ROW_T43 && actions == 0x00004)  // T43: send_ack
+    || (id == TCPFSM_ROW_T44 && actions == 0x00280)  // T44: retransmit arm_rto
+    || (id == TCPFSM_ROW_T45 && actions == 0x20000)  // T45: signal_timeout
+    || (id == TCPFSM_ROW_T46 && actions == 0x00208)  // T46: send_fin arm_rto
+    || (id == TCPFSM_ROW_T47 && actions == 0x40010)  // T47: send_rst signal_closed
+    || (id == TCPFSM_ROW_T48 && actions == 0x01440)  // T48: process cancel_rto arm_fin_wait_2
+    || (id == TCPFSM_ROW_T49 && actions == 0x00040)  // T49: process
+    || (id == TCPFSM_ROW_T50 && actions == 0x04044)  // T50: process send_ack signal_peer_closed
+    || (id == TCPFSM_ROW_T51 && actions == 0x04c44)  // T51: process send_ack cancel_rto arm_time_wait signal_peer_closed
+    || (id == TCPFSM_ROW_T52 && actions == 0x08000)  // T52: signal_reset
+    || (id == TCPFSM_ROW_T53 && actions == 0x00020)  // T53: send_challenge_ack
+    || (id == TCPFSM_ROW_T54 && actions == 0x00020)  // T54: send_challenge_ack
+    || (id == TCPFSM_ROW_T55 && actions == 0x08010)  // T55: send_rst signal_reset
+    || (id == TCPFSM_ROW_T56 && actions == 0x00020)  // T56: send_challenge_ack
+    || (id == TCPFSM_ROW_T57 && actions == 0x00004)  // T57: send_ack
+    || (id == TCPFSM_ROW_T58 && actions == 0x00280)  // T58: retransmit arm_rto
+    || (id == TCPFSM_ROW_T59 && actions == 0x20000)  // T59: signal_timeout
+    || (id == TCPFSM_ROW_T60 && actions == 0x40010)  // T60: send_rst signal_closed
+    || (id == TCPFSM_ROW_T61 && actions == 0x00040)  // T61: process
+    || (id == TCPFSM_ROW_T62 && actions == 0x04844)  // T62: process send_ack arm_time_wait signal_peer_closed
+    || (id == TCPFSM_ROW_T63 && actions == 0x08000)  // T63: signal_reset
+    || (id == TCPFSM_ROW_T64 && actions == 0x00020)  // T64: send_challenge_ack
+    || (id == TCPFSM_ROW_T65 && actions == 0x00020)  // T65: send_challenge_ack
+    || (id == TCPFSM_ROW_T66 && actions == 0x08010)  // T66: send_rst signal_reset
+    || (id == TCPFSM_ROW_T67 && actions == 0x00020)  // T67: send_challenge_ack
+    || (id == TCPFSM_ROW_T68 && actions == 0x00004)  // T68: send_ack
+    || (id == TCPFSM_ROW_T69 && actions == 0x40000)  // T69: signal_closed
+    || (id == TCPFSM_ROW_T70 && actions == 0x40010)  // T70: send_rst signal_closed
+    || (id == TCPFSM_ROW_T71 && actions == 0x00040)  // T71: process
+    || (id == TCPFSM_ROW_T72 && actions == 0x00004)  // T72: send_ack
+    || (id == TCPFSM_ROW_T73 && actions == 0x00208)  // T73: send_fin arm_rto
+    || (id == TCPFSM_ROW_T74 && actions == 0x08000)  // T74: signal_reset
+    || (id == TCPFSM_ROW_T75 && actions == 0x00020)  // T75: send_challenge_ack
+    || (id == TCPFSM_ROW_T76 && actions == 0x00020)  // T76: send_challenge_ack
+    || (id == TCPFSM_ROW_T77 && actions == 0x08010)  // T77: send_rst signal_reset
+    || (id == TCPFSM_ROW_T78 && actions == 0x00020)  // T78: send_challenge_ack
+    || (id == TCPFSM_ROW_T79 && actions == 0x00004)  // T79: send_ack
+    || (id == TCPFSM_ROW_T80 && actions == 0x00280)  // T80: retransmit arm_rto
+    || (id == TCPFSM_ROW_T81 && actions == 0x20000)  // T81: signal_timeout
+    || (id == TCPFSM_ROW_T82 && actions == 0x40010)  // T82: send_rst signal_closed
+    || (id == TCPFSM_ROW_T83 && actions == 0x00c40)  // T83: process cancel_rto arm_time_wait
+    || (id == TCPFSM_ROW_T84 && actions == 0x00040)  // T84: process
+    || (id == TCPFSM_ROW_T85 && actions == 0x00004)  // T85: send_ack
+    || (id == TCPFSM_ROW_T86 && actions == 0x00c44)  // T86: process send_ack cancel_rto arm_time_wait
+    || (id == TCPFSM_ROW_T87 && actions == 0x40000)  // T87: signal_closed
+    || (id == TCPFSM_ROW_T88 && actions == 0x00020)  // T88: send_challenge_ack
+    || (id == TCPFSM_ROW_T89 && actions == 0x00020)  // T89: send_challenge_ack
+    || (id == TCPFSM_ROW_T90 && actions == 0x08010)  // T90: send_rst signal_reset
+    || (id == TCPFSM_ROW_T91 && actions == 0x00020)  // T91: send_challenge_ack
+    || (id == TCPFSM_ROW_T92 && actions == 0x00004)  // T92: send_ack
+    || (id == TCPFSM_ROW_T93 && actions == 0x00280)  // T93: retransmit arm_rto
+    || (id == TCPFSM_ROW_T94 && actions == 0x20000)  // T94: signal_timeout
+    || (id == TCPFSM_ROW_T95 && actions == 0x40000)  // T95: signal_closed
+    || (id == TCPFSM_ROW_T96 && actions == 0x40440)  // T96: process cancel_rto signal_closed
+    || (id == TCPFSM_ROW_T97 && actions == 0x00040)  // T97: process
+    || (id == TCPFSM_ROW_T98 && actions == 0x00004)  // T98: send_ack
+    || (id == TCPFSM_ROW_T99 && actions == 0x40444)  // T99: process send_ack cancel_rto signal_closed
+    || (id == TCPFSM_ROW_T100 && actions == 0x40000)  // T100: signal_closed
+    || (id == TCPFSM_ROW_T101 && actions == 0x00020)  // T101: send_challenge_ack
+    || (id == TCPFSM_ROW_T102 && actions == 0x00020)  // T102: send_challenge_ack
+    || (id == TCPFSM_ROW_T103 && actions == 0x08010)  // T103: send_rst signal_reset
+    || (id == TCPFSM_ROW_T104 && actions == 0x00020)  // T104: send_challenge_ack
+    || (id == TCPFSM_ROW_T105 && actions == 0x00004)  // T105: send_ack
+    || (id == TCPFSM_ROW_T106 && actions == 0x00280)  // T106: retransmit arm_rto
+    || (id == TCPFSM_ROW_T107 && actions == 0x20000)  // T107: signal_timeout
+    || (id == TCPFSM_ROW_T108 && actions == 0x40000)  // T108: signal_closed
+    || (id == TCPFSM_ROW_T109 && actions == 0x00804)  // T109: send_ack arm_time_wait
+    || (id == TCPFSM_ROW_T110 && actions == 0x00000)  // T110: -
+    || (id == TCPFSM_ROW_T111 && actions == 0x00000)  // T111: -
+    || (id == TCPFSM_ROW_T112 && actions == 0x40000)  // T112: signal_closed
+    || (id == TCPFSM_ROW_T113 && actions == 0x00000)  // T113: -
+    || (id == TCPFSM_ROW_T114 && actions == 0x00020)  // T114: send_challenge_ack
+    || (id == TCPFSM_ROW_T115 && actions == 0x00302)  // T115: reopen send_syn_ack arm_rto
+    || (id == TCPFSM_ROW_T116 && actions == 0x00020)  // T116: send_challenge_ack
+    || (id == TCPFSM_ROW_T117 && actions == 0x00020)  // T117: send_challenge_ack
+    || (id == TCPFSM_ROW_T118 && actions == 0x08010)  // T118: send_rst signal_reset
+    || (id == TCPFSM_ROW_T119 && actions == 0x00020)  // T119: send_challenge_ack
+    || (id == TCPFSM_ROW_T120 && actions == 0x00004)  // T120: send_ack
+    || (id == TCPFSM_ROW_T121 && actions == 0x40000)  // T121: signal_closed
+    || (id == TCPFSM_ROW_T122 && actions == 0x40000)  // T122: signal_closed
     ;
 */
 

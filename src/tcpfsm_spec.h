@@ -55,4 +55,6 @@
       tcpfsm_relation(from, ev, g, to) || (!tcpfsm_has_row(from, ev, g) && to == from);
 */
 
+#include "tcpfsm_spec_classify.h"   /* seg_event: RFC 9293 3.10.7, RFC 5961 3-5 */
+
 #endif /* TCPFSM_SPEC_H */

@@ -34,6 +34,8 @@ uint8_t tcpfsm_cell_guard(uint8_t s, uint8_t ev)
     ensures guard: res->guard == (holds != 0 && tcpfsm_table[s][ev].guard != TCPFSM_GUARD_NONE ? 1 : 0);
     ensures cell: res->row == tcpfsm_table[s][ev].when[res->guard].row;
     ensures row_in_relation: res->row != 0 ==> tcpfsm_relation(s, ev, res->guard, res->next);
+    ensures row_id: res->row != 0 ==> tcpfsm_row(res->row, s, ev, res->guard, res->next);
+    ensures cell_actions: res->row != 0 ==> res->actions == tcpfsm_table[s][ev].when[res->guard].actions;
     ensures no_row: res->row == 0 ==> !tcpfsm_has_row(s, ev, res->guard);
     ensures no_row_stays: res->row == 0 ==> res->next == s && res->actions == 0;
 */

@@ -7,7 +7,7 @@
 /* The transition relation of tests/gen/cases/mini.fsm as ACSL predicates, one disjunct per row.
    guard_holds: whether the guard of the (from, event) cell holds (ignored by unguarded rows).
    A step from `old` on `ev` to `new` is faithful when tcpfsm_relation(old, ev, g, new) holds,
-   or !tcpfsm_has_row(old, ev, g) and new == old. */
+   or !tcpfsm_has_row(old, ev, g) and new == old. tcpfsm_row_actions(id, a): row id's action bits are a. */
 /*@
   predicate tcpfsm_relation(integer from, integer event, integer guard_holds, integer to) =
        (from == TCPFSM_CLOSED && event == TCPFSM_EV_OPEN_ACTIVE && to == TCPFSM_SYN_SENT)  // T01
@@ -47,6 +47,19 @@
     || (id == TCPFSM_ROW_T09 && from == TCPFSM_LISTEN && event == TCPFSM_EV_CLOSE && to == TCPFSM_CLOSED)  // T09
     || (id == TCPFSM_ROW_T10 && from == TCPFSM_SYN_SENT && event == TCPFSM_EV_RTO && to == TCPFSM_SYN_SENT)  // T10
     || (id == TCPFSM_ROW_T100 && from == TCPFSM_LISTEN && event == TCPFSM_EV_RST && guard_holds == 0 && to == TCPFSM_LISTEN)  // T100
+    ;
+  predicate tcpfsm_row_actions(integer id, integer actions) =
+       (id == TCPFSM_ROW_T01 && actions == 0x00001)  // T01: send_syn
+    || (id == TCPFSM_ROW_T02 && actions == 0x00000)  // T02: -
+    || (id == TCPFSM_ROW_T03 && actions == 0x00002)  // T03: send_syn_ack
+    || (id == TCPFSM_ROW_T04 && actions == 0x00004)  // T04: send_ack
+    || (id == TCPFSM_ROW_T05 && actions == 0x00000)  // T05: -
+    || (id == TCPFSM_ROW_T06 && actions == 0x00008)  // T06: signal_closed
+    || (id == TCPFSM_ROW_T07 && actions == 0x00000)  // T07: -
+    || (id == TCPFSM_ROW_T08 && actions == 0x0000c)  // T08: send_ack signal_closed
+    || (id == TCPFSM_ROW_T09 && actions == 0x00008)  // T09: signal_closed
+    || (id == TCPFSM_ROW_T10 && actions == 0x00001)  // T10: send_syn
+    || (id == TCPFSM_ROW_T100 && actions == 0x00000)  // T100: -
     ;
 */
 
