@@ -61,7 +61,7 @@ static void output_reset(struct tcpfsm_output *out, uint8_t st)
 
 /* Start the output of a call: output_reset, and the deadline as it stands. The connection block
    is not touched (stated here, so that callers need not re-derive it from \separated). */
-/*@ requires valid_conn(c) && \valid(out) && \separated(c, out);
+/*@ requires valid_conn(c) && \valid(out) && \separated(c, out) && \separated(out, c->cfg);
     assigns out->count, out->events, out->event, out->state, out->row, out->deadline;
     ensures valid_output(out) && out->count == 0 && out->events == 0;
     ensures out->event == TCPFSM_EV_NONE && out->row == TCPFSM_ROW_NONE && out->state == c->state;
@@ -292,8 +292,10 @@ static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output
            && send_data_segment(c, now, out) != 0u)
         sent = 1u;
     if ((c->flags & TCPFSM_F_FIN_PENDING) != 0u && c->snd_queued == 0u && out->count < SEG_MAX) {
+        /*@ ghost uint32_t fin_seq = c->snd_nxt; */
         emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), c->rcv_wnd, 0u);
         c->snd_nxt += 1u;
+        /*@ assert fin_counted: c->snd_nxt == seq_add(fin_seq, 1); */   // "advance SND.NXT over the FIN"
         c->flags = (uint8_t)((c->flags & ~TCPFSM_F_FIN_PENDING) | TCPFSM_F_FIN_SENT);
         sent = 1u;
     }
@@ -308,7 +310,7 @@ static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output
 }
 
 /* <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> */
-/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out);
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_output(out);
     ensures valid_conn(c) && c->state == \old(c->state);
@@ -1070,7 +1072,7 @@ static void actions_timers(struct tcpfsm_conn *c, uint32_t actions, tcpfsm_time_
 }
 
 /* The row's signals to the application, and those of processing the segment. */
-/*@ requires valid_conn(c) && \valid(out) && \separated(c, out);
+/*@ requires valid_conn(c) && \valid(out) && \separated(c, out) && \separated(out, c->cfg);
     assigns out->events;
     ensures valid_conn(c) && c->state == \old(c->state);
 */
@@ -1228,7 +1230,7 @@ static struct tcpfsm_lookup step(struct tcpfsm_conn *c, uint8_t ev)
 }
 
 /* Fill the per-call fields of `out`. */
-/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out);
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
     assigns out->event, out->row, out->state, out->deadline;
     ensures valid_output(out);
     ensures out->event == ev && out->state == c->state;
@@ -1564,7 +1566,7 @@ static int open_window(struct tcpfsm_conn *c, uint32_t len)
 
 /* Receiver SWS avoidance (3.8.6.2.2): announce the window when it opened from below
    min(RCV.BUFF/2, MSS) to at least that much, in a state where the peer may send. */
-/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out);
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_output(out);
     ensures valid_conn(c) && c->state == \old(c->state);
