@@ -772,9 +772,13 @@ static int takes_text(uint8_t st)
     assigns c->rcv_nxt, c->rcv_wnd;
     ensures valid_conn(c);
     ensures c->rcv_wnd == \old(c->rcv_wnd)
-                          - text_taken(from, \old(c->rcv_nxt), \old(c->rcv_wnd), seq, \old(seg->len));
-    ensures c->rcv_nxt == rcv_nxt_after(from, \old(c->rcv_nxt), \old(c->rcv_wnd), seq, \old(seg->len),
+                          - text_taken(from, \old(c->rcv_nxt), \old(c->rcv_wnd), seq, seg->len);
+    ensures c->rcv_nxt == rcv_nxt_after(from, \old(c->rcv_nxt), \old(c->rcv_wnd), seq, seg->len,
                                         fin_new);
+    // the send side is not touched (stated, so that process_segment need not re-derive it)
+    ensures c->snd_una == \old(c->snd_una) && c->retries == \old(c->retries);
+    ensures c->snd_wnd == \old(c->snd_wnd) && c->max_snd_wnd == \old(c->max_snd_wnd);
+    ensures c->snd_wl1 == \old(c->snd_wl1) && c->snd_wl2 == \old(c->snd_wl2);
 */
 static uint8_t process_text(struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg,
                             uint32_t seq, uint8_t fin_new)
@@ -889,6 +893,11 @@ static uint8_t process_segment(struct tcpfsm_conn *c, uint8_t from, const struct
     if ((seg->flags & TCPFSM_ACK) != 0u)
         r = process_ack(c, from, seg, now);
     /*@ assert c->rcv_nxt == rcv_nxt_text && c->rcv_wnd == \at(c->rcv_wnd, Pre); */
+    /*@ assert !(seg_has_ack(seg->flags)
+                 && window_taken(from, \at(c->snd_una, Pre), \at(c->snd_nxt, Pre), \at(c->snd_wl1, Pre),
+                                 \at(c->snd_wl2, Pre), seg->seq, seg->ack))
+               ==> c->snd_wnd == \at(c->snd_wnd, Pre) && c->snd_wl1 == \at(c->snd_wl1, Pre)
+                   && c->snd_wl2 == \at(c->snd_wl2, Pre) && c->max_snd_wnd == \at(c->max_snd_wnd, Pre); */
     return (uint8_t)(r | process_text(c, from, seg, seq, fin_new));
 }
 
