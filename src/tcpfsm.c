@@ -61,7 +61,7 @@ static void output_reset(struct tcpfsm_output *out, uint8_t st)
 
 /* Start the output of a call: output_reset, and the deadline as it stands. The connection block
    is not touched (stated here, so that callers need not re-derive it from \separated). */
-/*@ requires valid_conn(c) && \valid(out) && \separated(c, out);
+/*@ requires valid_conn(c) && \valid(out) && \separated(c, out) && \separated(out, c->cfg);
     assigns out->count, out->events, out->event, out->state, out->row, out->deadline;
     ensures valid_output(out) && out->count == 0 && out->events == 0;
     ensures out->event == TCPFSM_EV_NONE && out->row == TCPFSM_ROW_NONE && out->state == c->state;
@@ -292,8 +292,10 @@ static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output
            && send_data_segment(c, now, out) != 0u)
         sent = 1u;
     if ((c->flags & TCPFSM_F_FIN_PENDING) != 0u && c->snd_queued == 0u && out->count < SEG_MAX) {
+        /*@ ghost uint32_t fin_seq = c->snd_nxt; */
         emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), c->rcv_wnd, 0u);
         c->snd_nxt += 1u;
+        /*@ assert fin_counted: c->snd_nxt == seq_add(fin_seq, 1); */   // "advance SND.NXT over the FIN"
         c->flags = (uint8_t)((c->flags & ~TCPFSM_F_FIN_PENDING) | TCPFSM_F_FIN_SENT);
         sent = 1u;
     }
@@ -308,7 +310,7 @@ static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output
 }
 
 /* <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> */
-/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out);
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_output(out);
     ensures valid_conn(c) && c->state == \old(c->state);
@@ -424,6 +426,7 @@ static int acceptable(const struct tcpfsm_conn *c, uint32_t seq, uint32_t seglen
 /*@ requires valid_conn(c);
     assigns \nothing;
     ensures \result == (ack_new(c->snd_una, c->snd_nxt, ack) ? 1 : 0);
+    ensures \result != 0 <==> ack_is_new(c->snd_una, ack, c->snd_nxt);
 */
 static int ack_acceptable(const struct tcpfsm_conn *c, uint32_t ack)
 {
@@ -686,8 +689,11 @@ static uint8_t classify_segment(const struct tcpfsm_conn *c, const struct tcpfsm
    retransmission timer (RFC 6298 5.2, 5.3). Returns PROC_ACKED when data (not only our SYN or
    FIN) was acknowledged. */
 /*@ requires valid_conn(c);
+    requires ack_is_new(c->snd_una, ack, c->snd_nxt);
     assigns c->snd_una, c->flags, c->srtt, c->rttvar, c->retries, c->backoff, c->timer, c->deadline;
     ensures valid_conn(c);
+    ensures c->snd_una == ack;     // "set SND.UNA <- SEG.ACK"
+    ensures c->retries == 0;       // the segment retransmitted was acknowledged: a new count
     ensures \result == 0 || \result == PROC_ACKED;
 */
 static uint8_t process_new_ack(struct tcpfsm_conn *c, uint32_t ack, tcpfsm_time_t now)
@@ -721,20 +727,52 @@ static uint8_t process_new_ack(struct tcpfsm_conn *c, uint32_t ack, tcpfsm_time_
     return acked > ctl ? (uint8_t)PROC_ACKED : 0u;
 }
 
-/* "If SND.UNA =< SEG.ACK =< SND.NXT, the send window should be updated" */
+/* The send window (RFC 9293 3.10.7.4, fifth, ESTABLISHED): "If SND.UNA =< SEG.ACK =< SND.NXT, the
+   send window should be updated. If (SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =<
+   SEG.ACK)), set SND.WND <- SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK." The
+   segment that completes the handshake (from SYN-SENT or SYN-RECEIVED) sets them unconditionally
+   (3.10.7.4 SYN-RECEIVED, RFC 1122 4.2.2.20 (c)). MAX.SND.WND is the largest SND.WND (RFC 5961
+   5.2). Runs after process_new_ack, so SND.UNA is already SEG.ACK for a new ACK. */
 /*@ requires valid_conn(c) && valid_segment(seg) && \separated(seg, c);
-    assigns c->snd_wnd, c->max_snd_wnd, c->retries;
+    assigns c->snd_wnd, c->max_snd_wnd, c->snd_wl1, c->snd_wl2, c->retries;
     ensures valid_conn(c);
+    ensures c->retries == \old(c->retries) || c->retries == 0;
+    behavior update:
+      assumes ack_updates_window(c->snd_una, seg->ack, c->snd_nxt);
+      assumes handshake_state(from) || window_is_newer(c->snd_wl1, c->snd_wl2, seg->seq, seg->ack);
+      ensures c->snd_wnd == \old(seg->window);
+      ensures c->snd_wl1 == \old(seg->seq) && c->snd_wl2 == \old(seg->ack);
+      ensures c->max_snd_wnd == max_snd_wnd_after(\old(c->max_snd_wnd), \old(seg->window));
+    behavior old_segment:
+      assumes ack_updates_window(c->snd_una, seg->ack, c->snd_nxt);
+      assumes !handshake_state(from) && !window_is_newer(c->snd_wl1, c->snd_wl2, seg->seq, seg->ack);
+      ensures c->snd_wnd == \old(c->snd_wnd) && c->max_snd_wnd == \old(c->max_snd_wnd);
+      ensures c->snd_wl1 == \old(c->snd_wl1) && c->snd_wl2 == \old(c->snd_wl2);
+    behavior ack_outside:
+      assumes !ack_updates_window(c->snd_una, seg->ack, c->snd_nxt);
+      assigns \nothing;
+      ensures c->snd_wnd == \old(c->snd_wnd) && c->max_snd_wnd == \old(c->max_snd_wnd);
+      ensures c->snd_wl1 == \old(c->snd_wl1) && c->snd_wl2 == \old(c->snd_wl2);
+      ensures c->retries == \old(c->retries);
+    complete behaviors;
+    disjoint behaviors;
 */
-static void process_window(struct tcpfsm_conn *c, const struct tcpfsm_segment *seg)
+static void process_window(struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg)
 {
     uint32_t ack = seg->ack;
+    uint32_t seq = seg->seq;
 
     if (tcpfsm_seq_le(c->snd_una, ack) == 0 || tcpfsm_seq_le(ack, c->snd_nxt) == 0)
         return;
-    c->snd_wnd = seg->window;
-    if (c->max_snd_wnd < seg->window)
-        c->max_snd_wnd = seg->window;
+    if (from == (uint8_t)TCPFSM_SYN_SENT || from == (uint8_t)TCPFSM_SYN_RECEIVED
+        || tcpfsm_seq_lt(c->snd_wl1, seq) != 0
+        || (c->snd_wl1 == seq && tcpfsm_seq_le(c->snd_wl2, ack) != 0)) {
+        c->snd_wnd = seg->window;
+        c->snd_wl1 = seq;
+        c->snd_wl2 = ack;
+        if (c->max_snd_wnd < seg->window)
+            c->max_snd_wnd = seg->window;
+    }
     /* RFC 9293 3.8.6.1: window probes "SHOULD increase exponentially the interval between
        successive probes" (the backoff is kept), and a peer that answers them with a zero window
        is alive: its answers do not count toward giving up. */
@@ -746,7 +784,9 @@ static void process_window(struct tcpfsm_conn *c, const struct tcpfsm_segment *s
 
 /* Is the text of a segment arriving in this state processed? (ESTABLISHED, FIN-WAIT-1 and
    FIN-WAIT-2, and the handshake states moving there) */
-/*@ assigns \nothing; */
+/*@ assigns \nothing;
+    ensures \result != 0 <==> state_takes_text(st);
+*/
 static int takes_text(uint8_t st)
 {
     return st == (uint8_t)TCPFSM_SYN_SENT || st == (uint8_t)TCPFSM_SYN_RECEIVED
@@ -760,6 +800,14 @@ static int takes_text(uint8_t st)
 /*@ requires valid_conn(c) && valid_segment(seg) && \separated(seg, c);
     assigns c->rcv_nxt, c->rcv_wnd;
     ensures valid_conn(c);
+    ensures c->rcv_wnd == \old(c->rcv_wnd)
+                          - text_taken(from, \old(c->rcv_nxt), \old(c->rcv_wnd), seq, seg->len);
+    ensures c->rcv_nxt == rcv_nxt_after(from, \old(c->rcv_nxt), \old(c->rcv_wnd), seq, seg->len,
+                                        fin_new);
+    // the send side is not touched (stated, so that process_segment need not re-derive it)
+    ensures c->snd_una == \old(c->snd_una) && c->retries == \old(c->retries);
+    ensures c->snd_wnd == \old(c->snd_wnd) && c->max_snd_wnd == \old(c->max_snd_wnd);
+    ensures c->snd_wl1 == \old(c->snd_wl1) && c->snd_wl2 == \old(c->snd_wl2);
 */
 static uint8_t process_text(struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg,
                             uint32_t seq, uint8_t fin_new)
@@ -788,13 +836,72 @@ static uint8_t process_text(struct tcpfsm_conn *c, uint8_t from, const struct tc
     return r;
 }
 
+/* "fifth, check the ACK field" for a segment with the ACK bit on: a new ACK (process_new_ack),
+   then the send window (process_window). Returns process_new_ack's PROC_ACKED. */
+/*@ requires valid_conn(c) && valid_segment(seg) && \separated(seg, c);
+    assigns c->snd_una, c->snd_wnd, c->max_snd_wnd, c->snd_wl1, c->snd_wl2, c->flags, c->srtt,
+            c->rttvar, c->retries, c->backoff, c->timer, c->deadline;
+    ensures valid_conn(c);
+    ensures una_new: ack_is_new(\old(c->snd_una), \old(seg->ack), \old(c->snd_nxt))
+            ==> c->snd_una == \old(seg->ack) && c->retries == 0;
+    ensures una_kept: !ack_is_new(\old(c->snd_una), \old(seg->ack), \old(c->snd_nxt))
+            ==> c->snd_una == \old(c->snd_una);
+    ensures wnd_taken: window_taken(from, \old(c->snd_una), \old(c->snd_nxt),
+                                    \old(c->snd_wl1), \old(c->snd_wl2), \old(seg->seq), \old(seg->ack))
+            ==> c->snd_wnd == \old(seg->window) && c->snd_wl1 == \old(seg->seq)
+                && c->snd_wl2 == \old(seg->ack)
+                && c->max_snd_wnd == max_snd_wnd_after(\old(c->max_snd_wnd), \old(seg->window));
+    ensures wnd_kept: !window_taken(from, \old(c->snd_una), \old(c->snd_nxt),
+                                    \old(c->snd_wl1), \old(c->snd_wl2), \old(seg->seq), \old(seg->ack))
+            ==> c->snd_wnd == \old(c->snd_wnd) && c->snd_wl1 == \old(c->snd_wl1)
+                && c->snd_wl2 == \old(c->snd_wl2) && c->max_snd_wnd == \old(c->max_snd_wnd);
+*/
+static uint8_t process_ack(struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg,
+                           tcpfsm_time_t now)
+{
+    uint8_t r = 0u;
+
+    if (ack_acceptable(c, seg->ack) != 0)
+        r = process_new_ack(c, seg->ack, now);
+    /* the proof, in steps: SND.UNA is SEG.ACK after a new ACK, so the window test of
+       process_window is the one on the SND.UNA before the segment */
+    /*@ assert ack_updates_window(c->snd_una, seg->ack, c->snd_nxt)
+               <==> ack_updates_window(\at(c->snd_una, Pre), seg->ack, c->snd_nxt); */
+    /*@ assert c->snd_wl1 == \at(c->snd_wl1, Pre) && c->snd_wl2 == \at(c->snd_wl2, Pre); */
+    process_window(c, from, seg);
+    return r;
+}
+
 /* The "process" action: the ACK (SND.UNA, SND.WND, RTT, retransmission timer) and the text
    (RCV.NXT) of an acceptable segment; `from` is the state the segment arrived in. Returns PROC_*
    bits. */
 /*@ requires valid_conn(c) && valid_segment(seg) && \separated(seg, c);
-    assigns c->snd_una, c->snd_wnd, c->max_snd_wnd, c->rcv_nxt, c->rcv_wnd, c->flags, c->srtt,
-            c->rttvar, c->retries, c->backoff, c->timer, c->deadline;
+    assigns c->snd_una, c->snd_wnd, c->max_snd_wnd, c->snd_wl1, c->snd_wl2, c->rcv_nxt, c->rcv_wnd,
+            c->flags, c->srtt, c->rttvar, c->retries, c->backoff, c->timer, c->deadline;
     ensures valid_conn(c);
+    // fifth, the ACK field: SND.UNA moves to SEG.ACK on a new ACK only, and the counter restarts
+    ensures una_new: seg_has_ack(\old(seg->flags)) && ack_is_new(\old(c->snd_una), \old(seg->ack), \old(c->snd_nxt))
+            ==> c->snd_una == \old(seg->ack) && c->retries == 0;
+    ensures una_kept: !(seg_has_ack(\old(seg->flags)) && ack_is_new(\old(c->snd_una), \old(seg->ack), \old(c->snd_nxt)))
+            ==> c->snd_una == \old(c->snd_una);
+    // the send window, with SND.WL1 / SND.WL2, and MAX.SND.WND
+    ensures wnd_taken: seg_has_ack(\old(seg->flags)) && window_taken(from, \old(c->snd_una), \old(c->snd_nxt),
+                                    \old(c->snd_wl1), \old(c->snd_wl2), \old(seg->seq), \old(seg->ack))
+            ==> c->snd_wnd == \old(seg->window) && c->snd_wl1 == \old(seg->seq)
+                && c->snd_wl2 == \old(seg->ack)
+                && c->max_snd_wnd == max_snd_wnd_after(\old(c->max_snd_wnd), \old(seg->window));
+    ensures wnd_kept: !(seg_has_ack(\old(seg->flags)) && window_taken(from, \old(c->snd_una), \old(c->snd_nxt),
+                                    \old(c->snd_wl1), \old(c->snd_wl2), \old(seg->seq), \old(seg->ack)))
+            ==> c->snd_wnd == \old(c->snd_wnd) && c->snd_wl1 == \old(c->snd_wl1)
+                && c->snd_wl2 == \old(c->snd_wl2) && c->max_snd_wnd == \old(c->max_snd_wnd);
+    // seventh and eighth: the text and the FIN (after SYN-SENT's "RCV.NXT is set to SEG.SEQ+1")
+    ensures rcv_wnd: c->rcv_wnd == \old(c->rcv_wnd)
+              - text_taken(from, rcv_nxt_syn(from, \old(seg->flags), \old(seg->seq), \old(c->rcv_nxt)),
+                           \old(c->rcv_wnd), text_seq(\old(seg->flags), \old(seg->seq)), \old(seg->len));
+    ensures rcv_nxt: c->rcv_nxt == rcv_nxt_after(from,
+                                    rcv_nxt_syn(from, \old(seg->flags), \old(seg->seq), \old(c->rcv_nxt)),
+                                    \old(c->rcv_wnd), text_seq(\old(seg->flags), \old(seg->seq)),
+                                    \old(seg->len), fin_new);
 */
 static uint8_t process_segment(struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg,
                                uint8_t fin_new, tcpfsm_time_t now)
@@ -808,11 +915,18 @@ static uint8_t process_segment(struct tcpfsm_conn *c, uint8_t from, const struct
             c->rcv_nxt = seq + 1u;
         seq += 1u;   /* the text starts after the SYN */
     }
-    if ((seg->flags & TCPFSM_ACK) != 0u) {
-        if (ack_acceptable(c, seg->ack) != 0)
-            r = process_new_ack(c, seg->ack, now);
-        process_window(c, seg);
-    }
+    /* the proof, in steps: the text starts after the SYN, at the RCV.NXT the SYN set */
+    /*@ assert seq == text_seq(seg->flags, seg->seq); */
+    /*@ assert c->rcv_nxt == rcv_nxt_syn(from, seg->flags, seg->seq, \at(c->rcv_nxt, Pre)); */
+    /*@ ghost uint32_t rcv_nxt_text = c->rcv_nxt; */
+    if ((seg->flags & TCPFSM_ACK) != 0u)
+        r = process_ack(c, from, seg, now);
+    /*@ assert c->rcv_nxt == rcv_nxt_text && c->rcv_wnd == \at(c->rcv_wnd, Pre); */
+    /*@ assert !(seg_has_ack(seg->flags)
+                 && window_taken(from, \at(c->snd_una, Pre), \at(c->snd_nxt, Pre), \at(c->snd_wl1, Pre),
+                                 \at(c->snd_wl2, Pre), seg->seq, seg->ack))
+               ==> c->snd_wnd == \at(c->snd_wnd, Pre) && c->snd_wl1 == \at(c->snd_wl1, Pre)
+                   && c->snd_wl2 == \at(c->snd_wl2, Pre) && c->max_snd_wnd == \at(c->max_snd_wnd, Pre); */
     return (uint8_t)(r | process_text(c, from, seg, seq, fin_new));
 }
 
@@ -832,6 +946,8 @@ struct call {
 /*@ requires valid_conn(c);
     assigns c->iss, c->snd_una, c->snd_nxt, c->rcv_wnd, c->flags, c->backoff;
     ensures valid_conn(c);
+    ensures c->iss == iss && c->snd_una == iss && c->snd_nxt == iss;
+    ensures c->rcv_wnd == c->cfg->window;
 */
 static void open_passive(struct tcpfsm_conn *c, uint32_t iss)
 {
@@ -849,6 +965,9 @@ static void open_passive(struct tcpfsm_conn *c, uint32_t iss)
     assigns c->iss, c->snd_una, c->snd_nxt, c->rcv_wnd, c->snd_wnd, c->max_snd_wnd, c->flags,
             c->retries, c->backoff, c->rtt_seq, c->rtt_start;
     ensures valid_conn(c);
+    ensures c->iss == iss && c->snd_una == iss && c->snd_nxt == seq_add(iss, 1);
+    ensures c->rcv_wnd == c->cfg->window && c->snd_wnd == 0 && c->max_snd_wnd == 0;
+    ensures c->retries == 0;
 */
 static void open_active(struct tcpfsm_conn *c, uint32_t iss, tcpfsm_time_t now)
 {
@@ -867,9 +986,13 @@ static void open_active(struct tcpfsm_conn *c, uint32_t iss, tcpfsm_time_t now)
 /* reopen: "IRS := SEG.SEQ, ISS := old SND.NXT + 65537" (a new incarnation from TIME-WAIT, RFC 9293
    3.6.1); the SYN+ACK is sent by actions_emit. */
 /*@ requires valid_conn(c);
-    assigns c->iss, c->snd_una, c->snd_nxt, c->rcv_nxt, c->snd_queued, c->rcv_wnd, c->max_snd_wnd,
-            c->flags, c->backoff, c->rtt_seq, c->rtt_start;
+    assigns c->iss, c->snd_una, c->snd_nxt, c->rcv_nxt, c->snd_queued, c->rcv_wnd, c->snd_wnd,
+            c->max_snd_wnd, c->flags, c->backoff, c->rtt_seq, c->rtt_start;
     ensures valid_conn(c);
+    ensures c->iss == seq_add(\old(c->snd_nxt), 65537);
+    ensures c->snd_una == c->iss && c->snd_nxt == seq_add(c->iss, 1) && c->rcv_nxt == seq;
+    ensures c->snd_queued == 0 && c->rcv_wnd == c->cfg->window;
+    ensures c->snd_wnd == 0 && c->max_snd_wnd == 0;
 */
 static void open_reopen(struct tcpfsm_conn *c, uint32_t seq, tcpfsm_time_t now)
 {
@@ -881,6 +1004,7 @@ static void open_reopen(struct tcpfsm_conn *c, uint32_t seq, tcpfsm_time_t now)
     c->rcv_nxt = seq;
     c->snd_queued = 0u;
     c->rcv_wnd = c->cfg->window;
+    c->snd_wnd = 0u;         /* the old incarnation's window is not the new peer's */
     c->max_snd_wnd = 0u;
     c->flags = (uint8_t)(c->flags & TCPFSM_F_HAVE_RTT);
     c->backoff = 0u;
@@ -891,15 +1015,27 @@ static void open_reopen(struct tcpfsm_conn *c, uint32_t seq, tcpfsm_time_t now)
    SEG.SEQ+1, IRS is set to SEG.SEQ" and the window from the SYN; from LISTEN also "ISS should be
    selected and a SYN segment sent ... SND.NXT is set to ISS+1 and SND.UNA to ISS". */
 /*@ requires valid_conn(c) && valid_segment(seg) && \separated(seg, c);
-    assigns c->rcv_nxt, c->snd_wnd, c->max_snd_wnd, c->retries, c->snd_una, c->snd_nxt,
-            c->rcv_wnd, c->flags, c->backoff, c->rtt_seq, c->rtt_start;
+    assigns c->rcv_nxt, c->snd_wnd, c->max_snd_wnd, c->snd_wl1, c->snd_wl2, c->retries, c->snd_una,
+            c->snd_nxt, c->rcv_wnd, c->flags, c->backoff, c->rtt_seq, c->rtt_start;
     ensures valid_conn(c);
+    ensures c->rcv_nxt == seq_add(\old(seg->seq), 1);
+    ensures c->snd_wnd == \old(seg->window) && c->max_snd_wnd == \old(seg->window);
+    ensures c->snd_wl1 == \old(seg->seq) && c->snd_wl2 == \old(seg->ack);
+    ensures c->retries == 0;
+    ensures from == TCPFSM_LISTEN ==> c->snd_una == c->iss && c->snd_nxt == seq_add(c->iss, 1)
+                                      && c->rcv_wnd == c->cfg->window;
+    ensures from != TCPFSM_LISTEN ==> c->snd_una == \old(c->snd_una) && c->snd_nxt == \old(c->snd_nxt)
+                                      && c->rcv_wnd == \old(c->rcv_wnd);
 */
 static void open_syn_received(struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg,
                               tcpfsm_time_t now)
 {
     c->rcv_nxt = seg->seq + 1u;
+    /* SYN-SENT: "Set the variables: SND.WND <- SEG.WND, SND.WL1 <- SEG.SEQ, SND.WL2 <- SEG.ACK"
+       (LISTEN: the window of the SYN, too) */
     c->snd_wnd = seg->window;
+    c->snd_wl1 = seg->seq;
+    c->snd_wl2 = seg->ack;
     c->max_snd_wnd = seg->window;
     c->retries = 0u;
     if (from == (uint8_t)TCPFSM_LISTEN) {
@@ -919,8 +1055,8 @@ static void open_syn_received(struct tcpfsm_conn *c, uint8_t from, const struct 
     requires k.seg == \null || valid_segment(k.seg);
     requires k.seg != \null ==> \separated(k.seg, c);
     assigns c->iss, c->snd_una, c->snd_nxt, c->rcv_nxt, c->snd_queued, c->rcv_wnd, c->snd_wnd,
-            c->max_snd_wnd, c->flags, c->backoff, c->retries, c->rtt_seq, c->rtt_start,
-            c->timer, c->deadline;
+            c->max_snd_wnd, c->snd_wl1, c->snd_wl2, c->flags, c->backoff, c->retries, c->rtt_seq,
+            c->rtt_start, c->timer, c->deadline;
     ensures valid_conn(c);
 */
 static void actions_open(struct tcpfsm_conn *c, uint8_t from, uint32_t actions, struct call k)
@@ -974,7 +1110,7 @@ static void actions_timers(struct tcpfsm_conn *c, uint32_t actions, tcpfsm_time_
 }
 
 /* The row's signals to the application, and those of processing the segment. */
-/*@ requires valid_conn(c) && \valid(out) && \separated(c, out);
+/*@ requires valid_conn(c) && \valid(out) && \separated(c, out) && \separated(out, c->cfg);
     assigns out->events;
     ensures valid_conn(c) && c->state == \old(c->state);
 */
@@ -1065,7 +1201,8 @@ static void actions_leave(struct tcpfsm_conn *c, uint8_t from, uint8_t to)
     requires \separated(c, out) && \separated(out, c->cfg);
     requires k.seg != \null ==> \separated(k.seg, c) && \separated(k.seg, out);
     assigns c->deadline, c->iss, c->snd_una, c->snd_nxt, c->rcv_nxt, c->snd_queued, c->rtt_seq,
-            c->rtt_start, c->srtt, c->rttvar, c->snd_wnd, c->max_snd_wnd, c->rcv_wnd, c->flags,
+            c->rtt_start, c->srtt, c->rttvar, c->snd_wnd, c->max_snd_wnd, c->snd_wl1, c->snd_wl2,
+            c->rcv_wnd, c->flags,
             c->timer, c->backoff, c->retries, c->challenge_acks, c->challenge_second,
             out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count, out->events;
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
@@ -1136,7 +1273,7 @@ static struct tcpfsm_lookup step(struct tcpfsm_conn *c, uint8_t ev)
 }
 
 /* Fill the per-call fields of `out`. */
-/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out);
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
     assigns out->event, out->row, out->state, out->deadline;
     ensures valid_output(out);
     ensures out->event == ev && out->state == c->state && out->row == row;
@@ -1212,6 +1349,8 @@ int tcpfsm_init(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg)
     c->snd_una = 0u;
     c->snd_nxt = 0u;
     c->rcv_nxt = 0u;
+    c->snd_wl1 = 0u;
+    c->snd_wl2 = 0u;
     c->snd_queued = 0u;
     c->rtt_seq = 0u;
     c->rtt_start = 0u;
@@ -1365,6 +1504,9 @@ int tcpfsm_abort(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output 
     assigns \nothing;
     ensures \result == TCPFSM_OK || \result == TCPFSM_ERR_STATE || \result == TCPFSM_ERR_CLOSING
             || \result == TCPFSM_ERR_ARG;
+    // what is written and not acknowledged stays below half the sequence space
+    ensures \result == TCPFSM_OK
+            ==> c->snd_queued + len <= 2147483647;
 */
 static int send_check(const struct tcpfsm_conn *c, uint32_t len)
 {
@@ -1389,9 +1531,11 @@ static int send_check(const struct tcpfsm_conn *c, uint32_t len)
 /* Queue `len` more bytes and send what the window allows. */
 /*@ requires valid_conn(c) && valid_output(out);
     requires \separated(c, out) && \separated(out, c->cfg);
+    requires c->snd_queued + len <= 2147483647;
     assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start, c->timer, c->deadline,
             c->retries, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
+    ensures c->snd_una == \old(c->snd_una);
 */
 static void queue_and_flush(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len,
                             struct tcpfsm_output *out)
@@ -1417,6 +1561,11 @@ static void queue_and_flush(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t l
       ensures c->state == \old(c->state);
       ensures out->event == TCPFSM_EV_NONE;
       ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
+      // SEND moves neither SND.UNA nor the receive side; a refused SEND queues nothing
+      ensures c->snd_una == \old(c->snd_una) && c->rcv_nxt == \old(c->rcv_nxt)
+              && c->rcv_wnd == \old(c->rcv_wnd);
+      ensures \result != TCPFSM_OK ==> c->snd_queued == \old(c->snd_queued)
+                                       && c->snd_nxt == \old(c->snd_nxt);
     complete behaviors;
     disjoint behaviors;
 */
@@ -1438,14 +1587,23 @@ int tcpfsm_send(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct t
 /*@ requires valid_conn(c);
     assigns c->rcv_wnd;
     ensures valid_conn(c);
-    ensures \result == TCPFSM_OK || \result == TCPFSM_ERR_ARG;
+    behavior consumed:
+      assumes c->rcv_wnd + len <= c->cfg->window;
+      ensures \result == TCPFSM_OK && c->rcv_wnd == \old(c->rcv_wnd) + len;
+    behavior more_than_received:
+      assumes c->rcv_wnd + len > c->cfg->window;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG && c->rcv_wnd == \old(c->rcv_wnd);
+    complete behaviors;
+    disjoint behaviors;
 */
 static int open_window(struct tcpfsm_conn *c, uint32_t len)
 {
     uint32_t old_wnd = c->rcv_wnd;
     uint32_t full = c->cfg->window;
 
-    if (old_wnd > full || len > full - old_wnd)
+    /* RCV.WND =< the configured window (valid_accounting): full - old_wnd does not wrap */
+    if (len > full - old_wnd)
         return TCPFSM_ERR_ARG;       /* more than was received and not yet consumed */
     c->rcv_wnd = (uint16_t)(old_wnd + len);
     return TCPFSM_OK;
@@ -1453,7 +1611,7 @@ static int open_window(struct tcpfsm_conn *c, uint32_t len)
 
 /* Receiver SWS avoidance (3.8.6.2.2): announce the window when it opened from below
    min(RCV.BUFF/2, MSS) to at least that much, in a state where the peer may send. */
-/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out);
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_output(out);
     ensures valid_conn(c) && c->state == \old(c->state);
@@ -1486,6 +1644,13 @@ static void window_update(const struct tcpfsm_conn *c, uint32_t old_wnd, struct 
       ensures c->state == \old(c->state);
       ensures out->event == TCPFSM_EV_NONE;
       ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
+      // RFC 9293 3.8.6.2.2: the window opens by what the application consumed (and only then)
+      ensures \result == TCPFSM_OK ==> c->rcv_wnd == \old(c->rcv_wnd) + len;
+      ensures \result != TCPFSM_OK ==> c->rcv_wnd == \old(c->rcv_wnd);
+      ensures \old(c->state) != TCPFSM_CLOSED && \old(c->state) != TCPFSM_LISTEN
+              && \old(c->rcv_wnd) + len <= \old(c->cfg->window) ==> \result == TCPFSM_OK;
+      ensures c->rcv_nxt == \old(c->rcv_nxt) && c->snd_una == \old(c->snd_una)
+              && c->snd_nxt == \old(c->snd_nxt);
     complete behaviors;
     disjoint behaviors;
 */

@@ -103,7 +103,7 @@ extern const struct tcpfsm_config tcpfsm_profile_linux;
 extern const struct tcpfsm_config tcpfsm_profile_freebsd;
 
 /* One connection. Caller-owned; contents are private (read them through the accessors).
-   64 bytes on LP64. The RTO is not stored: it is computed from SRTT/RTTVAR (or rto_initial before
+   72 bytes on LP64 (64 before SND.WL1/SND.WL2 were kept). The RTO is not stored: it is computed from SRTT/RTTVAR (or rto_initial before
    the first sample) and backed off by `backoff` (see tcpfsm_rto()). IRS is not kept either: after
    the SYN only RCV.NXT matters. */
 struct tcpfsm_conn {
@@ -111,6 +111,7 @@ struct tcpfsm_conn {
     tcpfsm_time_t deadline;        /* the one timer that can run in any state; TCPFSM_NO_DEADLINE if none */
     uint32_t iss;
     uint32_t snd_una, snd_nxt, rcv_nxt;
+    uint32_t snd_wl1, snd_wl2;     /* RFC 9293 3.3.1: SEG.SEQ and SEG.ACK of the last window update */
     uint32_t snd_queued;           /* bytes the application has written but not yet sent */
     uint32_t rtt_seq;              /* sequence number being timed (Karn), valid when timing */
     uint32_t rtt_start;            /* low 32 bits of the time the timed segment was sent */

@@ -21,6 +21,9 @@
   // a < b modulo 2^32: b is less than 2^31 ahead of a and different from it.
   predicate seq_lt_math(integer a, integer b) = 0 < seq_dist(a, b) < 2147483648;
   predicate seq_le_math(integer a, integer b) = seq_dist(a, b) < 2147483648;
+*/
+#include "tcpfsm_spec_accounting.h"   /* sequence and window accounting, valid_accounting */
+/*@
 
   // ------------------------------------------------------------ validity
   predicate valid_config(struct tcpfsm_config *cfg) = \valid_read(cfg);
@@ -34,7 +37,8 @@
       \valid(c) && valid_config(c->cfg) && \separated(c, c->cfg)
       && c->state < TCPFSM_STATE_COUNT
       && c->timer <= 3
-      && c->backoff <= 32;     // RFC 6298 5.5 doublings, capped (the RTO is at most rto_max)
+      && c->backoff <= 32      // RFC 6298 5.5 doublings, capped (the RTO is at most rto_max)
+      && valid_accounting(c);  // sequence numbers and windows (tcpfsm_spec_accounting.h)
 
   // ------------------------------------------------------------ guards and faithfulness
   // Whether guard `g` holds for the connection (the conditions of model/tcp.fsm's guards).

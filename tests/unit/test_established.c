@@ -785,6 +785,75 @@ static void test_established_fin_left_of_window(void **state)
     fx_expect_vars(f);
 }
 
+/* T36, the window update rule (RFC 9293 3.10.7.4): "If (SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ
+   and SND.WL2 =< SEG.ACK)), set SND.WND <- SEG.WND ... This check ... prevents using old segments
+   to update the window." The peer's text [R, R+100) with window 2000 arrives after its later ACK
+   at R+100 with window 4000 (reordered): the text is taken, the older window is not. */
+static void test_established_ack_window_from_older_segment(void **state)
+{
+    struct fx *f = *state;
+    uint32_t r = f->rcv_nxt;
+    fx_seg_wnd(f, TCPFSM_ACK, r + 100u, f->snd_nxt, 0, 4000);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    assert_int_equal(tcpfsm_snd_wnd(&f->conn), 4000);
+    fx_seg_wnd(f, TCPFSM_ACK, r, f->snd_nxt, 100, 2000);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->rcv_nxt += 100u;
+    fx_expect_events(f, TCPFSM_SIG_DATA);
+    assert_int_equal(tcpfsm_snd_wnd(&f->conn), 4000);
+    /* the next segment in order (SND.WL1 < SEG.SEQ) updates it */
+    fx_seg_wnd(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 0, 3000);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    assert_int_equal(tcpfsm_snd_wnd(&f->conn), 3000);
+    /* SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK: a window update of the same segment number */
+    fx_seg_wnd(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 0, 5000);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    assert_int_equal(tcpfsm_snd_wnd(&f->conn), 5000);
+}
+
+/* T36: a segment carrying new text but an old acknowledgment (SEG.ACK < SND.UNA, still within
+   MAX.SND.WND below it, so RFC 5961 5.2 lets it through): "If SND.UNA =< SEG.ACK =< SND.NXT, the
+   send window should be updated": not this one; its text is taken. */
+static void test_established_ack_window_from_old_ack(void **state)
+{
+    struct fx *f = *state;
+    fx_send(f, 100);
+    f->snd_nxt += 100u;
+    fx_seg_wnd(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 0, 4000);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->snd_una = f->snd_nxt;
+    assert_int_equal(tcpfsm_snd_wnd(&f->conn), 4000);
+    fx_seg_wnd(f, TCPFSM_ACK, f->rcv_nxt, f->snd_una - 50u, 10, 1000);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->rcv_nxt += 10u;
+    fx_expect_events(f, TCPFSM_SIG_DATA);
+    assert_int_equal(tcpfsm_snd_una(&f->conn), f->snd_una);
+    assert_int_equal(tcpfsm_snd_wnd(&f->conn), 4000);
+}
+
+/* T44 cfg.retries times, then a new ACK (SND.UNA advances): the count of retransmissions starts
+   again, so the next expiry retransmits (T44) instead of giving up (T45, 3.8.3 R2: the threshold
+   counts retransmissions "of the same segment"). */
+static void test_established_ack_resets_retries(void **state)
+{
+    struct fx *f = *state;
+    unsigned k;
+    fx_send(f, 200);
+    f->snd_nxt += 200u;
+    for (k = 0; k < f->cfg.retries; k++) {
+        fx_fire(f);
+        fx_expect_row(f, TCPFSM_ROW_T44, TCPFSM_ESTABLISHED);
+    }
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_una + 100u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->snd_una += 100u;
+    fx_expect_events(f, TCPFSM_SIG_ACKED);
+    fx_fire(f);
+    fx_expect_row(f, TCPFSM_ROW_T44, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_una, f->rcv_nxt, TCPFSM_ACK, 100);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -837,6 +906,9 @@ int main(void)
         FX_TESTS(test_established_rto_zero_window_probe_last_octet, setup_established),
         FX_TESTS(test_established_fin_with_data_already_received, setup_established),
         FX_TESTS(test_established_fin_left_of_window, setup_established),
+        FX_TESTS(test_established_ack_window_from_older_segment, setup_established),
+        FX_TESTS(test_established_ack_window_from_old_ack, setup_established),
+        FX_TESTS(test_established_ack_resets_retries, setup_established),
     };
     return FX_RUN("test_established", tests);
 }

@@ -1,0 +1,121 @@
+/*
+ * tcpfsm_spec_accounting.h - ACSL specification of the sequence and window accounting (no C code):
+ * how SND.UNA, SND.NXT, RCV.NXT, SND.WND, SND.WL1, SND.WL2, MAX.SND.WND, RCV.WND and the send queue
+ * move (RFC 9293 3.10.7.3, 3.10.7.4, RFC 1122 4.2.2.20, RFC 5961 5.2). Included from
+ * tcpfsm_spec.h; read it next to the RFC: each definition quotes the sentence it formalises.
+ * All sequence arithmetic is modulo 2^32 (RFC 9293 3.4), with seq_dist / seq_lt_math /
+ * seq_le_math of tcpfsm_spec.h.
+ */
+#ifndef TCPFSM_SPEC_ACCOUNTING_H
+#define TCPFSM_SPEC_ACCOUNTING_H
+
+/*@
+  // x + d modulo 2^32: a sequence number d octets after x (RFC 9293 3.4: "all arithmetic dealing
+  // with sequence numbers must be performed modulo 2**32").
+  // (The cast is the modular reduction, as in the C code.)
+  logic integer seq_add(integer x, integer d) = (uint32_t)(x + d);
+
+  // ------------------------------------------------------------ the send side (3.10.7.4, fifth)
+  // "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK."
+  predicate ack_is_new(integer snd_una, integer ack, integer snd_nxt) =
+      seq_lt_math(snd_una, ack) && seq_le_math(ack, snd_nxt);
+
+  // "If SND.UNA =< SEG.ACK =< SND.NXT, the send window should be updated."
+  predicate ack_updates_window(integer snd_una, integer ack, integer snd_nxt) =
+      seq_le_math(snd_una, ack) && seq_le_math(ack, snd_nxt);
+
+  // "If (SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK)), set SND.WND <- SEG.WND,
+  // set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK." ("This check ... prevents using old
+  // segments to update the window.")
+  predicate window_is_newer(integer wl1, integer wl2, integer seq, integer ack) =
+      seq_lt_math(wl1, seq) || (wl1 == seq && seq_le_math(wl2, ack));
+
+  // The handshake sets the window unconditionally. RFC 9293 3.10.7.4, SYN-RECEIVED: "If SND.UNA <
+  // SEG.ACK =< SND.NXT, then enter ESTABLISHED state and continue processing with the variables
+  // below set to: SND.WND <- SEG.WND, SND.WL1 <- SEG.SEQ, SND.WL2 <- SEG.ACK"; RFC 1122 4.2.2.20
+  // (c), SYN-SENT: "When the connection enters ESTABLISHED state, the following variables must be
+  // set: SND.WND <- SEG.WND, SND.WL1 <- SEG.SEQ, SND.WL2 <- SEG.ACK".
+  predicate handshake_state(integer from) = from == TCPFSM_SYN_SENT || from == TCPFSM_SYN_RECEIVED;
+
+  // RFC 5961 5.2: "MAX.SND.WND: The maximum send window it has seen from its peer."
+  logic integer max_snd_wnd_after(integer max_snd_wnd, integer wnd) =
+      wnd > max_snd_wnd ? wnd : max_snd_wnd;
+
+  // ------------------------------------------------------------ the receive side (seventh, eighth)
+  // "Once the TCP endpoint takes responsibility for the data, it advances RCV.NXT over the data
+  // accepted, and adjusts RCV.WND as appropriate to the current buffer availability. The total of
+  // RCV.NXT and RCV.WND should not be reduced." The data accepted from text [seq, seq+len): the
+  // octets from RCV.NXT on (the segment starts at or before RCV.NXT and ends after it), at most
+  // RCV.WND of them (what the window has room for); none when the state takes no text ("This
+  // should not occur since a FIN has been received from the remote side. Ignore the segment
+  // text.") or the text is not in order.
+  logic integer text_accepted(integer rcv_nxt, integer rcv_wnd, integer seq, integer len) =
+      (len > 0 && seq_dist(seq, rcv_nxt) < 2147483648             // SEG.SEQ =< RCV.NXT
+       && 0 < seq_dist(rcv_nxt, seq_add(seq, len)) < 2147483648)   // RCV.NXT < SEG.SEQ+len
+        ? ((uint32_t)(seq_add(seq, len) - rcv_nxt) < rcv_wnd     // (SEG.SEQ+len - RCV.NXT) mod 2^32
+             ? (uint32_t)(seq_add(seq, len) - rcv_nxt) : rcv_wnd)
+        : 0;
+
+  // The states in which text is processed: "ESTABLISHED STATE, FIN-WAIT-1 STATE, FIN-WAIT-2 STATE:
+  // ... deliver segment data" (and the handshake states moving there with the same segment).
+  predicate state_takes_text(integer st) =
+      st == TCPFSM_SYN_SENT || st == TCPFSM_SYN_RECEIVED || st == TCPFSM_ESTABLISHED
+      || st == TCPFSM_FIN_WAIT_1 || st == TCPFSM_FIN_WAIT_2;
+
+  // The octets of text [seq, seq+len) the state `from` takes.
+  logic integer text_taken(integer from, integer rcv_nxt, integer rcv_wnd, integer seq, integer len) =
+      (from == TCPFSM_SYN_SENT || from == TCPFSM_SYN_RECEIVED || from == TCPFSM_ESTABLISHED
+       || from == TCPFSM_FIN_WAIT_1 || from == TCPFSM_FIN_WAIT_2)
+        ? text_accepted(rcv_nxt, rcv_wnd, seq, len) : 0;
+
+  // "eighth, check the FIN bit: ... If the FIN bit is set, ... advance RCV.NXT over the FIN": a
+  // new FIN (fin_new, from the classifier) is taken when it sits at RCV.NXT once the text is in
+  // (its sequence number is SEG.SEQ + the text length).
+  logic integer rcv_nxt_after(integer from, integer rcv_nxt, integer rcv_wnd, integer seq,
+                              integer len, integer fin_new) =
+      (fin_new != 0
+       && seq_add(rcv_nxt, text_taken(from, rcv_nxt, rcv_wnd, seq, len)) == seq_add(seq, len))
+        ? seq_add(seq_add(rcv_nxt, text_taken(from, rcv_nxt, rcv_wnd, seq, len)), 1)
+        : seq_add(rcv_nxt, text_taken(from, rcv_nxt, rcv_wnd, seq, len));
+
+  // SYN-SENT, "fourth, check the SYN bit": "RCV.NXT is set to SEG.SEQ+1, IRS is set to SEG.SEQ".
+  logic integer rcv_nxt_syn(integer from, integer flags, integer seq, integer rcv_nxt) =
+      ((flags & TCPFSM_SYN) != 0 && from == TCPFSM_SYN_SENT) ? seq_add(seq, 1) : rcv_nxt;
+
+  // The text of a segment starts after its SYN ("SEG.LEN: the number of octets occupied by the
+  // data in the segment (counting SYN and FIN)").
+  logic integer text_seq(integer flags, integer seq) =
+      (flags & TCPFSM_SYN) != 0 ? seq_add(seq, 1) : seq;
+
+  // "fifth, check the ACK field: if the ACK bit is off, drop the segment and return".
+  predicate seg_has_ack(integer flags) = (flags & TCPFSM_ACK) != 0;
+
+  // The window of a segment (with the ACK bit on) processed in state `from` becomes SND.WND (SND.UNA before the
+  // segment: a new ACK moves SND.UNA to SEG.ACK first, which keeps SND.UNA =< SEG.ACK).
+  predicate window_taken(integer from, integer snd_una, integer snd_nxt,
+                         integer wl1, integer wl2, integer seq, integer ack) =
+      ack_updates_window(snd_una, ack, snd_nxt)
+      && (handshake_state(from) || window_is_newer(wl1, wl2, seq, ack));
+
+  // ------------------------------------------------------------ the handshake (3.10.7.2, 3.10.7.3)
+  // SYN-SENT / LISTEN: "RCV.NXT is set to SEG.SEQ+1, IRS is set to SEG.SEQ".
+  // OPEN: "An initial send sequence number (ISS) is selected. A SYN segment of the form
+  // <SEQ=ISS><CTL=SYN> is sent. Set SND.UNA to ISS, SND.NXT to ISS+1".
+  // LISTEN: "ISS should be selected and a SYN segment sent of the form <SEQ=ISS><ACK=RCV.NXT>
+  // <CTL=SYN,ACK>. SND.NXT is set to ISS+1 and SND.UNA to ISS."
+
+  // ------------------------------------------------------------ the strong invariant's conjunct
+  // What the accounting keeps true between calls:
+  //  - "RCV.WND: receive window" never exceeds the window we offer (cfg->window): it is the
+  //    configured window minus the octets accepted and not yet consumed;
+  //  - SND.WND =< MAX.SND.WND (RFC 5961 5.2: the maximum send window seen from the peer);
+  //  - the send queue (written, not yet sent) stays within half the sequence space (SEND's check):
+  //    "the sequence number space ... must be performed modulo 2**32" only works when what is
+  //    outstanding stays below 2^31.
+  predicate valid_accounting(struct tcpfsm_conn *c) =
+      c->rcv_wnd <= c->cfg->window
+      && c->snd_wnd <= c->max_snd_wnd
+      && c->snd_queued <= 2147483647;
+*/
+
+#endif /* TCPFSM_SPEC_ACCOUNTING_H */
