@@ -66,6 +66,7 @@ static void output_reset(struct tcpfsm_output *out, uint8_t st)
     ensures valid_output(out) && out->count == 0 && out->events == 0;
     ensures out->event == TCPFSM_EV_NONE && out->row == TCPFSM_ROW_NONE && out->state == c->state;
     ensures valid_conn(c) && c->state == \old(c->state);
+    ensures out->deadline == conn_deadline(c);
 */
 static void begin(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
@@ -110,6 +111,9 @@ static void emit_reset_reply(struct tcpfsm_output *out, const struct tcpfsm_segm
    the initial RTO (Linux tcp_syn_linear_timeouts). */
 /*@ requires valid_conn(c);
     assigns \nothing;
+    ensures rto: \result == rto_of(c);
+    ensures at_most_rto_max: \result <= c->cfg->rto_max;
+    ensures at_least_rto_min: c->cfg->rto_min <= c->cfg->rto_max ==> \result >= c->cfg->rto_min;
 */
 static uint32_t current_rto(const struct tcpfsm_conn *c)
 {
@@ -117,6 +121,7 @@ static uint32_t current_rto(const struct tcpfsm_conn *c)
     uint64_t base;
     uint64_t var4;
     uint32_t shift = c->backoff;
+    uint32_t i;
 
     if ((c->flags & TCPFSM_F_HAVE_RTT) != 0u) {
         /* RFC 6298 2.3: RTO <- SRTT + max (G, K*RTTVAR), K = 4; G = 1 us here */
@@ -138,14 +143,25 @@ static uint32_t current_rto(const struct tcpfsm_conn *c)
         base = cfg->rto_max;       /* RFC 6298 2.5 */
     if (c->state == (uint8_t)TCPFSM_SYN_SENT)
         shift = shift > cfg->syn_linear_timeouts ? shift - cfg->syn_linear_timeouts : 0u;
-    base = base << shift;          /* RFC 6298 5.5: "back off the timer" */
-    if (base > cfg->rto_max)
-        base = cfg->rto_max;
+    /* RFC 6298 5.5: "back off the timer", each doubling bounded by rto_max (2.5) */
+    /*@ loop invariant 0 <= i <= shift;
+        loop invariant 0 <= base <= cfg->rto_max;
+        loop invariant cfg->rto_min <= cfg->rto_max ==> cfg->rto_min <= base;
+        loop invariant backed_off(base, shift - i, cfg->rto_max) == rto_of(c);
+        loop assigns i, base;
+        loop variant shift - i;
+    */
+    for (i = 0u; i < shift; i++) {
+        base = 2u * base;
+        if (base > cfg->rto_max)
+            base = cfg->rto_max;
+    }
     return (uint32_t)base;
 }
 
 /* now + delta without wrapping past TCPFSM_NO_DEADLINE. */
 /*@ assigns \nothing;
+    ensures deadline: \result == deadline_of(now, delta);
     ensures \result != TCPFSM_NO_DEADLINE;
 */
 static tcpfsm_time_t deadline_after(tcpfsm_time_t now, uint64_t delta)
@@ -155,9 +171,11 @@ static tcpfsm_time_t deadline_after(tcpfsm_time_t now, uint64_t delta)
     return now + delta;
 }
 
+/* Stop the timer that runs (RFC 6298 5.2: "turn off the retransmission timer"). */
 /*@ requires valid_conn(c);
     assigns c->timer, c->deadline;
     ensures valid_conn(c) && c->timer == TCPFSM_TIMER_NONE;
+    ensures c->deadline == TCPFSM_NO_DEADLINE;
 */
 static void timer_stop(struct tcpfsm_conn *c)
 {
@@ -165,9 +183,14 @@ static void timer_stop(struct tcpfsm_conn *c)
     c->deadline = TCPFSM_NO_DEADLINE;
 }
 
-/*@ requires valid_conn(c);
+/* (Re)start the retransmission timer: RFC 6298 5.1 "start it running so that it will expire
+   after RTO seconds (for the current value of RTO)", 5.3 "restart the retransmission timer so
+   that it will expire after RTO seconds", 5.6 "for the value of RTO after the doubling". It runs
+   only in a state where something of ours can be unacknowledged. */
+/*@ requires valid_conn(c) && rto_state(c->state);
     assigns c->timer, c->deadline;
     ensures valid_conn(c) && c->timer == TCPFSM_TIMER_RTO;
+    ensures deadline: c->deadline == deadline_of(now, rto_of(c));
 */
 static void timer_arm_rto(struct tcpfsm_conn *c, tcpfsm_time_t now)
 {
@@ -175,10 +198,66 @@ static void timer_arm_rto(struct tcpfsm_conn *c, tcpfsm_time_t now)
     c->timer = TCPFSM_TIMER_RTO;
 }
 
+/* Whether timer kind `t` may run in state `st` (valid_timers): the time-wait timer only in
+   TIME-WAIT (RFC 9293 3.10.7.4: "Start the time-wait timer, turn off the other timers"), the
+   FIN-WAIT-2 timer only in FIN-WAIT-2, the retransmission timer only where something of ours can
+   be unacknowledged; no timer in CLOSED or LISTEN. */
+/*@ requires t <= 3;
+    assigns \nothing;
+    ensures \result != 0 <==> timer_allowed(st, t);
+*/
+static int timer_runs_in(uint8_t st, uint8_t t)
+{
+    if (t == TCPFSM_TIMER_NONE)
+        return 1;
+    if (t == TCPFSM_TIMER_TIME_WAIT)
+        return st == (uint8_t)TCPFSM_TIME_WAIT;
+    if (t == TCPFSM_TIMER_FIN_WAIT_2)
+        return st == (uint8_t)TCPFSM_FIN_WAIT_2;
+    return st == (uint8_t)TCPFSM_SYN_SENT || st == (uint8_t)TCPFSM_SYN_RECEIVED
+        || st == (uint8_t)TCPFSM_ESTABLISHED || st == (uint8_t)TCPFSM_FIN_WAIT_1
+        || st == (uint8_t)TCPFSM_CLOSE_WAIT || st == (uint8_t)TCPFSM_CLOSING
+        || st == (uint8_t)TCPFSM_LAST_ACK;
+}
+
+/* The state changes to `to` (taken from the table): a timer that does not run in `to` stops with
+   the change. The row's actions would stop or replace it anyway (cancel_rto, arm_time_wait,
+   arm_rto, leaving for CLOSED or LISTEN); stopping it here keeps valid_conn true between the
+   state change and the actions. */
+/*@ requires valid_conn(c) && to < TCPFSM_STATE_COUNT;
+    assigns c->timer, c->deadline;
+    ensures valid_conn(c) && timer_allowed(to, c->timer);
+    behavior keeps:
+      assumes timer_allowed(to, c->timer);
+      ensures c->timer == \old(c->timer) && c->deadline == \old(c->deadline);
+    behavior stops:
+      assumes !timer_allowed(to, c->timer);
+      ensures c->timer == TCPFSM_TIMER_NONE && c->deadline == TCPFSM_NO_DEADLINE;
+    complete behaviors;
+    disjoint behaviors;
+*/
+static void enter_state(struct tcpfsm_conn *c, uint8_t to)
+{
+    if (timer_runs_in(to, (uint8_t)c->timer) == 0)
+        timer_stop(c);
+}
+
 /* RFC 6298 2.2 / 2.3 with a new measurement `r` (microseconds). */
 /*@ requires valid_conn(c);
     assigns c->srtt, c->rttvar, c->flags, c->backoff;
     ensures valid_conn(c);
+    ensures collapse: c->backoff == 0 && (c->flags & TCPFSM_F_RTO_3S) == 0;
+    ensures (c->flags & TCPFSM_F_HAVE_RTT) != 0;
+    ensures (c->flags & TCPFSM_F_RTT_TIMING) == (\old(c->flags) & TCPFSM_F_RTT_TIMING);
+    behavior first_measurement:   // 2.2: "SRTT <- R, RTTVAR <- R/2"
+      assumes (c->flags & TCPFSM_F_HAVE_RTT) == 0;
+      ensures c->srtt == r && c->rttvar == r / 2;
+    behavior subsequent_measurement:   // 2.3, alpha = 1/8, beta = 1/4
+      assumes (c->flags & TCPFSM_F_HAVE_RTT) != 0;
+      ensures c->rttvar == rttvar_after(\old(c->srtt), \old(c->rttvar), r);
+      ensures c->srtt == srtt_after(\old(c->srtt), r);
+    complete behaviors;
+    disjoint behaviors;
 */
 static void rtt_sample(struct tcpfsm_conn *c, uint32_t r)
 {
@@ -210,6 +289,16 @@ static void rtt_sample(struct tcpfsm_conn *c, uint32_t r)
 /*@ requires valid_conn(c);
     assigns c->rtt_seq, c->rtt_start, c->flags;
     ensures valid_conn(c);
+    ensures (c->flags & TCPFSM_F_RTT_TIMING) != 0;
+    behavior timing_already:
+      assumes (c->flags & TCPFSM_F_RTT_TIMING) != 0;
+      ensures c->flags == \old(c->flags) && c->rtt_seq == \old(c->rtt_seq)
+              && c->rtt_start == \old(c->rtt_start);
+    behavior start:
+      assumes (c->flags & TCPFSM_F_RTT_TIMING) == 0;
+      ensures c->rtt_seq == seq && c->rtt_start == (uint32_t)now;
+    complete behaviors;
+    disjoint behaviors;
 */
 static void rtt_start(struct tcpfsm_conn *c, uint32_t seq, tcpfsm_time_t now)
 {
@@ -223,7 +312,9 @@ static void rtt_start(struct tcpfsm_conn *c, uint32_t seq, tcpfsm_time_t now)
 /* ============================================================ sending */
 
 /* Is this a state in which queued data (and a pending FIN) may go out? */
-/*@ assigns \nothing; */
+/*@ assigns \nothing;
+    ensures \result != 0 <==> sends_data(st);
+*/
 static int may_send_data(uint8_t st)
 {
     return st == (uint8_t)TCPFSM_ESTABLISHED || st == (uint8_t)TCPFSM_CLOSE_WAIT
@@ -275,6 +366,8 @@ static uint8_t send_data_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, struc
     assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start, c->timer, c->deadline,
             c->retries, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
+    ensures persist: sends_data(c->state) && c->snd_queued > 0 && c->snd_una == c->snd_nxt
+                     ==> c->timer == TCPFSM_TIMER_RTO;
 */
 static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out)
 {
@@ -695,6 +788,7 @@ static uint8_t classify_segment(const struct tcpfsm_conn *c, const struct tcpfsm
     ensures c->snd_una == ack;     // "set SND.UNA <- SEG.ACK"
     ensures c->retries == 0;       // the segment retransmitted was acknowledged: a new count
     ensures \result == 0 || \result == PROC_ACKED;
+
 */
 static uint8_t process_new_ack(struct tcpfsm_conn *c, uint32_t ack, tcpfsm_time_t now)
 {
@@ -1079,11 +1173,45 @@ static void actions_open(struct tcpfsm_conn *c, uint8_t from, uint32_t actions, 
 /*@ requires valid_conn(c);
     assigns c->flags, c->retries, c->backoff, c->timer, c->deadline;
     ensures valid_conn(c);
+    // RFC 6298 5.6: "Start the retransmission timer, such that it expires after RTO seconds (for
+    // the value of RTO after the doubling operation outlined in 5.5)"
+    ensures rto: (actions & TCPFSM_ACT_ARM_RTO) != 0 && rto_state(c->state)
+                 ==> c->timer == TCPFSM_TIMER_RTO && c->deadline == deadline_of(now, rto_of(c));
+    // RFC 9293 3.10.7.4: "Start the time-wait timer"; TIME-WAIT: "Acknowledge it, and restart
+    // the 2 MSL timeout"
+    ensures time_wait: (actions & TCPFSM_ACT_ARM_TIME_WAIT) != 0 && c->state == TCPFSM_TIME_WAIT
+                       ==> c->timer == TCPFSM_TIMER_TIME_WAIT
+                           && c->deadline == deadline_of(now, 2 * c->cfg->msl);
+    ensures fin_wait_2: (actions & TCPFSM_ACT_ARM_FIN_WAIT_2) != 0 && c->state == TCPFSM_FIN_WAIT_2
+                        && c->cfg->fin_wait_2_timeout != 0
+                        ==> c->timer == TCPFSM_TIMER_FIN_WAIT_2
+                            && c->deadline == deadline_of(now, c->cfg->fin_wait_2_timeout);
+    ensures no_fin_wait_2_timer: (actions & TCPFSM_ACT_ARM_FIN_WAIT_2) != 0
+                                 && c->state == TCPFSM_FIN_WAIT_2 && c->cfg->fin_wait_2_timeout == 0
+                                 ==> c->timer == \old(c->timer) && c->deadline == \old(c->deadline);
+    ensures no_arm: (actions & (TCPFSM_ACT_ARM_RTO | TCPFSM_ACT_ARM_TIME_WAIT
+                                | TCPFSM_ACT_ARM_FIN_WAIT_2)) == 0
+                    ==> c->timer == \old(c->timer) && c->deadline == \old(c->deadline);
+    behavior retransmit:   // RFC 6298 5.4, 5.5; RFC 6298 3 (Karn)
+      assumes (actions & TCPFSM_ACT_RETRANSMIT) != 0;
+      ensures karn: (c->flags & TCPFSM_F_RTT_TIMING) == 0;
+      ensures send_fin: (actions & TCPFSM_ACT_SEND_FIN) != 0 ==> (c->flags & TCPFSM_F_FIN_PENDING) != 0;
+      ensures retries: c->retries == (\old(c->retries) < 255 ? \old(c->retries) + 1 : 255);
+      ensures backoff: c->backoff == (\old(c->backoff) < 32 ? \old(c->backoff) + 1 : 32);
+    behavior no_retransmit:
+      assumes (actions & TCPFSM_ACT_RETRANSMIT) == 0;
+      ensures c->backoff == \old(c->backoff);
+      ensures send_fin: (actions & TCPFSM_ACT_SEND_FIN) != 0 ==> (c->flags & TCPFSM_F_FIN_PENDING) != 0;
+      ensures new_timer: (actions & TCPFSM_ACT_ARM_RTO) != 0 && rto_state(c->state)
+                         && \old(c->timer) != TCPFSM_TIMER_RTO ==> c->retries == 0;
+      ensures same_timer: (actions & TCPFSM_ACT_ARM_RTO) == 0 || \old(c->timer) == TCPFSM_TIMER_RTO
+                          ==> c->retries == \old(c->retries);
+    complete behaviors;
+    disjoint behaviors;
 */
 static void actions_timers(struct tcpfsm_conn *c, uint32_t actions, tcpfsm_time_t now)
 {
     if ((actions & TCPFSM_ACT_RETRANSMIT) != 0u) {
-        c->flags = (uint8_t)(c->flags & ~TCPFSM_F_RTT_TIMING);
         if (c->retries < UINT8_MAX)
             c->retries = (uint8_t)(c->retries + 1u);
         if (c->backoff < 32u)
@@ -1091,19 +1219,26 @@ static void actions_timers(struct tcpfsm_conn *c, uint32_t actions, tcpfsm_time_
     }
     if ((actions & TCPFSM_ACT_SEND_FIN) != 0u)
         c->flags = (uint8_t)(c->flags | TCPFSM_F_FIN_PENDING);
-    if ((actions & TCPFSM_ACT_ARM_RTO) != 0u) {
+    /* Karn (RFC 6298 3): "RTT samples MUST NOT be made using segments that were retransmitted" */
+    if ((actions & TCPFSM_ACT_RETRANSMIT) != 0u)
+        c->flags = (uint8_t)(c->flags & ~TCPFSM_F_RTT_TIMING);
+    /* Each timer is armed only in the state it runs in (valid_timers); the rows that arm one
+       enter that state, so the state tests only make this a property of the function too. */
+    if ((actions & TCPFSM_ACT_ARM_RTO) != 0u
+        && timer_runs_in(c->state, (uint8_t)TCPFSM_TIMER_RTO) != 0) {
         if ((actions & TCPFSM_ACT_RETRANSMIT) == 0u && c->timer != TCPFSM_TIMER_RTO)
             c->retries = 0u;
         timer_arm_rto(c, now);
     }
-    if ((actions & TCPFSM_ACT_ARM_TIME_WAIT) != 0u) {
+    if ((actions & TCPFSM_ACT_ARM_TIME_WAIT) != 0u && c->state == (uint8_t)TCPFSM_TIME_WAIT) {
         /* 3.10.8 / 3.10.7.4: "Start the time-wait timer" for 2 MSL */
         c->deadline = deadline_after(now, 2u * (uint64_t)c->cfg->msl);
         c->timer = TCPFSM_TIMER_TIME_WAIT;
     }
     /* A fin_wait_2_timeout of 0 means no FIN-WAIT-2 timer (RFC 9293 has none); the row that
        arms it has cancelled the retransmission timer already. */
-    if ((actions & TCPFSM_ACT_ARM_FIN_WAIT_2) != 0u && c->cfg->fin_wait_2_timeout != 0u) {
+    if ((actions & TCPFSM_ACT_ARM_FIN_WAIT_2) != 0u && c->state == (uint8_t)TCPFSM_FIN_WAIT_2
+        && c->cfg->fin_wait_2_timeout != 0u) {
         c->deadline = deadline_after(now, c->cfg->fin_wait_2_timeout);
         c->timer = TCPFSM_TIMER_FIN_WAIT_2;
     }
@@ -1243,7 +1378,7 @@ static uint8_t guard_holds(const struct tcpfsm_conn *c, uint8_t g)
 
 /* Take the row for `ev` from the table and move to its next state: the only state change. */
 /*@ requires valid_conn(c);
-    assigns c->state;
+    assigns c->state, c->timer, c->deadline;
     ensures valid_conn(c);
     ensures faithful(\old(c->state), ev, cell_guard{Pre}(c, \old(c->state), ev), c->state);
     ensures c->state == \result.next;
@@ -1268,6 +1403,7 @@ static struct tcpfsm_lookup step(struct tcpfsm_conn *c, uint8_t ev)
         return res;
     }
     tcpfsm_table_lookup(s, ev, guard_holds(c, tcpfsm_cell_guard(s, ev)), &res);
+    enter_state(c, res.next);
     c->state = res.next;
     return res;
 }
@@ -1278,6 +1414,7 @@ static struct tcpfsm_lookup step(struct tcpfsm_conn *c, uint8_t ev)
     ensures valid_output(out);
     ensures out->event == ev && out->state == c->state && out->row == row;
     ensures valid_conn(c) && c->state == \old(c->state);
+    ensures out->deadline == conn_deadline(c);
 */
 static void finish(const struct tcpfsm_conn *c, uint8_t ev, uint16_t row, struct tcpfsm_output *out)
 {
@@ -1299,6 +1436,7 @@ static void finish(const struct tcpfsm_conn *c, uint8_t ev, uint16_t row, struct
     ensures \result == 0 ==> c->state == \old(c->state);
     ensures out->row == \result;
     ensures row_taken{Pre}(c, \old(c->state), ev, out->row, c->state, out->events);
+    ensures out->deadline == conn_deadline(c);
 */
 static uint16_t run(struct tcpfsm_conn *c, uint8_t ev, struct call k, struct tcpfsm_output *out)
 {
@@ -1379,6 +1517,7 @@ int tcpfsm_init(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg)
     ensures out->event == ev && out->state == c->state;
     ensures \result == TCPFSM_OK || \result == TCPFSM_ERR_STATE || \result == TCPFSM_ERR_CLOSING;
     ensures \result != TCPFSM_OK ==> c->state == \old(c->state);
+    ensures out->deadline == conn_deadline(c);
 */
 static int user_call(struct tcpfsm_conn *c, uint8_t ev, tcpfsm_time_t now, uint32_t iss,
                      struct tcpfsm_output *out)
@@ -1417,6 +1556,7 @@ static int user_call(struct tcpfsm_conn *c, uint8_t ev, tcpfsm_time_t now, uint3
       ensures valid_conn(c) && valid_output(out);
       ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
       ensures out->event == TCPFSM_EV_OPEN_ACTIVE;
+      ensures out->deadline == conn_deadline(c);
     complete behaviors;
     disjoint behaviors;
 */
@@ -1440,6 +1580,7 @@ int tcpfsm_open_active(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t iss, s
       ensures valid_conn(c) && valid_output(out);
       ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
       ensures out->event == TCPFSM_EV_OPEN_PASSIVE;
+      ensures out->deadline == conn_deadline(c);
     complete behaviors;
     disjoint behaviors;
 */
@@ -1466,6 +1607,7 @@ int tcpfsm_open_passive(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t iss, 
       ensures valid_conn(c) && valid_output(out);
       ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
       ensures out->event == TCPFSM_EV_CLOSE;
+      ensures out->deadline == conn_deadline(c);
     complete behaviors;
     disjoint behaviors;
 */
@@ -1489,6 +1631,7 @@ int tcpfsm_close(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output 
       ensures valid_conn(c) && valid_output(out);
       ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
       ensures out->event == TCPFSM_EV_ABORT;
+      ensures out->deadline == conn_deadline(c);
     complete behaviors;
     disjoint behaviors;
 */
@@ -1566,6 +1709,7 @@ static void queue_and_flush(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t l
               && c->rcv_wnd == \old(c->rcv_wnd);
       ensures \result != TCPFSM_OK ==> c->snd_queued == \old(c->snd_queued)
                                        && c->snd_nxt == \old(c->snd_nxt);
+      ensures out->deadline == conn_deadline(c);
     complete behaviors;
     disjoint behaviors;
 */
@@ -1651,6 +1795,7 @@ static void window_update(const struct tcpfsm_conn *c, uint32_t old_wnd, struct 
               && \old(c->rcv_wnd) + len <= \old(c->cfg->window) ==> \result == TCPFSM_OK;
       ensures c->rcv_nxt == \old(c->rcv_nxt) && c->snd_una == \old(c->snd_una)
               && c->snd_nxt == \old(c->snd_nxt);
+      ensures out->deadline == conn_deadline(c);
     complete behaviors;
     disjoint behaviors;
 */
@@ -1691,6 +1836,7 @@ int tcpfsm_consumed(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, stru
       ensures out->state == c->state;
       ensures event: out->event == \at(seg_event(c, seg, c->cfg), Pre);
       ensures row: row_taken{Pre}(c, \old(c->state), out->event, out->row, c->state, out->events);
+      ensures out->deadline == conn_deadline(c);
     complete behaviors;
     disjoint behaviors;
 */
@@ -1720,6 +1866,7 @@ int tcpfsm_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, const struct tcpfsm
    R2): SYN in SYN-SENT, SYN+ACK in SYN-RECEIVED, otherwise FIN and data. */
 /*@ requires valid_conn(c);
     assigns \nothing;
+    ensures event: \result == timer_event_of(c, now);
     ensures \result < TCPFSM_EVENT_COUNT || \result == TCPFSM_EV_NONE;
 */
 static uint8_t timer_event(const struct tcpfsm_conn *c, tcpfsm_time_t now)
@@ -1755,6 +1902,10 @@ static uint8_t timer_event(const struct tcpfsm_conn *c, tcpfsm_time_t now)
       ensures valid_conn(c) && valid_output(out);
       ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
       ensures out->state == c->state;
+      ensures timer_event: out->event == timer_event_of{Pre}(c, now);
+      ensures not_due: timer_event_of{Pre}(c, now) == TCPFSM_EV_NONE
+                       ==> c->timer == \old(c->timer) && c->deadline == \old(c->deadline);
+      ensures out->deadline == conn_deadline(c);
     complete behaviors;
     disjoint behaviors;
 */
@@ -1922,6 +2073,9 @@ uint32_t tcpfsm_snd_queued(const struct tcpfsm_conn *c)
     assigns \nothing;
     behavior null: assumes c == \null; ensures \result == 0;
     behavior conn: assumes c != \null;
+      ensures \result == rto_of(c);
+      ensures \result <= c->cfg->rto_max;
+      ensures c->cfg->rto_min <= c->cfg->rto_max ==> \result >= c->cfg->rto_min;
     complete behaviors; disjoint behaviors;
 */
 uint32_t tcpfsm_rto(const struct tcpfsm_conn *c)
@@ -1934,6 +2088,8 @@ uint32_t tcpfsm_rto(const struct tcpfsm_conn *c)
     behavior null: assumes c == \null; ensures \result == TCPFSM_NO_DEADLINE;
     behavior conn: assumes c != \null;
       ensures \result == (c->timer == TCPFSM_TIMER_NONE ? TCPFSM_NO_DEADLINE : c->deadline);
+      ensures \result == conn_deadline(c);
+      ensures c->timer != TCPFSM_TIMER_NONE ==> \result != TCPFSM_NO_DEADLINE;
     complete behaviors; disjoint behaviors;
 */
 tcpfsm_time_t tcpfsm_deadline(const struct tcpfsm_conn *c)

@@ -11,6 +11,7 @@
 
 #include "tcpfsm.h"
 #include "tcpfsm_relation.h"
+#include "tcpfsm_spec_timers.h"
 
 /*@
   // ------------------------------------------------------------ sequence space (RFC 9293 3.4)
@@ -36,6 +37,7 @@
   predicate valid_conn(struct tcpfsm_conn *c) =
       \valid(c) && valid_config(c->cfg) && \separated(c, c->cfg)
       && c->state < TCPFSM_STATE_COUNT
+      && valid_timers(c)       // timers and FIN flags consistent with the state (tcpfsm_spec_timers.h)
       && c->timer <= 3
       && c->backoff <= 32      // RFC 6298 5.5 doublings, capped (the RTO is at most rto_max)
       && valid_accounting(c);  // sequence numbers and windows (tcpfsm_spec_accounting.h)
