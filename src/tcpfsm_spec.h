@@ -22,6 +22,11 @@
   // a < b modulo 2^32: b is less than 2^31 ahead of a and different from it.
   predicate seq_lt_math(integer a, integer b) = 0 < seq_dist(a, b) < 2147483648;
   predicate seq_le_math(integer a, integer b) = seq_dist(a, b) < 2147483648;
+  // a + b and a - b modulo 2^32, RFC 9293 3.4: "all arithmetic dealing with sequence numbers
+  // must be performed modulo 2**32". In ACSL a conversion to uint32_t is the reduction modulo
+  // 2^32 (as C99 6.3.1.3p2), so seq_add(a, b) is (a + b) mod 2^32, in [0, 2^32).
+  logic integer seq_add(integer a, integer b) = (uint32_t)(a + b);
+  logic integer seq_sub(integer a, integer b) = (uint32_t)(a - b);
 */
 #include "tcpfsm_spec_accounting.h"   /* sequence and window accounting, valid_accounting */
 /*@

@@ -10,10 +10,7 @@
 #define TCPFSM_SPEC_ACCOUNTING_H
 
 /*@
-  // x + d modulo 2^32: a sequence number d octets after x (RFC 9293 3.4: "all arithmetic dealing
-  // with sequence numbers must be performed modulo 2**32").
-  // (The cast is the modular reduction, as in the C code.)
-  logic integer seq_add(integer x, integer d) = (uint32_t)(x + d);
+  // seq_add(x, d): x + d modulo 2^32, a sequence number d octets after x (tcpfsm_spec.h).
 
   // ------------------------------------------------------------ the send side (3.10.7.4, fifth)
   // "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK."

@@ -19,11 +19,7 @@
 
 /*@
   // ------------------------------------------------------------ segment fields
-  // a + b and a - b modulo 2^32, RFC 9293 3.4: "all arithmetic dealing with sequence numbers
-  // must be performed modulo 2**32". In ACSL a conversion to uint32_t is the reduction modulo
-  // 2^32 (as C99 6.3.1.3p2), so seq_add(a, b) is (a + b) mod 2^32, in [0, 2^32).
-  logic integer seq_add(integer a, integer b) = (uint32_t)(a + b);
-  logic integer seq_sub(integer a, integer b) = (uint32_t)(a - b);
+  // seq_add / seq_sub (a + b, a - b modulo 2^32) are in tcpfsm_spec.h's sequence-space section.
 
   // The definitions below are boolean logic functions (not predicates) so that the event
   // functions can branch on them. a < b and a =< b modulo 2^32, as seq_lt_math / seq_le_math.
