@@ -124,7 +124,7 @@
 #define FW2_TICKS   (2 * MSL)   /* FIN-WAIT-2 timer, in ticks, when configured             */
 #endif
 #ifndef QMAX
-#define QMAX        3           /* segments in flight per direction (at most 4)            */
+#define QMAX        5           /* segments in flight per direction (at most 8)            */
 #endif
 #ifndef LOSS_MAX
 #define LOSS_MAX    1           /* segments the network may lose in a run (incl. expiry)   */
@@ -142,7 +142,7 @@
 #define ABORTS_MAX  0           /* ABORT calls in a run, both endpoints together           */
 #endif
 #define ATT_MAX     7           /* incarnation ids per endpoint (ghost, 3 bits); asserted  */
-#define NSLOTS      8           /* 2 directions * 4 slots; slots >= QMAX stay empty        */
+#define NSLOTS      (2 * QMAX)  /* 2 directions * QMAX slots                               */
 
 #ifdef NO_ABORT
 #undef ABORTS_MAX
@@ -189,6 +189,7 @@ byte aborts_left;
 byte att[2];           /* current incarnation id of each endpoint (1, 2, ...) */
 byte peer_att[2];      /* incarnation of the peer whose SYN this incarnation accepted (0: none) */
 byte att_peer_hist[16];/* [i*8 + a]: peer_att that endpoint i had in its incarnation a */
+bit  was_synced[2];    /* the current incarnation has been synchronized (cleared with the TCB) */
 
 /* configuration: the table's guards other than passive_open */
 bit cfg_rfc5961_syn, cfg_rfc1337, cfg_tw_reopen, cfg_fw2_timer;
@@ -202,12 +203,22 @@ bit  synced_once[2];   /* ghost: became synchronized */
 bit  tw_done[2];       /* ghost: left TIME-WAIT by its timer */
 #endif
 
-/* scratch, not part of the state vector */
-hidden int  h_seg, h_tmp, h_acts, h_out, h_send;
-hidden byte h_fate, h_ev, h_row, h_prev, h_k, h_j, h_f, h_sq, h_ak, h_len, h_guards, h_peer, h_tag;
-hidden byte h_ok, h_acceptable, h_refin, h_newfin;
-/* named results of the property checks, so that pan's message names the property */
-hidden byte P1_no_zombie, P2_agreement, P3_no_old_duplicate, P4_last_ack_clean, model_bound_ok;
+/* scratch of one step: ordinary globals (SPIN's multi-core mode, -DNCORE, does not support
+   hidden variables), all set back to 0 at the end of every step (reset_scratch) so that they
+   never distinguish two states */
+int  h_seg, h_tmp, h_acts, h_out, h_send;
+byte h_fate, h_ev, h_row, h_prev, h_k, h_j, h_f, h_sq, h_ak, h_len, h_guards, h_peer, h_tag;
+byte h_ok, h_acceptable, h_refin, h_newfin;
+/* named results of the property checks, so that pan's message names the property (scratch too) */
+byte P1_no_zombie, P2_agreement, P3_no_old_duplicate, P4_last_ack_clean, model_bound_ok;
+
+inline reset_scratch() {
+  h_seg = 0; h_tmp = 0; h_acts = 0; h_out = 0; h_send = 0;
+  h_fate = 0; h_ev = 0; h_row = 0; h_prev = 0; h_k = 0; h_j = 0; h_f = 0; h_sq = 0; h_ak = 0;
+  h_len = 0; h_guards = 0; h_peer = 0; h_tag = 0; h_ok = 0; h_acceptable = 0; h_refin = 0;
+  h_newfin = 0; P1_no_zombie = 0; P2_agreement = 0; P3_no_old_duplicate = 0;
+  P4_last_ack_clean = 0; model_bound_ok = 0
+}
 
 #define SYNCHRONIZED(s)  ((s) >= ST_ESTABLISHED)
 #define FIN_RECEIVED(s)  ((s) == ST_CLOSE_WAIT || (s) == ST_CLOSING || (s) == ST_LAST_ACK || (s) == ST_TIME_WAIT)
@@ -216,7 +227,7 @@ hidden byte P1_no_zombie, P2_agreement, P3_no_old_duplicate, P4_last_ack_clean, 
 
 #ifdef COVERAGE
 c_decl { static unsigned char row_seen[256]; }
-#define COVER_ROW() c_code { if (h_row != 0 && !row_seen[h_row]) { row_seen[h_row] = 1; fprintf(stderr, "ROW %d\n", h_row); } }
+#define COVER_ROW() c_code { if (now.h_row != 0 && !row_seen[now.h_row]) { row_seen[now.h_row] = 1; fprintf(stderr, "ROW %d\n", now.h_row); } }
 #else
 #define COVER_ROW() skip
 #endif
@@ -477,7 +488,7 @@ inline classify(i) {
 /* a new incarnation with a fresh ISS from the ISN clock (0 in the rotating frame) */
 inline new_incarnation(i, the_iss) {
   iss[i] = the_iss; una[i] = the_iss; nxt[i] = MOD(the_iss + 1);
-  irs[i] = 0; rnxt[i] = 0; peer_att[i] = 0; retries[i] = 0;
+  irs[i] = 0; rnxt[i] = 0; peer_att[i] = 0; retries[i] = 0; was_synced[i] = 0;
   att[i]++;
   model_bound_ok = (att[i] < ATT_MAX);      /* ATT_MAX too small */
   assert(model_bound_ok);
@@ -494,7 +505,7 @@ inline accept_syn(i) {
 
 inline clear_tcb(i) {
   iss[i] = 0; irs[i] = 0; una[i] = 0; nxt[i] = 0; rnxt[i] = 0;
-  passive[i] = 0; tmr[i] = 0; retries[i] = 0; peer_att[i] = 0
+  passive[i] = 0; tmr[i] = 0; retries[i] = 0; peer_att[i] = 0; was_synced[i] = 0
 }
 
 /* what the actions of the row just taken do; h_prev is the state before, h_ev the event,
@@ -627,7 +638,7 @@ inline check_step(i) {
   fi;
 #endif
 #ifdef CHECK_P2
-  P2_agreement = !(SYNCHRONIZED(st[0]) && SYNCHRONIZED(st[1]) &&
+  P2_agreement = !(was_synced[0] && was_synced[1] && !NO_TCB(st[0]) && !NO_TCB(st[1]) &&
                    (peer_att[0] == att[1] || peer_att[1] == att[0])) ||
                  (irs[0] == iss[1] && irs[1] == iss[0]);
   assert(P2_agreement);
@@ -654,7 +665,7 @@ inline check_old_duplicate(i) {
        att_peer_hist[i * 8 + S_GPEER(h_seg)] != peer_att[i])) ->
        P3_no_old_duplicate = !(h_ev == EV_SYN_ACK || h_ev == EV_ACK_OF_SYN || h_ev == EV_ACK ||
                                h_ev == EV_ACK_OF_FIN || h_ev == EV_FIN || h_ev == EV_FIN_ACK ||
-                               h_ev == EV_RST || (h_ev == EV_SYN && st[i] == ST_TIME_WAIT));
+                               h_ev == EV_RST || (h_ev == EV_SYN && st[i] == ST_TIME_WAIT && cfg_tw_reopen));
        assert(P3_no_old_duplicate)
   :: else -> skip
   fi;
@@ -669,6 +680,10 @@ inline guards_of(i) {
 }
 
 inline after_step(i) {
+  if
+  :: SYNCHRONIZED(st[i]) -> was_synced[i] = 1
+  :: else -> skip
+  fi;
 #ifdef SCENARIO_SIMULTANEOUS
   if
   :: SYNCHRONIZED(st[i]) -> synced_once[i] = 1
@@ -765,15 +780,19 @@ inline timer_fires(i) {
 
 #define W_TIMER 100            /* step kinds besides user calls (which use their event number) */
 #define W_SEG0  101            /* W_SEG0 + j: the segment in slot j arrives */
-/* a sender can only act while its outgoing direction has room, or the network may still drop
-   (a bound of the model: QMAX segments in flight per direction) */
-#define CAN_SEND(i) (net[(1 - (i)) * QMAX + QMAX - 1] == 0 || losses_left > 0)
+/* A step is never blocked by a full network (that deadlocked both sides at MSL = 2): a segment
+   sent into a full direction is dropped as one of the LOSS_MAX losses, and with no loss left
+   model_bound_ok fails (QMAX too small): QMAX is chosen so that this never happens. */
+#define ARRIVING(i) (net[(i) * QMAX + 0] != 0)   /* sorted descending: slot 0 full if any is */
 
 proctype endpoint(byte i) {
   byte what, fate;     /* the step chosen and the network's choice; both 0 again after it */
   do
   :: atomic {
-       CAN_SEND(i);
+       /* the whole guard of the step, so that the choice below never blocks inside the atomic
+          (a blocked atomic would lose atomicity and resume later with a stale guard) */
+       (USER_OPEN_ACTIVE(i) || USER_OPEN_PASSIVE(i) || USER_CLOSE(i) ||
+        (st[i] != ST_CLOSED && aborts_left > 0) || (NET_READY && ARRIVING(i)) || tmr[i] == 1);
        if
        /* the user */
        :: USER_OPEN_ACTIVE(i) -> what = EV_OPEN_ACTIVE
@@ -785,6 +804,10 @@ proctype endpoint(byte i) {
        :: NET_READY && QMAX > 1 && net[i * QMAX + 1] != 0 -> what = W_SEG0 + 1
        :: NET_READY && QMAX > 2 && net[i * QMAX + 2] != 0 -> what = W_SEG0 + 2
        :: NET_READY && QMAX > 3 && net[i * QMAX + 3] != 0 -> what = W_SEG0 + 3
+       :: NET_READY && QMAX > 4 && net[i * QMAX + 4] != 0 -> what = W_SEG0 + 4
+       :: NET_READY && QMAX > 5 && net[i * QMAX + 5] != 0 -> what = W_SEG0 + 5
+       :: NET_READY && QMAX > 6 && net[i * QMAX + 6] != 0 -> what = W_SEG0 + 6
+       :: NET_READY && QMAX > 7 && net[i * QMAX + 7] != 0 -> what = W_SEG0 + 7
        /* the timer */
        :: tmr[i] == 1 -> what = W_TIMER
        fi;
@@ -798,11 +821,11 @@ proctype endpoint(byte i) {
        fi;
        if
        :: what >= W_SEG0 ->
-            d_step { h_fate = fate; h_j = what - W_SEG0; deliver(i, h_j); what = 0; fate = 0; h_fate = FATE_DELIVER }
+            d_step { h_fate = fate; h_j = what - W_SEG0; deliver(i, h_j); what = 0; fate = 0; reset_scratch() }
        :: what == W_TIMER ->
-            d_step { h_fate = fate; timer_fires(i); what = 0; fate = 0; h_fate = FATE_DELIVER }
+            d_step { h_fate = fate; timer_fires(i); what = 0; fate = 0; reset_scratch() }
        :: else ->
-            d_step { h_fate = fate; user_call(i, what); what = 0; fate = 0; h_fate = FATE_DELIVER }
+            d_step { h_fate = fate; user_call(i, what); what = 0; fate = 0; reset_scratch() }
        fi
      }
   od
@@ -810,7 +833,13 @@ proctype endpoint(byte i) {
 
 /* ------------------------------------------------------------------------- clock */
 #define DUE(k)  (net[k] != 0 && S_AGE(net[k]) == MSL - 1)
-#define ANY_DUE (DUE(0) || DUE(1) || DUE(2) || DUE(3) || DUE(4) || DUE(5) || DUE(6) || DUE(7))
+/* directions are sorted descending and ages sit above the sequence numbers, but the ghost bits
+   sit above the age: every slot is tested */
+#define DUE_DIR(d) (DUE((d) * QMAX) || DUE((d) * QMAX + 1) || (QMAX > 2 && DUE((d) * QMAX + 2)) || \
+                    (QMAX > 3 && DUE((d) * QMAX + 3)) || (QMAX > 4 && DUE((d) * QMAX + 4)) || \
+                    (QMAX > 5 && DUE((d) * QMAX + 5)) || (QMAX > 6 && DUE((d) * QMAX + 6)) || \
+                    (QMAX > 7 && DUE((d) * QMAX + 7)))
+#define ANY_DUE (DUE_DIR(0) || DUE_DIR(1))
 
 inline rotate(x) { x = MOD(x - ISN_RATE) }
 
@@ -852,7 +881,8 @@ proctype clock() {
             opened_now[h_j] = 0;
             h_j++
        :: else -> break
-       od
+       od;
+       reset_scratch()
      }
   od
 }
@@ -870,7 +900,7 @@ init {
   atomic {
     opens_left[0] = OPENS_MAX; opens_left[1] = SERVER_OPENS_MAX;
     aborts_left = ABORTS_MAX; losses_left = LOSS_MAX; dups_left = DUP_MAX;
-    model_bound_ok = (QMAX >= 1 && QMAX <= 4 && SEQ_N <= 32 && RTO_TICKS >= 1 && MSL >= 1);
+    model_bound_ok = (QMAX >= 2 && QMAX <= 8 && SEQ_N <= 32 && RTO_TICKS >= 1 && MSL >= 1);
     assert(model_bound_ok);
 #ifdef SCENARIO_SIMULTANEOUS
     opens_left[0] = 1; opens_left[1] = 1; aborts_left = 0;
