@@ -66,6 +66,12 @@ add P1_no_zombie        holds base -              safety   "-DCHECK_P1"  "no sid
 add P2_agreement        holds base -              safety   "-DCHECK_P2"  "synchronized sides agree: IRS of each is the ISS of the other"
 add P3_no_old_duplicate holds base -              safety   "-DCHECK_P3"  "no segment of an earlier incarnation is accepted by a later one"
 add P4_last_ack_clean   holds base -              safety   "$P4F"        "LAST-ACK ends only by the ACK of its FIN (lost last ACK: the retransmitted FIN is ACKed from TIME-WAIT)"
+# witnesses: the precondition of each safety property's danger is reachable under the same
+# bounds (the assertion that it never happens must fail; one that holds makes its property vacuous)
+add W1_old_syn_at_listener fails base W1_old_syn_at_listener safety "-DWITNESS_P1" "witness for P1: a SYN of a peer incarnation that is no longer live reaches a listener"
+add W2_old_syn_ack_at_syn_sent fails base W2_old_syn_ack_at_syn_sent safety "-DWITNESS_P2" "witness for P2: a SYN,ACK of an earlier peer incarnation reaches a side in SYN-SENT"
+add W3_old_segment_at_synchronized fails base W3_old_segment_at_synchronized safety "-DWITNESS_P3" "witness for P3: a segment of an earlier incarnation arrives at a side synchronized with a later one"
+add W4_last_ack_lost    fails base W4_last_ack_lost safety "$P4F -DWITNESS_P4" "witness for P4: the last ACK of a close is lost while the peer waits in LAST-ACK"
 add P5_termination      holds base -              liveness "-DLTL_P5 -DDUP_MAX=0"    "with weak fairness both sides end CLOSED and stay so"
 add P6_simultaneous     holds base -              liveness "-DLTL_P6 -DSCENARIO_SIMULTANEOUS -DLOSS_MAX=1 -DDUP_MAX=1" "simultaneous open synchronizes both sides; simultaneous close ends both through TIME-WAIT"
 add P7_coverage_a       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DABORTS_MAX=1 -DOPENS_MAX=1 -DSERVER_OPENS_MAX=1 -DDUP_MAX=0" "rows reached with every guard off"

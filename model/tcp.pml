@@ -49,6 +49,15 @@
  *     that no execution can take are listed with the reason in model/unreachable_rows.txt, and
  *     any other unreached row fails the run (model/check.sh compares).
  *
+ * WITNESSES (-DWITNESS_Pn, one per safety property; model/check.sh expects each to FAIL): an
+ * assertion that the danger the property guards against never even begins. If a witness held,
+ * its property would hold vacuously under the same bounds, and `make model` fails.
+ *  W1 (P1) a SYN of a peer incarnation that is no longer the peer's live one reaches a listener.
+ *  W2 (P2) a SYN,ACK of an earlier peer incarnation reaches a side in SYN-SENT.
+ *  W3 (P3) a segment of an earlier incarnation reaches a side synchronized with a later one.
+ *  W4 (P4) the last ACK of a close is lost while the peer waits in LAST-ACK (checked with the
+ *     flags of P4).
+ *
  * Besides the property under test every run checks the model's own sanity assertions
  * (model_bound_ok: a bound is too small) which must never fail.
  *
@@ -211,13 +220,18 @@ byte h_fate, h_ev, h_row, h_prev, h_k, h_j, h_f, h_sq, h_ak, h_len, h_guards, h_
 byte h_ok, h_acceptable, h_refin, h_newfin;
 /* named results of the property checks, so that pan's message names the property (scratch too) */
 byte P1_no_zombie, P2_agreement, P3_no_old_duplicate, P4_last_ack_clean, model_bound_ok;
+/* witnesses (-DWITNESS_Pn): each asserts that the danger its property guards against never even
+   begins; the assertion must FAIL, else the property is vacuous under the bounds of the run */
+byte W1_old_syn_at_listener, W2_old_syn_ack_at_syn_sent, W3_old_segment_at_synchronized,
+     W4_last_ack_lost;
 
 inline reset_scratch() {
   h_seg = 0; h_tmp = 0; h_acts = 0; h_out = 0; h_send = 0;
   h_fate = 0; h_ev = 0; h_row = 0; h_prev = 0; h_k = 0; h_j = 0; h_f = 0; h_sq = 0; h_ak = 0;
   h_len = 0; h_guards = 0; h_peer = 0; h_tag = 0; h_ok = 0; h_acceptable = 0; h_refin = 0;
   h_newfin = 0; P1_no_zombie = 0; P2_agreement = 0; P3_no_old_duplicate = 0;
-  P4_last_ack_clean = 0; model_bound_ok = 0
+  P4_last_ack_clean = 0; model_bound_ok = 0; W1_old_syn_at_listener = 0;
+  W2_old_syn_ack_at_syn_sent = 0; W3_old_segment_at_synchronized = 0; W4_last_ack_lost = 0
 }
 
 #define SYNCHRONIZED(s)  ((s) >= ST_ESTABLISHED)
@@ -328,6 +342,11 @@ inline net_send(d, s) {
   h_out = s;
   if
   :: h_fate == FATE_LOSE ->
+#ifdef WITNESS_P4
+       /* W4: the last ACK of a close is lost while the peer waits in LAST-ACK */
+       W4_last_ack_lost = !(S_FLAGS(h_out) == F_ACK && st[1 - (d)] == ST_TIME_WAIT && st[d] == ST_LAST_ACK);
+       assert(W4_last_ack_lost);
+#endif
        losses_left--; printf("NARR      send to ep%d, LOST: ", d); print_seg(h_out); printf("\n")
   :: h_fate == FATE_DUPLICATE && net[(d) * QMAX + QMAX - 2] == 0 ->
        dups_left--; printf("NARR      send to ep%d, DUPLICATED: ", d); print_seg(h_out); printf("\n");
@@ -657,6 +676,25 @@ inline check_step(i) {
 
 /* P3, before the segment is processed: is it from an earlier incarnation, and accepted? */
 inline check_old_duplicate(i) {
+#ifdef WITNESS_P1
+  /* W1: a SYN of a peer incarnation that is no longer the peer's live one reaches a listener */
+  W1_old_syn_at_listener = !(st[i] == ST_LISTEN && h_f == F_SYN &&
+                             (S_GATT(h_seg) != att[1 - i] || NO_TCB(st[1 - i])));
+  assert(W1_old_syn_at_listener);
+#endif
+#ifdef WITNESS_P2
+  /* W2: a SYN,ACK of an earlier peer incarnation reaches a side in SYN-SENT */
+  W2_old_syn_ack_at_syn_sent = !(st[i] == ST_SYN_SENT && (h_f & (F_SYN | F_ACK | F_RST)) == (F_SYN | F_ACK) &&
+                                 S_GATT(h_seg) != 0 && S_GATT(h_seg) < att[1 - i]);
+  assert(W2_old_syn_ack_at_syn_sent);
+#endif
+#ifdef WITNESS_P3
+  /* W3: a segment of an earlier incarnation than the one the receiver is synchronized with is
+     still in flight and arrives (the antecedent of P3, at a synchronized receiver) */
+  W3_old_segment_at_synchronized = !(SYNCHRONIZED(st[i]) && S_GATT(h_seg) != 0 && peer_att[i] != 0 &&
+                                     S_GATT(h_seg) < peer_att[i]);
+  assert(W3_old_segment_at_synchronized);
+#endif
 #ifdef CHECK_P3
   if
   :: !NO_TCB(st[i]) &&
