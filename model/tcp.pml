@@ -76,6 +76,37 @@
  *   model/tcp.fsm; bound mutants use -D, e.g. -DTW_TICKS=3).
  * ---------------------------------------------------------------------------------------------
  *
+ * BOUNDS AND THE DANGERS THEY MAKE REACHABLE (issue 17)
+ *  - 2 incarnations on each side (make model: OPENS_MAX 2, SERVER_OPENS_MAX 2): the client can
+ *    abandon a connection and re-open on the same ports, the server re-listens after its close.
+ *    This is what lets an old SYN reach a listener (P1, witness W1), an old SYN,ACK reach a
+ *    SYN-SENT (P2, W2) and an old segment reach a synchronized later incarnation (P3, W3).
+ *  - Data (DATA_MAX, DATA_LEN, run P3_reincarnation): one transfer advances the sequence numbers
+ *    by DATA_LEN = 8 while the ISN clock advances ISN_RATE = 4 per tick, so a new incarnation's
+ *    ISS can lie below the old incarnation's last sequence numbers: the ISN clock alone no longer
+ *    keeps old duplicates out, only TIME-WAIT does. With TIME-WAIT removed (M9), of 0 ticks
+ *    (M2c) or of 2*MSL-1 ticks (M2d), or with RFC 1337's guard removed (M10), P3 fails there.
+ *    Two ways of giving up TIME-WAIT deliberately are excluded from that run, as for P4: the
+ *    FIN-WAIT-2 timer (NO_FW2_TIMER) and RFC 1337 off (CFG_RFC1337; off, an old RST assassinates
+ *    TIME-WAIT, which is M10's danger). The server closes only after the client's FIN
+ *    (SCENARIO_CLIENT_CLOSES): when the server closes first it is the server that goes through
+ *    TIME-WAIT, the client re-opens at once from LAST-ACK's CLOSED with an ISS below its old
+ *    sequence numbers, and the RST its SYN-SENT sends in reply to the server's old TIME-WAIT ACK
+ *    can reset the server's next incarnation: P3 fails there even with TIME-WAIT (a reply to an
+ *    old segment outlives 2*MSL); recorded in issue 17's report, not modelled as holding.
+ *  - The clock assumption: an incarnation lives at most LIFE_MAX = SEQ_N/ISN_RATE - MSL - 1
+ *    ticks (14 at make model's bounds), so its segments are gone before the ISN clock wraps.
+ *    Asserted at every tick (model_bound_ok); the users close an incarnation that has sat in
+ *    ESTABLISHED or CLOSE-WAIT for LIFE_USER ticks (the clock waits for them), the protocol's
+ *    timers bound the other states. Without it, an incarnation idle for a wrap sees its old
+ *    segments accepted (the issue's 23.9M-state P3 failure at MSL = 2).
+ *  - MSL: make model runs at MSL = 1 tick. At MSL = 2 the model as it is cannot be checked yet:
+ *    the segments in flight exceed QMAX = 8 per direction (retransmissions racing an RTO equal to
+ *    MSL multiply the replies), and LIFE_MAX (13 ticks) is exceeded by the retransmission
+ *    budgets; both fail model_bound_ok (issue 17, open).
+ *  - Every arriving segment's SEQ and ACK lie within SEQ_SPAN of IRS and ISS (asserted): the
+ *    domain over which model/classify_check.pml compares the classifier with the C one.
+ *
  * ABSTRACTIONS
  *  - No payload: SYN and FIN are the only things that occupy sequence space, so each
  *    incarnation uses ISS (SYN), ISS+1 (FIN), and SND.NXT ends at ISS+2. As a consequence the
@@ -107,7 +138,7 @@
 
 /* ------------------------------------------------------------------------------- bounds */
 #ifndef SEQ_N
-#define SEQ_N       32          /* size of the sequence space (power of two, at most 32)   */
+#define SEQ_N       64          /* size of the sequence space (power of two, at most 64)   */
 #endif
 #define SEQ_MASK    (SEQ_N - 1)
 #define SEQ_HALF    (SEQ_N / 2)
@@ -133,7 +164,7 @@
 #define FW2_TICKS   (2 * MSL)   /* FIN-WAIT-2 timer, in ticks, when configured             */
 #endif
 #ifndef QMAX
-#define QMAX        5           /* segments in flight per direction (at most 8)            */
+#define QMAX        8           /* segments in flight per direction (at most 8)            */
 #endif
 #ifndef LOSS_MAX
 #define LOSS_MAX    1           /* segments the network may lose in a run (incl. expiry)   */
@@ -147,9 +178,26 @@
 #ifndef SERVER_OPENS_MAX
 #define SERVER_OPENS_MAX 1      /* OPEN calls of endpoint 1 (the server, unless SYMMETRIC)   */
 #endif
+#ifndef SEQ_SPAN
+#define SEQ_SPAN    24          /* arriving SEQ, ACK within this of IRS, ISS (asserted; the
+                                   domain model/classify_check.pml compares with C)        */
+#endif
+#ifndef DATA_MAX
+#define DATA_MAX    0           /* data transfers in a run, both endpoints together        */
+#endif
+#ifndef DATA_LEN
+#define DATA_LEN    RCV_WND     /* sequence numbers one data transfer advances             */
+#endif
 #ifndef ABORTS_MAX
 #define ABORTS_MAX  0           /* ABORT calls in a run, both endpoints together           */
 #endif
+#ifndef LIFE_USER
+#define LIFE_USER   3           /* ticks a user lets an incarnation sit in ESTABLISHED or
+                                   CLOSE-WAIT (counted from its OPEN) before it closes      */
+#endif
+/* the clock assumption: an incarnation lives at most LIFE_MAX ticks, so that its segments (which
+   live MSL ticks more) are gone before the ISN clock wraps (SEQ_N / ISN_RATE ticks) */
+#define LIFE_MAX    (ISN_RATE == 0 -> 255 : SEQ_N / ISN_RATE - MSL - 1)
 #define ATT_MAX     7           /* incarnation ids per endpoint (ghost, 3 bits); asserted  */
 #define NSLOTS      (2 * QMAX)  /* 2 directions * QMAX slots                               */
 
@@ -163,24 +211,25 @@
 #define SEQ_LT(a, b)  (MOD((a) - (b)) >= SEQ_HALF)       /* a < b  (RFC 9293 3.4) */
 #define SEQ_LE(a, b)  (!SEQ_LT(b, a))                    /* a =< b */
 #define SEQ_GE(a, b)  (!SEQ_LT(a, b))
+#define SIGNED_OFF(d) (MOD(d) < SEQ_HALF -> MOD(d) : 0)   /* d >= 0: d itself; d < 0: 0 */
 
 /* ------------------------------------------------------------------------- segments */
-/* A segment is one int: flags (4 bits), SEQ (5), ACK (5), age (3), and the ghost fields gatt
+/* A segment is one int: flags (4 bits), SEQ (6), ACK (6), age (3), and the ghost fields gatt
    (sender's incarnation, 0: none) and gpeer (the sender's idea of the receiver's incarnation,
    0: none), 3 bits each. 0 is an empty slot. */
 #define F_SYN 1
 #define F_ACK 2
 #define F_FIN 4
 #define F_RST 8
-#define SEG(f, sq, ak, ga, gp) ((f) | (MOD(sq) << 4) | ((MOD(ak) * (((f) & F_ACK) != 0)) << 9) | ((ga) << 17) | ((gp) << 20))
+#define SEG(f, sq, ak, ga, gp) ((f) | (MOD(sq) << 4) | ((MOD(ak) * (((f) & F_ACK) != 0)) << 10) | ((ga) << 19) | ((gp) << 22))
 #define S_FLAGS(s) ((s) & 15)
 #define S_SEQ(s)   (((s) >> 4) & SEQ_MASK)
-#define S_ACK(s)   (((s) >> 9) & SEQ_MASK)
-#define S_AGE(s)   (((s) >> 14) & 7)
-#define S_GATT(s)  (((s) >> 17) & 7)
-#define S_GPEER(s) (((s) >> 20) & 7)
-#define AGE_ONE    (1 << 14)
-#define SEQACK_BITS ((SEQ_MASK << 4) | (SEQ_MASK << 9))
+#define S_ACK(s)   (((s) >> 10) & SEQ_MASK)
+#define S_AGE(s)   (((s) >> 16) & 7)
+#define S_GATT(s)  (((s) >> 19) & 7)
+#define S_GPEER(s) (((s) >> 22) & 7)
+#define AGE_ONE    (1 << 16)
+#define SEQACK_BITS ((SEQ_MASK << 4) | (SEQ_MASK << 10))
 
 /* ------------------------------------------------------------------------ endpoints */
 byte st[2];            /* connection state: only tcpfsm_step changes it */
@@ -198,14 +247,15 @@ byte aborts_left;
 byte att[2];           /* current incarnation id of each endpoint (1, 2, ...) */
 byte peer_att[2];      /* incarnation of the peer whose SYN this incarnation accepted (0: none) */
 byte att_peer_hist[16];/* [i*8 + a]: peer_att that endpoint i had in its incarnation a */
-bit  was_synced[2];    /* the current incarnation has been synchronized (cleared with the TCB) */
+byte life[2];          /* ghost: ticks since the current incarnation's OPEN (0 without a TCB) */
+bit  was_synced[2];    /* the current incarnation completed its handshake (cleared with the TCB) */
 
 /* configuration: the table's guards other than passive_open */
 bit cfg_rfc5961_syn, cfg_rfc1337, cfg_tw_reopen, cfg_fw2_timer;
 
 /* ------------------------------------------------------------------------- network */
 int  net[NSLOTS];      /* net[d*QMAX + k]: segments in flight to endpoint d, sorted descending */
-byte losses_left, dups_left;
+byte losses_left, dups_left, data_left;
 
 #ifdef SCENARIO_SIMULTANEOUS
 bit  synced_once[2];   /* ghost: became synchronized */
@@ -409,6 +459,13 @@ inline seq_acceptable(i) {
 inline classify(i) {
   h_f = S_FLAGS(h_seg); h_sq = S_SEQ(h_seg); h_ak = S_ACK(h_seg);
   h_len = ((h_f & F_SYN) != 0) + ((h_f & F_FIN) != 0);
+  /* the domain of model/classify_check.pml: an arriving segment's SEQ and ACK lie within SEQ_SPAN
+     of IRS and ISS (a bound of the model: beyond it the classifier is not checked against C) */
+  model_bound_ok = (NO_TCB(st[i]) || st[i] == ST_SYN_SENT ||
+                    (SIGNED_OFF(h_sq - irs[i]) <= SEQ_SPAN && SIGNED_OFF(irs[i] - h_sq) <= SEQ_SPAN)) &&
+                   (NO_TCB(st[i]) || !(h_f & F_ACK) ||
+                    (SIGNED_OFF(h_ak - iss[i]) <= SEQ_SPAN && SIGNED_OFF(iss[i] - h_ak) <= SEQ_SPAN));
+  assert(model_bound_ok);
   if
   :: st[i] == ST_CLOSED ->
        /* 3.10.7.1: "An incoming segment containing a RST is discarded. An incoming segment not
@@ -488,11 +545,13 @@ inline classify(i) {
                   :: SEQ_LT(nxt[i], h_ak) || SEQ_LT(h_ak, una[i] - RCV_WND) -> h_ev = EV_ACK_INVALID
                   :: else ->
                        h_newfin = (FIN_SENT(st[i]) && SEQ_LT(una[i], h_ak) && h_ak == nxt[i]);
+                       /* "eighth, check the FIN bit": a FIN counts when it is the next in order
+                          (not yet received) or the retransmission of the one received; any
+                          other FIN is ignored and the segment is an ACK (as src/tcpfsm.c
+                          fin_position, checked by model/classify_check.pml) */
                        if
-                       :: (h_f & F_FIN) && (h_sq == rnxt[i] || h_refin) ->
+                       :: (h_f & F_FIN) && ((h_sq == rnxt[i] && !FIN_RECEIVED(st[i])) || h_refin) ->
                             h_ev = (h_newfin -> EV_FIN_ACK : EV_FIN)
-                       :: (h_f & F_FIN) && !(h_sq == rnxt[i] || h_refin) ->
-                            h_ev = EV_UNACCEPTABLE   /* a FIN beyond RCV.NXT is not queued */
                        :: else -> h_ev = (h_newfin -> EV_ACK_OF_FIN : EV_ACK)
                        fi
                   fi
@@ -507,7 +566,7 @@ inline classify(i) {
 /* a new incarnation with a fresh ISS from the ISN clock (0 in the rotating frame) */
 inline new_incarnation(i, the_iss) {
   iss[i] = the_iss; una[i] = the_iss; nxt[i] = MOD(the_iss + 1);
-  irs[i] = 0; rnxt[i] = 0; peer_att[i] = 0; retries[i] = 0; was_synced[i] = 0;
+  irs[i] = 0; rnxt[i] = 0; peer_att[i] = 0; retries[i] = 0; was_synced[i] = 0; life[i] = 0;
   att[i]++;
   model_bound_ok = (att[i] < ATT_MAX);      /* ATT_MAX too small */
   assert(model_bound_ok);
@@ -524,7 +583,7 @@ inline accept_syn(i) {
 
 inline clear_tcb(i) {
   iss[i] = 0; irs[i] = 0; una[i] = 0; nxt[i] = 0; rnxt[i] = 0;
-  passive[i] = 0; tmr[i] = 0; retries[i] = 0; peer_att[i] = 0; was_synced[i] = 0
+  passive[i] = 0; tmr[i] = 0; retries[i] = 0; peer_att[i] = 0; was_synced[i] = 0; life[i] = 0
 }
 
 /* what the actions of the row just taken do; h_prev is the state before, h_ev the event,
@@ -562,7 +621,8 @@ inline apply_actions(i, from_segment) {
        :: else -> skip
        fi;
        if
-       :: (h_f & F_FIN) && h_sq == rnxt[i] -> rnxt[i] = MOD(rnxt[i] + 1)
+       :: (h_ev == EV_FIN || h_ev == EV_FIN_ACK) && !FIN_RECEIVED(h_prev) && h_sq == rnxt[i] ->
+            rnxt[i] = MOD(rnxt[i] + 1)
        :: else -> skip
        fi
   :: else -> skip
@@ -703,7 +763,7 @@ inline check_old_duplicate(i) {
        att_peer_hist[i * 8 + S_GPEER(h_seg)] != peer_att[i])) ->
        P3_no_old_duplicate = !(h_ev == EV_SYN_ACK || h_ev == EV_ACK_OF_SYN || h_ev == EV_ACK ||
                                h_ev == EV_ACK_OF_FIN || h_ev == EV_FIN || h_ev == EV_FIN_ACK ||
-                               h_ev == EV_RST || (h_ev == EV_SYN && st[i] == ST_TIME_WAIT && cfg_tw_reopen));
+                               (h_ev == EV_RST && !(st[i] == ST_TIME_WAIT && cfg_rfc1337)) || (h_ev == EV_SYN && st[i] == ST_TIME_WAIT && cfg_tw_reopen));
        assert(P3_no_old_duplicate)
   :: else -> skip
   fi;
@@ -718,8 +778,10 @@ inline guards_of(i) {
 }
 
 inline after_step(i) {
+  /* the handshake completed in this incarnation (a state numbered as synchronized is not
+     enough: FIN-WAIT-1 entered by a CLOSE in SYN-RECEIVED never was) */
   if
-  :: SYNCHRONIZED(st[i]) -> was_synced[i] = 1
+  :: (h_acts & ACT_SIGNAL_CONNECTED) -> was_synced[i] = 1
   :: else -> skip
   fi;
 #ifdef SCENARIO_SIMULTANEOUS
@@ -812,17 +874,44 @@ inline timer_fires(i) {
 #define USER_OPEN_ACTIVE(i)  ((i) == 0 && st[i] == ST_CLOSED && opens_left[i] > 0 && !opened_now[i])
 #define USER_OPEN_PASSIVE(i) ((i) == 1 && st[i] == ST_CLOSED && opens_left[i] > 0 && !opened_now[i])
 #endif
+#ifdef SCENARIO_CLIENT_CLOSES
+/* the client closes first; the server closes only after the client's FIN (or stops listening):
+   the client is the side that goes through TIME-WAIT, the server re-listens after LAST-ACK */
+#define USER_CLOSE(i)        ((i) == 0 && CAN_CLOSE(st[i]) || (i) == 1 && (st[i] == ST_CLOSE_WAIT || st[i] == ST_LISTEN))
+#else
 #define USER_CLOSE(i)        CAN_CLOSE(st[i])
+#endif
 #define NET_READY            true
 #endif
 
-#define W_TIMER 100            /* step kinds besides user calls (which use their event number) */
+#define W_DATA  99             /* step kinds besides user calls (which use their event number) */
+#define W_TIMER 100
 #define W_SEG0  101            /* W_SEG0 + j: the segment in slot j arrives */
 /* A step is never blocked by a full network (that deadlocked both sides at MSL = 2): a segment
    sent into a full direction is dropped as one of the LOSS_MAX losses, and with no loss left
    model_bound_ok fails (QMAX too small): QMAX is chosen so that this never happens. */
 #define ARRIVING(i) (net[(i) * QMAX + 0] != 0)   /* sorted descending: slot 0 full if any is */
 
+/* DATA (the abstraction that advances sequence numbers, so that a later incarnation's window can
+   cover an old incarnation's segments): endpoint i, synchronized with the peer's live incarnation
+   and with nothing unacknowledged on either side, sends DATA_LEN sequence numbers of data that the peer receives
+   in order and acknowledges, in one step: SND.NXT, SND.UNA of i and RCV.NXT of the peer advance by
+   DATA_LEN. The segments themselves are not modelled (no payload field): what matters for the
+   properties is that the FIN and the ACKs sent afterwards carry sequence numbers beyond
+   ISS + 1. */
+#define DATA_READY(i) (data_left > 0 && (st[i] == ST_ESTABLISHED || st[i] == ST_CLOSE_WAIT) && \
+                       (st[1 - (i)] == ST_ESTABLISHED || st[1 - (i)] == ST_FIN_WAIT_1 || \
+                        st[1 - (i)] == ST_FIN_WAIT_2) && peer_att[1 - (i)] == att[i] && \
+                       peer_att[i] == att[1 - (i)] && una[i] == nxt[i] && rnxt[1 - (i)] == nxt[i] && \
+                       una[1 - (i)] == nxt[1 - (i)] && rnxt[i] == nxt[1 - (i)])
+inline data_transfer(i) {
+  data_left--;
+  nxt[i] = MOD(nxt[i] + DATA_LEN); una[i] = nxt[i]; rnxt[1 - i] = MOD(rnxt[1 - i] + DATA_LEN);
+  printf("NARR ep%d (inc %d) sends %d of data, received and acknowledged: SND.NXT=%d, peer RCV.NXT=%d\n",
+         i, att[i], DATA_LEN, nxt[i], rnxt[1 - i])
+}
+
+#ifndef CLASSIFY_ONLY   /* model/classify_check.pml includes this file for its classifier only */
 proctype endpoint(byte i) {
   byte what, fate;     /* the step chosen and the network's choice; both 0 again after it */
   do
@@ -830,7 +919,8 @@ proctype endpoint(byte i) {
        /* the whole guard of the step, so that the choice below never blocks inside the atomic
           (a blocked atomic would lose atomicity and resume later with a stale guard) */
        (USER_OPEN_ACTIVE(i) || USER_OPEN_PASSIVE(i) || USER_CLOSE(i) ||
-        (st[i] != ST_CLOSED && aborts_left > 0) || (NET_READY && ARRIVING(i)) || tmr[i] == 1);
+        (st[i] != ST_CLOSED && aborts_left > 0) || (NET_READY && ARRIVING(i)) || tmr[i] == 1 ||
+        DATA_READY(i));
        if
        /* the user */
        :: USER_OPEN_ACTIVE(i) -> what = EV_OPEN_ACTIVE
@@ -848,6 +938,8 @@ proctype endpoint(byte i) {
        :: NET_READY && QMAX > 7 && net[i * QMAX + 7] != 0 -> what = W_SEG0 + 7
        /* the timer */
        :: tmr[i] == 1 -> what = W_TIMER
+       /* data: a transfer that is delivered and acknowledged */
+       :: DATA_READY(i) -> what = W_DATA
        fi;
        /* the network's choice for the segment this step sends, if it sends one: delivered
           (after a delay of 0 .. MSL-1 ticks, in any order with the others in flight), lost
@@ -862,6 +954,8 @@ proctype endpoint(byte i) {
             d_step { h_fate = fate; h_j = what - W_SEG0; deliver(i, h_j); what = 0; fate = 0; reset_scratch() }
        :: what == W_TIMER ->
             d_step { h_fate = fate; timer_fires(i); what = 0; fate = 0; reset_scratch() }
+       :: what == W_DATA ->
+            d_step { data_transfer(i); what = 0; fate = 0; reset_scratch() }
        :: else ->
             d_step { h_fate = fate; user_call(i, what); what = 0; fate = 0; reset_scratch() }
        fi
@@ -879,6 +973,9 @@ proctype endpoint(byte i) {
                     (QMAX > 7 && DUE((d) * QMAX + 7)))
 #define ANY_DUE (DUE_DIR(0) || DUE_DIR(1))
 
+/* a user does not let an incarnation sit in ESTABLISHED or CLOSE-WAIT for ever: the clock waits
+   for its CLOSE (or ABORT) once the incarnation is LIFE_USER ticks old */
+#define USER_DUE(i) ((st[i] == ST_ESTABLISHED || st[i] == ST_CLOSE_WAIT) && life[i] >= LIFE_USER && ISN_RATE != 0 && USER_CLOSE(i))
 inline rotate(x) { x = MOD(x - ISN_RATE) }
 
 proctype clock() {
@@ -886,7 +983,7 @@ proctype clock() {
   :: d_step {
        /* a tick: not past an expired timer, and not past the last moment a segment in flight
           can be delivered (it is lost when sent, if it is lost at all) */
-       tmr[0] != 1 && tmr[1] != 1 && !ANY_DUE ->
+       tmr[0] != 1 && tmr[1] != 1 && !ANY_DUE && !USER_DUE(0) && !USER_DUE(1) ->
        printf("NARR tick (sequence numbers below are relative to the ISN clock, which advances %d)\n", ISN_RATE);
        h_j = 0;
        do
@@ -897,7 +994,7 @@ proctype clock() {
                  /* ages, and its sequence numbers rotate with the ISN clock */
                  net[h_j] = (h_seg & ~SEQACK_BITS) + AGE_ONE +
                             (MOD(S_SEQ(h_seg) - ISN_RATE) << 4) +
-                            ((MOD(S_ACK(h_seg) - ISN_RATE) * ((S_FLAGS(h_seg) & F_ACK) != 0)) << 9)
+                            ((MOD(S_ACK(h_seg) - ISN_RATE) * ((S_FLAGS(h_seg) & F_ACK) != 0)) << 10)
             :: else -> skip
             fi;
             h_j++
@@ -914,6 +1011,14 @@ proctype clock() {
             fi;
             if
             :: tmr[h_j] > 1 -> tmr[h_j]--
+            :: else -> skip
+            fi;
+            if
+            :: !NO_TCB(st[h_j]) && ISN_RATE != 0 ->
+                 life[h_j]++;
+                 /* the clock assumption holds (a bound of the model, see LIFE_MAX) */
+                 model_bound_ok = (life[h_j] <= LIFE_MAX);
+                 assert(model_bound_ok)
             :: else -> skip
             fi;
             opened_now[h_j] = 0;
@@ -938,7 +1043,8 @@ init {
   atomic {
     opens_left[0] = OPENS_MAX; opens_left[1] = SERVER_OPENS_MAX;
     aborts_left = ABORTS_MAX; losses_left = LOSS_MAX; dups_left = DUP_MAX;
-    model_bound_ok = (QMAX >= 2 && QMAX <= 8 && SEQ_N <= 32 && RTO_TICKS >= 1 && MSL >= 1);
+    data_left = DATA_MAX;
+    model_bound_ok = (QMAX >= 2 && QMAX <= 8 && SEQ_N <= 64 && RTO_TICKS >= 1 && MSL >= 1);
     assert(model_bound_ok);
 #ifdef SCENARIO_SIMULTANEOUS
     opens_left[0] = 1; opens_left[1] = 1; aborts_left = 0;
@@ -965,3 +1071,4 @@ init {
     run endpoint(0); run endpoint(1); run clock()
   }
 }
+#endif /* CLASSIFY_ONLY */
