@@ -60,7 +60,7 @@ mutant_table M9 '/^row T62 /s/TIME_WAIT     process,send_ack,arm_time_wait,signa
 mutant_table M10 '/^row T111 /s/TIME_WAIT     -      /CLOSED        signal_closed/'
 # M11: any ACK accepted in SYN-RECEIVED: an unacceptable ACK completes the handshake
 mutant_table M11 '/^row T23 /s/SYN_RECEIVED  send_rst /ESTABLISHED   process,cancel_rto,signal_connected /'
-# M12: no RST in reply to a bad ACK in SYN-SENT (listed in model/unrefuted_mutants.txt)
+# M12: no RST in reply to a bad ACK in SYN-SENT
 mutant_table M12 '/^row T14 /s/send_rst /-        /'
 # M13: TIME-WAIT not restarted by a retransmitted FIN (listed in model/unrefuted_mutants.txt)
 mutant_table M13 '/^row T109 /s/send_ack,arm_time_wait /send_ack /'
@@ -78,6 +78,8 @@ S2="-DSERVER_OPENS_MAX=2"
 # numbers beyond the ISN clock (DATA_LEN 8 > ISN_RATE 4 per tick), the client closes first and goes
 # through TIME-WAIT, the server re-listens after LAST-ACK and the client re-opens on the same ports;
 # RFC 1337 on and no FIN-WAIT-2 timer (both would let TIME-WAIT be cut short deliberately)
+# P8's half-open scenario (SCENARIO_HALF_OPEN in model/tcp.pml)
+H8="-DLTL_P8 -DSCENARIO_HALF_OPEN -DSERVER_OPENS_MAX=3 -DABORTS_MAX=1 -DLOSS_MAX=1 -DDUP_MAX=0 -DCFG_RFC5961_SYN"
 R3="-DSERVER_OPENS_MAX=2 -DDATA_MAX=1 -DDATA_LEN=8 -DSCENARIO_CLIENT_CLOSES -DCFG_RFC1337 -DNO_FW2_TIMER"
 add P1_no_zombie        holds base -              safety   "-DCHECK_P1 $S2"  "no side becomes ESTABLISHED for a peer incarnation abandoned before it got this side's SYN"
 add P2_agreement        holds base -              safety   "-DCHECK_P2 $S2"  "synchronized sides agree: IRS of each is the ISS of the other"
@@ -93,6 +95,7 @@ add W3_reincarnation    fails base W3_old_segment_at_synchronized safety "-DWITN
 add W4_last_ack_lost    fails base W4_last_ack_lost safety "$P4F $S2 -DWITNESS_P4" "witness for P4: the last ACK of a close is lost while the peer waits in LAST-ACK"
 add P5_termination      holds base -              liveness "-DLTL_P5 -DDUP_MAX=0"    "with weak fairness both sides end CLOSED and stay so"
 add P6_simultaneous     holds base -              liveness "-DLTL_P6 -DSCENARIO_SIMULTANEOUS -DLOSS_MAX=1 -DDUP_MAX=1" "simultaneous open synchronizes both sides; simultaneous close ends both through TIME-WAIT"
+add P8_half_open_recovery holds base -           liveness "$H8" "after a half-open connection (the client aborted, its RST lost), the client's next incarnation eventually connects (RFC 9293 3.5.2)"
 add P7_coverage_a       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DABORTS_MAX=1 -DOPENS_MAX=1 -DSERVER_OPENS_MAX=1 -DDUP_MAX=0" "rows reached with every guard off"
 add P7_coverage_b       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DABORTS_MAX=1 -DOPENS_MAX=1 -DSERVER_OPENS_MAX=1 -DDUP_MAX=0 -DCFG_RFC5961_SYN -DCFG_RFC1337 -DCFG_TW_REOPEN" "rows reached with every guard on"
 add P7_coverage_c       holds base -              coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=1" "rows reached in the client/server model with two client incarnations"
@@ -112,6 +115,7 @@ add M2c_time_wait_zero_p3 fails base P3_no_old_duplicate safety "-DCHECK_P3 $R3 
 add M2d_time_wait_short_p3 fails base P3_no_old_duplicate safety "-DCHECK_P3 $R3 -DTW_TICKS=$((2*1-1))" "TIME-WAIT of 2*MSL-1 ticks: an old segment of the previous incarnation is accepted"
 add M10_rfc1337_guard_removed fails M10 P3_no_old_duplicate safety "-DCHECK_P3 $R3" "table edit T111: a RST ends TIME-WAIT although RFC 1337 is configured (hazard H1, TIME-WAIT assassination): an old segment reaches the next incarnation"
 add M11_any_ack_in_syn_received fails M11 P1_no_zombie safety "-DCHECK_P1 $S2" "table edit T23: an unacceptable ACK in SYN-RECEIVED completes the handshake: a listener synchronizes for an abandoned incarnation"
+add M12_no_rst_for_syn_sent_bad_ack fails M12 acceptance liveness "$H8" "table edit T14: SYN-SENT answers a bad ACK without RST: the half-open server is never reset and the new incarnation gives up"
 add M8_endless_time_wait fails M8 acceptance      liveness "-DLTL_P5 -DDUP_MAX=0"    "table edit: T121 deleted: TIME-WAIT never ends"
 
 # run_one SPEC: runs one check in build/model/runs/NAME; writes NAME.row (the summary line) and
