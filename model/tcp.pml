@@ -1037,9 +1037,10 @@ proctype clock() {
             :: else -> skip
             fi;
             if
-#ifdef SCENARIO_HALF_OPEN
-            /* P8 checks no property of old segments: the connected incarnations may idle for
-               ever; the ghost saturates instead of asserting the clock assumption */
+#if defined(SCENARIO_HALF_OPEN) || defined(LTL_P5) || defined(LTL_P6) || defined(LTL_P8)
+            /* the liveness runs check no property of old segments, and an incarnation may idle
+               for ever in them (P8's connected ones, M8's endless TIME-WAIT): the ghost saturates
+               instead of asserting the clock assumption */
             :: !NO_TCB(st[h_j]) && ISN_RATE != 0 && life[h_j] < LIFE_MAX -> life[h_j]++
             :: !NO_TCB(st[h_j]) && ISN_RATE != 0 && life[h_j] >= LIFE_MAX -> skip
 #else
