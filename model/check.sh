@@ -208,7 +208,7 @@ run_classifier() {
          gcc -O1 -w -DSAFETY -I../../../../src -o pan pan.c classify_check.c ../../../libtcpfsm.a > gcc.out 2>&1 &&
          ./pan -m1000 > pan.out 2>&1 ); then
         line=$(grep '^classifier:' "$dir/pan.out")
-        n=$(echo "$line" | awk '{ print $2 }'); diffs=$(echo "$line" | awk '{ print $6 }')
+        n=$(echo "$line" | awk '{ print $2 }'); diffs=$(echo "$line" | awk '{ print $5 }')
         if [ -z "$diffs" ]; then result=error; elif [ "$diffs" = 0 ]; then result=holds; else result=fails; fi
     else
         result=error; n=0; diffs=

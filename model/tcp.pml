@@ -684,7 +684,8 @@ inline apply_actions(i, from_segment) {
   :: (h_acts & ACT_ARM_RTO) ->
        tmr[i] = RTO_TICKS + 1;
        if
-       :: !(h_acts & ACT_RETRANSMIT) -> retries[i] = 0   /* a new segment is being timed */
+       :: !(h_acts & ACT_RETRANSMIT) && (h_acts & (ACT_SEND_SYN | ACT_SEND_SYN_ACK | ACT_SEND_FIN)) ->
+            retries[i] = 0   /* a new segment is being timed */
        :: else -> skip
        fi
   :: else -> skip
@@ -1037,8 +1038,8 @@ proctype clock() {
             :: else -> skip
             fi;
             if
-#if defined(SCENARIO_HALF_OPEN) || defined(LTL_P5) || defined(LTL_P6) || defined(LTL_P8)
-            /* the liveness runs check no property of old segments, and an incarnation may idle
+#if defined(SCENARIO_HALF_OPEN) || defined(LTL_P5) || defined(LTL_P6) || defined(LTL_P8) || defined(COVERAGE)
+            /* the liveness and coverage runs check no property of old segments, and an incarnation may idle
                for ever in them (P8's connected ones, M8's endless TIME-WAIT): the ghost saturates
                instead of asserting the clock assumption */
             :: !NO_TCB(st[h_j]) && ISN_RATE != 0 && life[h_j] < LIFE_MAX -> life[h_j]++
