@@ -102,6 +102,7 @@ add P7_coverage_c       holds base -              coverage "-DCOVERAGE -DLOSS_MA
 add P7_coverage_d       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DOPENS_MAX=2 -DSERVER_OPENS_MAX=2 -DLOSS_MAX=1 -DDUP_MAX=0" "rows reached with a second open on both sides (half-open connections: SYN and stale ACKs arriving in synchronized states, LISTEN turned active, simultaneous close with a lost ACK)"
 add P7_coverage_e       holds base -              coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=0 -DABORTS_MAX=1 -DRETRIES_MAX=0 -DCFG_TW_REOPEN -DCFG_RFC5961_SYN" "rows reached in the client/server model with ABORT, TIME-WAIT reopening, RFC 5961 SYN checks and no retransmission (the first timeout gives up)"
 add P7_coverage_f       holds base -              coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=0 -DABORTS_MAX=1 -DRETRIES_MAX=0 -DCFG_TW_REOPEN" "as P7_coverage_e with RFC 5961 SYN checks off (a SYN in the window of a half-open FIN-WAIT-2 resets it)"
+add P7_coverage_g       holds base -              coverage "-DCOVERAGE -DSERVER_OPENS_MAX=2 -DLOSS_MAX=1 -DDUP_MAX=1 -DDATA_MAX=1 -DDATA_LEN=8" "rows reached in the client/server model with data and the server re-opening: a duplicate sent before a data transfer arrives after it with its ACK below SND.UNA - window (ACK_INVALID in ESTABLISHED, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT); a simultaneous close's retransmitted FIN acknowledging the other FIN (FIN_ACK in CLOSING)"
 add M1_two_way_handshake fails M1 P1_no_zombie    safety   "-DCHECK_P1"  "table edit T05 LISTEN SYN -> ESTABLISHED: a delayed duplicate SYN of an abandoned incarnation makes a zombie"
 add M2a_time_wait_short fails base P4_last_ack_clean safety "$P4F -DTW_TICKS=$((2*1-1))" "TIME-WAIT 2*MSL-1: the retransmitted FIN arrives after TIME-WAIT and draws a RST"
 add M2b_time_wait_zero  fails base P4_last_ack_clean safety "$P4F -DTW_TICKS=0" "no TIME-WAIT: the retransmitted FIN of a lost last ACK draws a RST"
@@ -229,7 +230,7 @@ wait
 # all row ids of a generated include, from its "/* Tnn */" comments
 rows_of() { grep -o '/\* T[0-9]* \*/' "$1" | tr -dc '0-9\n' | awk '{ print $1 + 0 }' | sort -u; }
 unreach_ids() { grep -E '^T[0-9]+' model/unreachable_rows.txt | awk '{ print substr($1, 2) + 0 }' | sort -u; }
-COV_RUNS="P7_coverage_a P7_coverage_b P7_coverage_c P7_coverage_d P7_coverage_e P7_coverage_f"
+COV_RUNS="P7_coverage_a P7_coverage_b P7_coverage_c P7_coverage_d P7_coverage_e P7_coverage_f P7_coverage_g"
 # coverage_verdict TABLE RUNS...: prints missing rows, returns 1 if a row is neither taken nor listed
 coverage_verdict() {
     local table=$1; shift
@@ -252,7 +253,7 @@ done
 if [ -z "$missing" ] && [ -z "$wrongly_listed" ]; then cov_result=holds; else cov_result=fails; fi
 echo "P7_coverage	holds	$cov_result	$cov_states	$cov_trans	$cov_mem	$cov_secs" > "$OUT/P7_coverage.row"
 {
-    printf "P7_coverage: expect holds, %s: every row of the table is taken by P7_coverage_{a..f} or listed in model/unreachable_rows.txt (%s rows taken, %s listed)" \
+    printf "P7_coverage: expect holds, %s: every row of the table is taken by P7_coverage_{a..g} or listed in model/unreachable_rows.txt (%s rows taken, %s listed)" \
         "$cov_result" "$(wc -l < "$OUT/coverage_taken_base.txt")" "$(unreach_ids | wc -l)"
     [ -n "$missing" ] && printf "; NEVER TAKEN and not listed: %s" "$missing"
     [ -n "$wrongly_listed" ] && printf "; listed as unreachable but taken: %s" "$wrongly_listed"
