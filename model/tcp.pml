@@ -101,7 +101,10 @@
  *    old segment outlives 2*MSL); recorded in issue 17's report, not modelled as holding.
  *  - The clock assumption: an incarnation lives at most LIFE_MAX = SEQ_N/ISN_RATE - MSL - 1
  *    ticks (14 at make model's bounds), so its segments are gone before the ISN clock wraps.
- *    Asserted at every tick (model_bound_ok); the users close an incarnation that has sat in
+ *    Asserted at every tick (model_bound_ok), except for a FIN-WAIT-2 cut off for good (no
+ *    timer, the peer CLOSED with no OPEN left, nothing in flight: it can never receive a segment
+ *    again, CUT_OFF_FW2; M3 leaves one behind when the other side gives up), whose age
+ *    saturates. The users close an incarnation that has sat in
  *    ESTABLISHED or CLOSE-WAIT for LIFE_USER ticks (the clock waits for them), the protocol's
  *    timers bound the other states. Without it, an incarnation idle for a wrap sees its old
  *    segments accepted (the issue's 23.9M-state P3 failure at MSL = 2).
@@ -999,6 +1002,8 @@ proctype endpoint(byte i) {
 
 /* a user does not let an incarnation sit in ESTABLISHED or CLOSE-WAIT for ever: the clock waits
    for its CLOSE (or ABORT) once the incarnation is LIFE_USER ticks old */
+#define CUT_OFF_FW2(j) (st[j] == ST_FIN_WAIT_2 && tmr[j] == 0 && st[1 - (j)] == ST_CLOSED && \
+                        opens_left[1 - (j)] == 0 && net[0] == 0 && net[QMAX] == 0)
 #define USER_DUE(i) ((st[i] == ST_ESTABLISHED || st[i] == ST_CLOSE_WAIT) && life[i] >= LIFE_USER && ISN_RATE != 0 && USER_CLOSE(i))
 inline rotate(x) { x = MOD(x - ISN_RATE) }
 
@@ -1045,7 +1050,13 @@ proctype clock() {
             :: !NO_TCB(st[h_j]) && ISN_RATE != 0 && life[h_j] < LIFE_MAX -> life[h_j]++
             :: !NO_TCB(st[h_j]) && ISN_RATE != 0 && life[h_j] >= LIFE_MAX -> skip
 #else
-            :: !NO_TCB(st[h_j]) && ISN_RATE != 0 ->
+            /* a FIN-WAIT-2 cut off for good (no timer, the peer CLOSED with no OPEN left, nothing in
+               flight either way) can never receive a segment again, so no old segment can reach
+               it however long it lives: its age saturates (M3 leaves one behind when the peer's
+               LAST-ACK or CLOSING gives up); any other incarnation must respect the assumption */
+            :: !NO_TCB(st[h_j]) && ISN_RATE != 0 && CUT_OFF_FW2(h_j) && life[h_j] < LIFE_MAX -> life[h_j]++
+            :: !NO_TCB(st[h_j]) && ISN_RATE != 0 && CUT_OFF_FW2(h_j) && life[h_j] >= LIFE_MAX -> skip
+            :: !NO_TCB(st[h_j]) && ISN_RATE != 0 && !CUT_OFF_FW2(h_j) ->
                  life[h_j]++;
                  /* the clock assumption holds (a bound of the model, see LIFE_MAX) */
                  model_bound_ok = (life[h_j] <= LIFE_MAX);
