@@ -101,7 +101,7 @@ check-gen: $(GENERATOR)
 	echo "check-gen: every generated file matches $(TABLE)"
 
 # ------------------------------------------------------------------ model checking (SPIN)
-model: $(GENERATOR)
+model: $(GENERATOR) $(LIB)
 	@test -x model/check.sh || { echo "make model: not implemented yet (model/check.sh missing)" >&2; exit 1; }
 	model/check.sh
 

@@ -54,6 +54,16 @@ mutant_table M6 '/^row T13 /d'
 mutant_table M7 '$a row T123 CLOSED RTO - CLOSED - RFC6298:5'
 # M8: endless TIME-WAIT: the 2*MSL timer's expiry is ignored (row T121 deleted)
 mutant_table M8 '/^row T121 /d'
+# M9: no TIME-WAIT: FIN-WAIT-2 + FIN goes straight to CLOSED
+mutant_table M9 '/^row T62 /s/TIME_WAIT     process,send_ack,arm_time_wait,signal_peer_closed /CLOSED        process,send_ack,signal_peer_closed /'
+# M10: RFC 1337's guard removed: a RST ends TIME-WAIT although rfc1337 is configured
+mutant_table M10 '/^row T111 /s/TIME_WAIT     -      /CLOSED        signal_closed/'
+# M11: any ACK accepted in SYN-RECEIVED: an unacceptable ACK completes the handshake
+mutant_table M11 '/^row T23 /s/SYN_RECEIVED  send_rst /ESTABLISHED   process,cancel_rto,signal_connected /'
+# M12: no RST in reply to a bad ACK in SYN-SENT
+mutant_table M12 '/^row T14 /s/send_rst /-        /'
+# M13: TIME-WAIT not restarted by a retransmitted FIN (listed in model/unrefuted_mutants.txt)
+mutant_table M13 '/^row T109 /s/send_ack,arm_time_wait /send_ack /'
 
 # ------------------------------------------------------------------ runs
 # Each run: NAME EXPECT TABLE TARGET KIND "spin -D flags" "what it shows"
@@ -62,26 +72,53 @@ mutant_table M8 '/^row T121 /d'
 RUNS=()
 add() { RUNS+=("$1|$2|$3|$4|$5|$6|$7"); }
 P4F="-DCHECK_P4 -DNO_ABORT -DNO_FW2_TIMER"
-add P1_no_zombie        holds base -              safety   "-DCHECK_P1"  "no side becomes ESTABLISHED for a peer incarnation abandoned before it got this side's SYN"
-add P2_agreement        holds base -              safety   "-DCHECK_P2"  "synchronized sides agree: IRS of each is the ISS of the other"
-add P3_no_old_duplicate holds base -              safety   "-DCHECK_P3"  "no segment of an earlier incarnation is accepted by a later one"
-add P4_last_ack_clean   holds base -              safety   "$P4F"        "LAST-ACK ends only by the ACK of its FIN (lost last ACK: the retransmitted FIN is ACKed from TIME-WAIT)"
+# 2 incarnations on each side: the client abandons and re-opens, the server re-opens after its close
+S2="-DSERVER_OPENS_MAX=2"
+# the reincarnation scenario of P3 (see the header of model/tcp.pml): data advances the sequence
+# numbers beyond the ISN clock (DATA_LEN 8 > ISN_RATE 4 per tick), the client closes first and goes
+# through TIME-WAIT, the server re-listens after LAST-ACK and the client re-opens on the same ports;
+# RFC 1337 on and no FIN-WAIT-2 timer (both would let TIME-WAIT be cut short deliberately)
+# P8's half-open scenario (SCENARIO_HALF_OPEN in model/tcp.pml)
+H8="-DLTL_P8 -DSCENARIO_HALF_OPEN -DSERVER_OPENS_MAX=3 -DABORTS_MAX=1 -DLOSS_MAX=1 -DDUP_MAX=0 -DCFG_RFC5961_SYN"
+R3="-DSERVER_OPENS_MAX=2 -DDATA_MAX=1 -DDATA_LEN=8 -DSCENARIO_CLIENT_CLOSES -DCFG_RFC1337 -DNO_FW2_TIMER"
+add P1_no_zombie        holds base -              safety   "-DCHECK_P1 $S2"  "no side becomes ESTABLISHED for a peer incarnation abandoned before it got this side's SYN"
+add P2_agreement        holds base -              safety   "-DCHECK_P2 $S2"  "synchronized sides agree: IRS of each is the ISS of the other"
+add P3_no_old_duplicate holds base -              safety   "-DCHECK_P3 $S2"  "no segment of an earlier incarnation is accepted by a later one"
+add P3_reincarnation    holds base -              safety   "-DCHECK_P3 $R3"  "no old duplicate accepted when data outruns the ISN clock and the client re-opens after TIME-WAIT"
+add P4_last_ack_clean   holds base -              safety   "$P4F $S2"        "LAST-ACK ends only by the ACK of its FIN (lost last ACK: the retransmitted FIN is ACKed from TIME-WAIT)"
+# witnesses: the precondition of each safety property's danger is reachable under the same
+# bounds (the assertion that it never happens must fail; one that holds makes its property vacuous)
+add W1_old_syn_at_listener fails base W1_old_syn_at_listener safety "-DWITNESS_P1 $S2" "witness for P1: a SYN of a peer incarnation that is no longer live reaches a listener"
+add W2_old_syn_ack_at_syn_sent fails base W2_old_syn_ack_at_syn_sent safety "-DWITNESS_P2 $S2" "witness for P2: a SYN,ACK of an earlier peer incarnation reaches a side in SYN-SENT"
+add W3_old_segment_at_synchronized fails base W3_old_segment_at_synchronized safety "-DWITNESS_P3 $S2" "witness for P3: a segment of an earlier incarnation arrives at a side synchronized with a later one"
+add W3_reincarnation    fails base W3_old_segment_at_synchronized safety "-DWITNESS_P3 $R3" "witness for P3_reincarnation: the same, in the reincarnation scenario"
+add W4_last_ack_lost    fails base W4_last_ack_lost safety "$P4F $S2 -DWITNESS_P4" "witness for P4: the last ACK of a close is lost while the peer waits in LAST-ACK"
 add P5_termination      holds base -              liveness "-DLTL_P5 -DDUP_MAX=0"    "with weak fairness both sides end CLOSED and stay so"
 add P6_simultaneous     holds base -              liveness "-DLTL_P6 -DSCENARIO_SIMULTANEOUS -DLOSS_MAX=1 -DDUP_MAX=1" "simultaneous open synchronizes both sides; simultaneous close ends both through TIME-WAIT"
+add P8_half_open_recovery holds base -           liveness "$H8" "after a half-open connection (the client aborted, its RST lost), the client's next incarnation eventually connects (RFC 9293 3.5.2)"
 add P7_coverage_a       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DABORTS_MAX=1 -DOPENS_MAX=1 -DSERVER_OPENS_MAX=1 -DDUP_MAX=0" "rows reached with every guard off"
 add P7_coverage_b       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DABORTS_MAX=1 -DOPENS_MAX=1 -DSERVER_OPENS_MAX=1 -DDUP_MAX=0 -DCFG_RFC5961_SYN -DCFG_RFC1337 -DCFG_TW_REOPEN" "rows reached with every guard on"
 add P7_coverage_c       holds base -              coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=1" "rows reached in the client/server model with two client incarnations"
-add P7_coverage_d       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DOPENS_MAX=2 -DSERVER_OPENS_MAX=2 -DLOSS_MAX=1 -DDUP_MAX=0 -DQMAX=4" "rows reached with a second open on both sides (half-open connections: SYN and stale ACKs arriving in synchronized states, LISTEN turned active, simultaneous close with a lost ACK)"
-add P7_coverage_e       holds base -              coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=0 -DABORTS_MAX=1 -DQMAX=4 -DRETRIES_MAX=0 -DCFG_TW_REOPEN -DCFG_RFC5961_SYN" "rows reached in the client/server model with ABORT, TIME-WAIT reopening, RFC 5961 SYN checks and no retransmission (the first timeout gives up)"
-add P7_coverage_f       holds base -              coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=0 -DABORTS_MAX=1 -DQMAX=4 -DRETRIES_MAX=0 -DCFG_TW_REOPEN" "as P7_coverage_e with RFC 5961 SYN checks off (a SYN in the window of a half-open FIN-WAIT-2 resets it)"
+add P7_coverage_d       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DOPENS_MAX=2 -DSERVER_OPENS_MAX=2 -DLOSS_MAX=1 -DDUP_MAX=0" "rows reached with a second open on both sides (half-open connections: SYN and stale ACKs arriving in synchronized states, LISTEN turned active, simultaneous close with a lost ACK)"
+add P7_coverage_e       holds base -              coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=0 -DABORTS_MAX=1 -DRETRIES_MAX=0 -DCFG_TW_REOPEN -DCFG_RFC5961_SYN" "rows reached in the client/server model with ABORT, TIME-WAIT reopening, RFC 5961 SYN checks and no retransmission (the first timeout gives up)"
+add P7_coverage_f       holds base -              coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=0 -DABORTS_MAX=1 -DRETRIES_MAX=0 -DCFG_TW_REOPEN" "as P7_coverage_e with RFC 5961 SYN checks off (a SYN in the window of a half-open FIN-WAIT-2 resets it)"
+add P7_coverage_g       holds base -              coverage "-DCOVERAGE -DSERVER_OPENS_MAX=2 -DLOSS_MAX=1 -DDUP_MAX=1 -DDATA_MAX=1 -DDATA_LEN=8" "rows reached in the client/server model with data and the server re-opening: a duplicate sent before a data transfer arrives after it with its ACK below SND.UNA - window (ACK_INVALID in ESTABLISHED, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT); a simultaneous close's retransmitted FIN acknowledging the other FIN (FIN_ACK in CLOSING)"
 add M1_two_way_handshake fails M1 P1_no_zombie    safety   "-DCHECK_P1"  "table edit T05 LISTEN SYN -> ESTABLISHED: a delayed duplicate SYN of an abandoned incarnation makes a zombie"
 add M2a_time_wait_short fails base P4_last_ack_clean safety "$P4F -DTW_TICKS=$((2*1-1))" "TIME-WAIT 2*MSL-1: the retransmitted FIN arrives after TIME-WAIT and draws a RST"
 add M2b_time_wait_zero  fails base P4_last_ack_clean safety "$P4F -DTW_TICKS=0" "no TIME-WAIT: the retransmitted FIN of a lost last ACK draws a RST"
-add M3_no_fin_retransmit fails M3 P4_last_ack_clean safety "$P4F"        "table edit: FIN never retransmitted: after a lost last ACK, LAST-ACK never gets its FIN ACKed (ends by RST or by giving up)"
+# M3 with one client OPEN: a side that gives up is CLOSED for good, so the FIN-WAIT-2 the mutant
+# leaves behind is cut off (CUT_OFF_FW2 in model/tcp.pml) instead of failing the clock assumption
+add M3_no_fin_retransmit fails M3 P4_last_ack_clean safety "$P4F -DOPENS_MAX=1" "table edit: FIN never retransmitted: after a lost last ACK, LAST-ACK never gets its FIN ACKed (ends by RST or by giving up)"
 add M4_syn_sent_no_ack_check fails base P2_agreement safety "-DCHECK_P2 -DMUT_SYN_SENT_NO_ACK_CHECK" "classifier: SYN-SENT takes any SYN,ACK: an old SYN,ACK synchronizes with the wrong IRS"
 add M5_constant_iss     fails base P3_no_old_duplicate safety "-DCHECK_P3 -DISN_RATE=0" "ISS not from a clock (same ISS every incarnation): an old segment is accepted by the new incarnation"
 add M6_no_simultaneous_open fails M6 acceptance   liveness "-DLTL_P6 -DSCENARIO_SIMULTANEOUS -DLOSS_MAX=1 -DDUP_MAX=1" "table edit: T13 deleted: a simultaneous open never synchronizes"
 add M7_unreachable_row  fails M7 coverage         coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=1" "table edit: an added row T123 that no execution takes"
+add M9_no_time_wait     fails M9 P3_no_old_duplicate safety "-DCHECK_P3 $R3" "table edit T62 FIN-WAIT-2 FIN -> CLOSED: the client re-opens at once and an old segment of the previous incarnation is accepted"
+add M2c_time_wait_zero_p3 fails base P3_no_old_duplicate safety "-DCHECK_P3 $R3 -DTW_TICKS=0" "TIME-WAIT of 0 ticks: an old segment of the previous incarnation is accepted"
+add M2d_time_wait_short_p3 fails base P3_no_old_duplicate safety "-DCHECK_P3 $R3 -DTW_TICKS=$((2*1-1))" "TIME-WAIT of 2*MSL-1 ticks: an old segment of the previous incarnation is accepted"
+add M10_rfc1337_guard_removed fails M10 P3_no_old_duplicate safety "-DCHECK_P3 $R3" "table edit T111: a RST ends TIME-WAIT although RFC 1337 is configured (hazard H1, TIME-WAIT assassination): an old segment reaches the next incarnation"
+add M11_any_ack_in_syn_received fails M11 P1_no_zombie safety "-DCHECK_P1 $S2" "table edit T23: an unacceptable ACK in SYN-RECEIVED completes the handshake: a listener synchronizes for an abandoned incarnation"
+add M12_no_rst_for_syn_sent_bad_ack fails M12 acceptance liveness "$H8" "table edit T14: SYN-SENT answers a bad ACK without RST: the half-open server is never reset and the new incarnation gives up"
 add M8_endless_time_wait fails M8 acceptance      liveness "-DLTL_P5 -DDUP_MAX=0"    "table edit: T121 deleted: TIME-WAIT never ends"
 
 # run_one SPEC: runs one check in build/model/runs/NAME; writes NAME.row (the summary line) and
@@ -159,11 +196,43 @@ for spec in "${RUNS[@]}"; do
 done
 wait
 
+# ------------------------------------------------------------------ one classifier (C8)
+# model/classify_check.pml runs the model's classify over its whole bounded domain and compares
+# every answer with the C classifier (model/classify_check.c linked with build/libtcpfsm.a). The
+# mutant run plants the classifier mutant of M4 in the model: the check must find differences.
+run_classifier() {
+    local name=$1 expect=$2 dflags=$3 what=$4 dir=$OUT/runs/$1 t0 t1 secs line n diffs result
+    mkdir -p "$dir"
+    cp model/tcp.pml model/classify_check.pml model/classify_check.c "$dir/"
+    cp "$OUT/tables/base/model/tcpfsm_fsm.pml" "$dir/tcpfsm_fsm.pml"
+    t0=$(date +%s.%N)
+    # shellcheck disable=SC2086
+    if ( cd "$dir" && spin -a $dflags classify_check.pml > spin.out 2>&1 &&
+         gcc -O1 -w -DSAFETY -I../../../../src -o pan pan.c classify_check.c ../../../libtcpfsm.a > gcc.out 2>&1 &&
+         ./pan -m1000 > pan.out 2>&1 ); then
+        line=$(grep '^classifier:' "$dir/pan.out")
+        n=$(echo "$line" | awk '{ print $2 }'); diffs=$(echo "$line" | awk '{ print $5 }')
+        if [ -z "$diffs" ]; then result=error; elif [ "$diffs" = 0 ]; then result=holds; else result=fails; fi
+    else
+        result=error; n=0; diffs=
+    fi
+    t1=$(date +%s.%N)
+    secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+    grep '^DIFF' "$dir/pan.out" > "$OUT/$name.diffs.txt" 2>/dev/null
+    echo "$name	$expect	$result	${n:-0}	0	0	$secs" > "$OUT/$name.row"
+    { echo "$name: expect $expect, $result: $what [${n:-0} inputs, ${diffs:-?} differences, ${secs}s]"
+      [ "$result" = fails ] && [ "$expect" = holds ] && head -5 "$OUT/$name.diffs.txt"; } > "$OUT/$name.msg"
+}
+[ -f build/libtcpfsm.a ] || die "build/libtcpfsm.a missing (run make lib)"
+run_classifier C8_one_classifier holds "" "the model's classify and the C classifier (tcpfsm_segment's out.event) agree on every input of the model's domain (model/classify_check.pml)" &
+run_classifier M4c_classifier_mutant fails "-DMUT_SYN_SENT_NO_ACK_CHECK" "the classifier mutant of M4 planted in the model: the comparison with C finds the differences" &
+wait
+
 # ------------------------------------------------------------------ coverage (P7)
 # all row ids of a generated include, from its "/* Tnn */" comments
 rows_of() { grep -o '/\* T[0-9]* \*/' "$1" | tr -dc '0-9\n' | awk '{ print $1 + 0 }' | sort -u; }
 unreach_ids() { grep -E '^T[0-9]+' model/unreachable_rows.txt | awk '{ print substr($1, 2) + 0 }' | sort -u; }
-COV_RUNS="P7_coverage_a P7_coverage_b P7_coverage_c P7_coverage_d P7_coverage_e P7_coverage_f"
+COV_RUNS="P7_coverage_a P7_coverage_b P7_coverage_c P7_coverage_d P7_coverage_e P7_coverage_f P7_coverage_g"
 # coverage_verdict TABLE RUNS...: prints missing rows, returns 1 if a row is neither taken nor listed
 coverage_verdict() {
     local table=$1; shift
@@ -186,7 +255,7 @@ done
 if [ -z "$missing" ] && [ -z "$wrongly_listed" ]; then cov_result=holds; else cov_result=fails; fi
 echo "P7_coverage	holds	$cov_result	$cov_states	$cov_trans	$cov_mem	$cov_secs" > "$OUT/P7_coverage.row"
 {
-    printf "P7_coverage: expect holds, %s: every row of the table is taken by P7_coverage_{a..f} or listed in model/unreachable_rows.txt (%s rows taken, %s listed)" \
+    printf "P7_coverage: expect holds, %s: every row of the table is taken by P7_coverage_{a..g} or listed in model/unreachable_rows.txt (%s rows taken, %s listed)" \
         "$cov_result" "$(wc -l < "$OUT/coverage_taken_base.txt")" "$(unreach_ids | wc -l)"
     [ -n "$missing" ] && printf "; NEVER TAKEN and not listed: %s" "$missing"
     [ -n "$wrongly_listed" ] && printf "; listed as unreachable but taken: %s" "$wrongly_listed"
@@ -210,6 +279,7 @@ for spec in "${RUNS[@]}"; do
     case $name in P7_coverage_*) ;; *) cat "$OUT/$name.row" >> "$summary" ;; esac
     cat "$OUT/$name.msg"
 done
+for r in C8_one_classifier M4c_classifier_mutant; do cat "$OUT/$r.row" >> "$summary"; cat "$OUT/$r.msg"; done
 # the coverage runs, for the record
 for r in $COV_RUNS; do
     sed "s/^$r	holds	[a-z]*/$r	holds	$(cut -f3 "$OUT/$r.row")/" "$OUT/$r.row" >> "$summary"
