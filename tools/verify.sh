@@ -25,6 +25,23 @@ for stage in "${stages[@]}"; do
             rc=0; partial[$stage]=1
         fi
     fi
+    # Functions whose unproved goals are listed in KNOWN_FAILURES (proofs:FUNCTION) do not fail the
+    # stage when they are the only ones; a listed function that now proves fails it (remove the line).
+    if [ "$stage" = proofs ]; then
+        listed=$(grep -oE '^proofs:[a-z_0-9]+' KNOWN_FAILURES 2>/dev/null | sed 's/^proofs://' | sort -u)
+        unproved=$(sed -n 's/^proofs: functions with unproved goals: //p' "$log" | tr ' ' '\n' | sed '/^$/d' | sort -u)
+        if [ "$rc" -ne 0 ] && [ -n "$unproved" ] && grep -q '^total: Proved goals' "$log" &&
+           [ -z "$(comm -23 <(printf '%s\n' "$unproved") <(printf '%s\n' "$listed"))" ]; then
+            echo "proofs: every unproved goal is in a function listed in KNOWN_FAILURES (KNOWN FAILURE):"
+            grep '^proofs:' KNOWN_FAILURES
+            rc=0; partial[$stage]=1
+        fi
+        fixed=$(comm -13 <(printf '%s\n' "$unproved") <(printf '%s\n' "$listed") | sed '/^$/d')
+        if [ -n "$fixed" ] && grep -q '^total: Proved goals' "$log"; then
+            echo "proofs: listed in KNOWN_FAILURES but every goal proved now (remove the line): $fixed"
+            rc=1
+        fi
+    fi
     seconds[$stage]=$(( $(date +%s) - start ))
     result[$stage]=$([ "$rc" -eq 0 ] && echo pass || echo FAIL)
     grep -q 'KNOWN FAILURE' "$log" && partial[$stage]=1
