@@ -200,6 +200,10 @@ def stop(signum, frame):
 def sh(cmd, cwd, log, env=None, limit=None):
     """Run cmd (a list), output to log; returns (exit status or 'hang', seconds)."""
     t = time.time()
+    # PWD must name the tree: Frama-C resolves relative file names against $PWD, not the
+    # process's working directory, so with the PWD of the checkout it reads the UNMUTATED
+    # src/*.c and the wp layer proves the original instead of the mutant.
+    env = dict(env if env is not None else os.environ, PWD=os.path.abspath(cwd))
     with open(log, 'w') as f:
         p = subprocess.Popen(cmd, cwd=cwd, stdout=f, stderr=subprocess.STDOUT, env=env,
                              start_new_session=True)
