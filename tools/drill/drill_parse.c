@@ -1,5 +1,5 @@
 /*
- * drill_parse.c - lexer and parser of packetdrill scripts (see /work/shared/packetdrill-primer.md).
+ * drill_parse.c - lexer and parser of packetdrill scripts (see ../shared/packetdrill-primer.md).
  *
  * The parser works on a (buffer, length) pair with a cursor; it never reads past the end and
  * never trusts the input: every malformed construct ends in "path:line: expected ...". The
