@@ -788,25 +788,6 @@ static void run_shell(struct engine *e, const struct drill_event *ev)
 
 /* ---------------------------------------------------------------- %{ }% blocks */
 
-static int linux_state_number(enum tcpfsm_state st)
-{
-    /* include/net/tcp_states.h */
-    switch (st) {
-    case TCPFSM_ESTABLISHED: return 1;
-    case TCPFSM_SYN_SENT: return 2;
-    case TCPFSM_SYN_RECEIVED: return 3;
-    case TCPFSM_FIN_WAIT_1: return 4;
-    case TCPFSM_FIN_WAIT_2: return 5;
-    case TCPFSM_TIME_WAIT: return 6;
-    case TCPFSM_CLOSED: return 7;
-    case TCPFSM_CLOSE_WAIT: return 8;
-    case TCPFSM_LAST_ACK: return 9;
-    case TCPFSM_LISTEN: return 10;
-    case TCPFSM_CLOSING: return 11;
-    default: return 0;
-    }
-}
-
 /* The Python of a %{ }% block, statement by statement (newlines and ';'): comments and blank lines,
    and `assert tcpi_state == STATE` or `!=` (optionally `, message`), where STATE is a Linux name
    (TCP_ESTABLISHED), a FreeBSD name (TCPS_ESTABLISHED) or a Linux number, checked against the
@@ -865,7 +846,7 @@ static void run_code(struct engine *e, const struct drill_event *ev)
             return;
         }
         if ((got == want) == neg)
-            fail(e, ev->line, "expected tcpi_state %s %s, got %d (%s)", op, val, linux_state_number(got),
+            fail(e, ev->line, "expected tcpi_state %s %s, got %d (%s)", op, val, drill_linux_state(got),
                  tcpfsm_state_name(got));
     }
 }

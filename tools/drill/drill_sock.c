@@ -692,7 +692,8 @@ static uint32_t sock_buffer(const struct drill_stack *s, int sock, int send)
     return s->bsd ? bsd_rounded(s, b, v, send) : v;
 }
 
-static int state_number_linux(enum tcpfsm_state st)
+/* Linux's number of a TCP state (include/net/tcp_states.h), as tcpi_state reports it; 0 if none. */
+int drill_linux_state(enum tcpfsm_state st)
 {
     switch (st) {
     case TCPFSM_ESTABLISHED: return 1;
@@ -739,7 +740,7 @@ int drill_state_from_name(const char *t, enum tcpfsm_state *st)
     long v;
     if (parse_long(t, &v) == 0) {
         for (i = 0; i < sizeof lnx / sizeof lnx[0]; i++)
-            if (state_number_linux(lnx[i].st) == v) {
+            if (drill_linux_state(lnx[i].st) == v) {
                 *st = lnx[i].st;
                 return 0;
             }

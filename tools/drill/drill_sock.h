@@ -137,4 +137,7 @@ int drill_state_from_name(const char *name, enum tcpfsm_state *state);
 int drill_errno_from_name(const char *name);
 const char *drill_errno_name(int err);
 
+/* Linux's number of a TCP state (include/net/tcp_states.h), as tcpi_state reports it; 0 if none. */
+int drill_linux_state(enum tcpfsm_state st);
+
 #endif /* TCPFSM_DRILL_SOCK_H */
