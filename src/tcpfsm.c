@@ -18,10 +18,11 @@
     ensures valid_output(out);
     behavior full:
       assumes out->count >= TCPFSM_MAX_SEGMENTS;
-      ensures out->count == \old(out->count);
+      ensures nothing_appended{Pre, Post}(out);
     behavior room:
       assumes out->count < TCPFSM_MAX_SEGMENTS;
-      ensures out->count == \old(out->count) + 1;
+      ensures one_appended{Pre, Post}(out);
+      ensures segment_is(last_segment(out), seq, ack, flags, window, len);
     complete behaviors;
     disjoint behaviors;
 */
@@ -79,9 +80,20 @@ static void begin(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
    reset has sequence number zero and the ACK field is set to the sum of the sequence number and
    segment length of the incoming segment." Never in reply to a RST. */
 /*@ requires valid_output(out) && valid_segment(seg) && \separated(out, seg);
+    requires out->count < TCPFSM_MAX_SEGMENTS;
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_output(out);
-    ensures (seg->flags & TCPFSM_RST) != 0 ==> out->count == \old(out->count);
+    behavior reply_to_ack:
+      assumes rst_replied(*seg) && (seg->flags & TCPFSM_ACK) != 0;
+      ensures one_appended{Pre, Post}(out) && rst_reply(last_segment(out), \old(*seg));
+    behavior reply_no_ack:
+      assumes rst_replied(*seg) && (seg->flags & TCPFSM_ACK) == 0;
+      ensures one_appended{Pre, Post}(out) && rst_reply(last_segment(out), \old(*seg));
+    behavior no_reply_to_rst:
+      assumes !rst_replied(*seg);
+      ensures nothing_appended{Pre, Post}(out);
+    complete behaviors;
+    disjoint behaviors;
 */
 static void emit_reset_reply(struct tcpfsm_output *out, const struct tcpfsm_segment *seg)
 {
@@ -333,12 +345,30 @@ static int may_send_data(uint8_t st)
     ensures \result == 0 ==> out->count == \old(out->count);
     ensures \result != 0 ==> out->count == \old(out->count) + 1;
     ensures c->state == \old(c->state);
+    behavior window_or_queue_empty:
+      assumes data_segment_len(c->snd_queued, c->cfg->mss,
+                               usable_window(c->snd_wnd, in_flight(c->snd_una, c->snd_nxt))) == 0;
+      ensures \result == 0 && nothing_appended{Pre, Post}(out);
+      ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued);
+    behavior send:
+      assumes data_segment_len(c->snd_queued, c->cfg->mss,
+                               usable_window(c->snd_wnd, in_flight(c->snd_una, c->snd_nxt))) > 0;
+      ensures \result == 1 && one_appended{Pre, Post}(out);
+      ensures last_segment(out).len
+              == data_segment_len(\old(c->snd_queued), c->cfg->mss,
+                                  usable_window(c->snd_wnd, in_flight(c->snd_una, \old(c->snd_nxt))));
+      ensures last_segment(out).seq == \old(c->snd_nxt);
+      ensures last_segment(out).flags == data_ctl(last_segment(out).len, \old(c->snd_queued));
+      ensures c->snd_queued == \old(c->snd_queued) - last_segment(out).len;
+    complete behaviors;
+    disjoint behaviors;
 */
 static uint8_t send_data_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out)
 {
     uint32_t in_flight = c->snd_nxt - c->snd_una;
     uint32_t usable = c->snd_wnd > in_flight ? (uint32_t)c->snd_wnd - in_flight : 0u;
     uint32_t n = c->snd_queued;
+    uint32_t seq = c->snd_nxt;
     uint16_t fl = (uint16_t)TCPFSM_ACK;
 
     if (n > c->cfg->mss)
@@ -347,13 +377,36 @@ static uint8_t send_data_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, struc
         n = usable;
     if (n == 0u)
         return 0u;
+    /*@ assert in_flight(c->snd_una, seq) + n <= c->snd_wnd && n <= c->cfg->mss; */
+    /*@ assert seg_len: n == data_segment_len(c->snd_queued, c->cfg->mss,
+                                              usable_window(c->snd_wnd, in_flight(c->snd_una, seq))); */
     if (n == c->snd_queued)
         fl = (uint16_t)(TCPFSM_ACK | TCPFSM_PSH);
-    rtt_start(c, c->snd_nxt, now);
-    emit(out, c->snd_nxt, c->rcv_nxt, fl, c->rcv_wnd, (uint16_t)n);
-    c->snd_nxt += n;
+    rtt_start(c, seq, now);
+    c->snd_nxt = seq + n;
     c->snd_queued -= n;
+    emit(out, seq, c->rcv_nxt, fl, c->rcv_wnd, (uint16_t)n);
+    /*@ assert last_segment(out).len == n; */
     return 1u;
+}
+
+/* The queued FIN (3.10.4): "send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=FIN,ACK> and advance SND.NXT
+   over the FIN". */
+/*@ requires valid_conn(c) && valid_output(out);
+    requires \separated(c, out) && \separated(out, c->cfg);
+    requires sends_data(c->state);
+    requires (c->flags & TCPFSM_F_FIN_PENDING) != 0 && c->snd_queued == 0;
+    requires out->count < TCPFSM_MAX_SEGMENTS;
+    assigns c->snd_nxt, c->flags, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
+    ensures fin_counted: c->snd_nxt == seq_add(\old(c->snd_nxt), 1);
+*/
+static void send_fin(struct tcpfsm_conn *c, struct tcpfsm_output *out)
+{
+    emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), c->rcv_wnd, 0u);
+    /*@ assert valid_conn(c) && c->state == \at(c->state, Pre); */
+    c->snd_nxt += 1u;
+    c->flags = (uint8_t)((c->flags & ~TCPFSM_F_FIN_PENDING) | TCPFSM_F_FIN_SENT);
 }
 
 /* Send queued data (send_data_segment), keeping one output slot for a FIN; then the FIN once all
@@ -385,11 +438,7 @@ static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output
            && send_data_segment(c, now, out) != 0u)
         sent = 1u;
     if ((c->flags & TCPFSM_F_FIN_PENDING) != 0u && c->snd_queued == 0u && out->count < SEG_MAX) {
-        /*@ ghost uint32_t fin_seq = c->snd_nxt; */
-        emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), c->rcv_wnd, 0u);
-        c->snd_nxt += 1u;
-        /*@ assert fin_counted: c->snd_nxt == seq_add(fin_seq, 1); */   // "advance SND.NXT over the FIN"
-        c->flags = (uint8_t)((c->flags & ~TCPFSM_F_FIN_PENDING) | TCPFSM_F_FIN_SENT);
+        send_fin(c, out);
         sent = 1u;
     }
     /* Data waits behind a zero window with nothing in flight: the retransmission timer runs as
@@ -404,8 +453,10 @@ static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output
 
 /* <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> */
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    requires out->count < TCPFSM_MAX_SEGMENTS;
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_output(out);
+    ensures one_appended{Pre, Post}(out) && ack_segment(last_segment(out), c);
     ensures valid_conn(c) && c->state == \old(c->state);
 */
 static void emit_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
@@ -416,9 +467,22 @@ static void emit_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 /* A challenge ACK, "limit the number of challenge ACKs a TCP stack sends within a given time
    period" (RFC 5961 section 7): at most cfg->challenge_ack_limit per second (0: no limit). */
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    requires out->count < TCPFSM_MAX_SEGMENTS;
     assigns c->challenge_acks, c->challenge_second,
             out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
+    ensures c->challenge_second == challenge_ack_second(now);
+    behavior allowed:
+      assumes challenge_ack_allowed(c, now);
+      ensures one_appended{Pre, Post}(out) && challenge_ack(last_segment(out), c);
+      ensures c->challenge_acks == (challenge_acks_sent{Pre}(c, now) < 255
+                                    ? challenge_acks_sent{Pre}(c, now) + 1 : 255);
+    behavior rate_limited:
+      assumes !challenge_ack_allowed(c, now);
+      ensures nothing_appended{Pre, Post}(out);
+      ensures c->challenge_acks == challenge_acks_sent{Pre}(c, now);
+    complete behaviors;
+    disjoint behaviors;
 */
 static void emit_challenge_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out)
 {
@@ -434,6 +498,7 @@ static void emit_challenge_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, struct 
     if (c->challenge_acks < UINT8_MAX)
         c->challenge_acks = (uint8_t)(c->challenge_acks + 1u);
     emit_ack(c, out);
+    /*@ assert one_appended{Pre, Here}(out) && ack_segment(last_segment(out), c); */
 }
 
 /* Retransmit the oldest unacknowledged segment: the SYN, the SYN+ACK, one MSS of data from
@@ -443,8 +508,49 @@ static void emit_challenge_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, struct 
    available), or retransmit to the receiving TCP peer even if the send window is zero, in order
    to 'probe' the window"); later expiries retransmit that octet from SND.UNA. */
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    requires out->count < TCPFSM_MAX_SEGMENTS;
     assigns c->snd_nxt, c->snd_queued, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
+    behavior syn:
+      assumes c->state == TCPFSM_SYN_SENT;
+      ensures one_appended{Pre, Post}(out) && syn_segment(last_segment(out), c);
+      ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued);
+    behavior syn_ack:
+      assumes c->state != TCPFSM_SYN_SENT && (c->flags & TCPFSM_F_SYN_ACKED) == 0;
+      ensures one_appended{Pre, Post}(out) && syn_ack_segment(last_segment(out), c);
+      ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued);
+    behavior data:
+      assumes c->state != TCPFSM_SYN_SENT && (c->flags & TCPFSM_F_SYN_ACKED) != 0;
+      assumes in_flight(c->snd_una, c->snd_nxt) > ((c->flags & TCPFSM_F_FIN_SENT) != 0 ? 1 : 0);
+      ensures one_appended{Pre, Post}(out);
+      ensures last_segment(out).len
+              == at_most(in_flight(c->snd_una, c->snd_nxt)
+                         - ((c->flags & TCPFSM_F_FIN_SENT) != 0 ? 1 : 0), c->cfg->mss);
+      ensures last_segment(out).seq == c->snd_una && last_segment(out).ack == c->rcv_nxt;
+      ensures last_segment(out).window == c->rcv_wnd;
+      ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued);
+    behavior fin:
+      assumes c->state != TCPFSM_SYN_SENT && (c->flags & TCPFSM_F_SYN_ACKED) != 0;
+      assumes (c->flags & TCPFSM_F_FIN_SENT) != 0 && in_flight(c->snd_una, c->snd_nxt) <= 1;
+      ensures one_appended{Pre, Post}(out);
+      ensures fin_segment(last_segment(out), c, seq_add(c->snd_nxt, -1));
+      ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued);
+    behavior zero_window_probe:
+      assumes c->state != TCPFSM_SYN_SENT && (c->flags & TCPFSM_F_SYN_ACKED) != 0;
+      assumes (c->flags & TCPFSM_F_FIN_SENT) == 0 && in_flight(c->snd_una, c->snd_nxt) == 0;
+      assumes c->snd_queued > 0;
+      ensures one_appended{Pre, Post}(out);
+      ensures segment_is(last_segment(out), \old(c->snd_nxt), c->rcv_nxt,
+                         data_ctl(1, \old(c->snd_queued)), c->rcv_wnd, 1);
+      ensures c->snd_nxt == seq_add(\old(c->snd_nxt), 1) && c->snd_queued == \old(c->snd_queued) - 1;
+    behavior nothing_outstanding:
+      assumes c->state != TCPFSM_SYN_SENT && (c->flags & TCPFSM_F_SYN_ACKED) != 0;
+      assumes (c->flags & TCPFSM_F_FIN_SENT) == 0 && in_flight(c->snd_una, c->snd_nxt) == 0;
+      assumes c->snd_queued == 0;
+      ensures nothing_appended{Pre, Post}(out);
+      ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued);
+    complete behaviors;
+    disjoint behaviors;
 */
 static void emit_retransmission(struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
@@ -469,6 +575,9 @@ static void emit_retransmission(struct tcpfsm_conn *c, struct tcpfsm_output *out
             n = c->cfg->mss;
         else if (c->snd_queued == 0u)
             fl = (uint16_t)(TCPFSM_ACK | TCPFSM_PSH);
+        /*@ assert n == at_most(in_flight(c->snd_una, c->snd_nxt) - fin, c->cfg->mss); */
+        /*@ assert fl == retransmit_ctl(in_flight(c->snd_una, c->snd_nxt) - fin, c->cfg->mss,
+                                        c->snd_queued); */
         emit(out, c->snd_una, c->rcv_nxt, fl, c->rcv_wnd, (uint16_t)n);
         return;
     }
@@ -1275,6 +1384,117 @@ static void actions_signals(const struct tcpfsm_conn *c, struct tcpfsm_output *o
     out->events = ev;
 }
 
+/* The connection block is not touched by emitting a segment: each wrapper below states it, so
+   that its callers need not re-derive valid_conn from \separated after emit. */
+
+/* ABORT: "Send a reset segment: <SEQ=SND.NXT><CTL=RST>" */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+    ensures valid_conn(c) && c->state == \old(c->state);
+*/
+static void emit_abort_rst(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
+{
+    emit(out, c->snd_nxt, 0u, (uint16_t)TCPFSM_RST, 0u, 0u);
+    /*@ assert valid_config(c->cfg) && valid_timers(c); */
+    /*@ assert valid_accounting(c); */
+}
+
+/* <SEQ=ISS><CTL=SYN> */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+    ensures valid_conn(c) && c->state == \old(c->state);
+*/
+static void emit_syn(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
+{
+    emit(out, c->iss, 0u, (uint16_t)TCPFSM_SYN, c->rcv_wnd, 0u);
+}
+
+/* <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+    ensures valid_conn(c) && c->state == \old(c->state);
+*/
+static void emit_syn_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
+{
+    emit(out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), c->rcv_wnd, 0u);
+}
+
+/* The reset in reply to `seg` (emit_reset_reply), if `out` has room. */
+/*@ requires valid_conn(c) && valid_output(out) && valid_segment(seg);
+    requires \separated(c, out) && \separated(out, c->cfg);
+    requires \separated(seg, c) && \separated(seg, out);
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+    ensures valid_conn(c) && c->state == \old(c->state);
+*/
+static void emit_reset_reply_to(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg,
+                                struct tcpfsm_output *out)
+{
+    if (out->count < SEG_MAX)
+        emit_reset_reply(out, seg);
+    (void)c;   /* in the contract only: the connection block is not touched */
+}
+
+/* A reset for the row (RST): the reply to the segment, or ABORT's reset when there is none. */
+/*@ requires valid_conn(c) && valid_output(out);
+    requires seg == \null || valid_segment(seg);
+    requires \separated(c, out) && \separated(out, c->cfg);
+    requires seg != \null ==> \separated(seg, c) && \separated(seg, out);
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
+*/
+static void emit_row_reset(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg,
+                           struct tcpfsm_output *out)
+{
+    if (seg != NULL)
+        emit_reset_reply_to(c, seg, out);
+    else
+        emit_abort_rst(c, out);
+}
+
+/* The row's segments before the data: SYN, SYN+ACK, the retransmission, a challenge ACK. */
+/*@ requires valid_conn(c) && valid_output(out);
+    requires \separated(c, out) && \separated(out, c->cfg);
+    assigns c->snd_nxt, c->snd_queued, c->challenge_acks, c->challenge_second,
+            out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
+*/
+static void emit_row_control(struct tcpfsm_conn *c, uint32_t actions, tcpfsm_time_t now,
+                             struct tcpfsm_output *out)
+{
+    if ((actions & TCPFSM_ACT_SEND_SYN) != 0u)
+        emit_syn(c, out);
+    if ((actions & TCPFSM_ACT_SEND_SYN_ACK) != 0u)
+        emit_syn_ack(c, out);
+    /*@ assert valid_conn(c) && valid_output(out) && c->state == \at(c->state, Pre); */
+    if ((actions & TCPFSM_ACT_RETRANSMIT) != 0u && out->count < SEG_MAX)
+        emit_retransmission(c, out);
+    /*@ assert valid_conn(c) && valid_output(out) && c->state == \at(c->state, Pre); */
+    if ((actions & TCPFSM_ACT_SEND_CHALLENGE_ACK) != 0u && out->count < SEG_MAX)
+        emit_challenge_ack(c, now, out);
+}
+
+/* Queued data and FIN (flush), then the owed ACK (ack_owed != 0) if no data segment carried it. */
+/*@ requires valid_conn(c) && valid_output(out);
+    requires \separated(c, out) && \separated(out, c->cfg);
+    assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start, c->timer, c->deadline,
+            c->retries, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
+*/
+static void flush_then_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, uint8_t ack_owed,
+                           struct tcpfsm_output *out)
+{
+    uint8_t before = out->count;
+
+    flush(c, now, out);
+    /*@ assert valid_conn(c) && valid_output(out) && c->state == \at(c->state, Pre); */
+    if (ack_owed != 0u && out->count == before && out->count < SEG_MAX)
+        emit_ack(c, out);
+}
+
 /* The row's segments, built after every variable is final: RST, SYN, SYN+ACK, the
    retransmission, a challenge ACK, then queued data and FIN, and an ACK if one is owed. */
 /*@ requires valid_conn(c) && valid_output(out);
@@ -1289,29 +1509,16 @@ static void actions_signals(const struct tcpfsm_conn *c, struct tcpfsm_output *o
 static void actions_emit(struct tcpfsm_conn *c, uint32_t actions, uint8_t need_ack,
                          struct call k, struct tcpfsm_output *out)
 {
-    uint8_t before;
-
+    /* (each emitting call is made only while `out` has room: no row fills it, and a segment
+       that cannot go out must not advance SND.NXT or count as a challenge ACK) */
     if ((actions & TCPFSM_ACT_SEND_RST) != 0u) {
-        if (k.seg != NULL)
-            emit_reset_reply(out, k.seg);
-        else
-            /* ABORT: "Send a reset segment: <SEQ=SND.NXT><CTL=RST>" */
-            emit(out, c->snd_nxt, 0u, (uint16_t)TCPFSM_RST, 0u, 0u);
+        emit_row_reset(c, k.seg, out);
         return;
     }
-    if ((actions & TCPFSM_ACT_SEND_SYN) != 0u)
-        emit(out, c->iss, 0u, (uint16_t)TCPFSM_SYN, c->rcv_wnd, 0u);
-    if ((actions & TCPFSM_ACT_SEND_SYN_ACK) != 0u)
-        emit(out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), c->rcv_wnd, 0u);
-    if ((actions & TCPFSM_ACT_RETRANSMIT) != 0u)
-        emit_retransmission(c, out);
-    if ((actions & TCPFSM_ACT_SEND_CHALLENGE_ACK) != 0u)
-        emit_challenge_ack(c, k.now, out);
-    before = out->count;
-    flush(c, k.now, out);
+    emit_row_control(c, actions, k.now, out);
     /* an ACK is owed and no data segment carried it */
-    if (((actions & TCPFSM_ACT_SEND_ACK) != 0u || need_ack != 0u) && out->count == before)
-        emit_ack(c, out);
+    flush_then_ack(c, k.now,
+                   (uint8_t)(((actions & TCPFSM_ACT_SEND_ACK) != 0u || need_ack != 0u) ? 1u : 0u), out);
 }
 
 /* Leaving the connection: a closed (or re-listening) connection keeps no timer and no queued
@@ -1756,9 +1963,20 @@ static int open_window(struct tcpfsm_conn *c, uint32_t len)
 /* Receiver SWS avoidance (3.8.6.2.2): announce the window when it opened from below
    min(RCV.BUFF/2, MSS) to at least that much, in a state where the peer may send. */
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    requires out->count < TCPFSM_MAX_SEGMENTS;
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_output(out);
     ensures valid_conn(c) && c->state == \old(c->state);
+    behavior update:
+      assumes window_update_due(c->state, old_wnd, c->rcv_wnd,
+                                sws_threshold(c->cfg->window, c->cfg->mss));
+      ensures one_appended{Pre, Post}(out) && ack_segment(last_segment(out), c);
+    behavior no_update:
+      assumes !window_update_due(c->state, old_wnd, c->rcv_wnd,
+                                 sws_threshold(c->cfg->window, c->cfg->mss));
+      ensures nothing_appended{Pre, Post}(out);
+    complete behaviors;
+    disjoint behaviors;
 */
 static void window_update(const struct tcpfsm_conn *c, uint32_t old_wnd, struct tcpfsm_output *out)
 {
@@ -1963,6 +2181,7 @@ int tcpfsm_reply_no_connection(const struct tcpfsm_segment *seg, struct tcpfsm_o
     tcpfsm_table_lookup((uint8_t)TCPFSM_CLOSED, ev, 0u, &res);
     if ((res.actions & TCPFSM_ACT_SEND_RST) != 0u)
         emit_reset_reply(out, seg);
+    /*@ assert valid_output(out) && ((seg->flags & TCPFSM_RST) != 0 ==> out->count == 0); */
     out->event = ev;
     out->row = res.row;
     out->state = res.next;

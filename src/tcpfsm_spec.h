@@ -67,5 +67,6 @@
 */
 
 #include "tcpfsm_spec_classify.h"   /* seg_event: RFC 9293 3.10.7, RFC 5961 3-5 */
+#include "tcpfsm_spec_segments.h"   /* emitted segments: defined with seq_dist above */
 
 #endif /* TCPFSM_SPEC_H */

@@ -1,0 +1,180 @@
+/*
+ * tcpfsm_spec_segments.h - ACSL specification of the segments the core emits (no C code).
+ *
+ * For every action: the SEQ, ACK, flags (CTL), window and length of each outgoing segment, as
+ * RFC 9293 (and RFC 5961 for the challenge ACK and its rate limit) states it. Included from
+ * tcpfsm_spec.h; the contracts of src/tcpfsm.c (emit, emit_reset_reply, emit_ack,
+ * emit_challenge_ack, emit_retransmission, send_data_segment, flush, window_update,
+ * actions_emit, tcpfsm_reply_no_connection and the public functions) are stated in these terms.
+ *
+ * A segment is written <SEQ=..><ACK=..><CTL=..> as in the RFC; the window field of every segment
+ * but a RST is RCV.WND (RFC 9293 3.8.6.2.2: the window we advertise is our receive window), a
+ * RST carries a zero window. The ACK field of a segment without the ACK flag is 0.
+ */
+#ifndef TCPFSM_SPEC_SEGMENTS_H
+#define TCPFSM_SPEC_SEGMENTS_H
+
+#include "tcpfsm.h"
+
+/*@
+  // ------------------------------------------------------------ segments
+  // One outgoing segment's fields, in the order of the RFC's notation <SEQ><ACK><CTL>, then the
+  // window field and the payload length.
+  predicate segment_is(struct tcpfsm_segment s, integer seq, integer ack, integer ctl,
+                       integer window, integer len) =
+      s.seq == seq && s.ack == ack && s.flags == ctl && s.window == window && s.len == len;
+
+  // seq_add(a, n): (a + n) modulo 2^32 (RFC 9293 3.4), defined in tcpfsm_spec.h.
+
+  // RFC 9293 3.4: "SEG.LEN = the number of octets occupied by the data in the segment (counting
+  // SYN and FIN)".
+  logic integer seg_len(struct tcpfsm_segment s) =
+      s.len + ((s.flags & TCPFSM_SYN) != 0 ? 1 : 0) + ((s.flags & TCPFSM_FIN) != 0 ? 1 : 0);
+
+  // ------------------------------------------------------------ the output
+  // Between L1 and L2 one segment was appended to `out` (it is last_segment(out) at L2).
+  // (What was emitted before is not restated: the emitting functions write only the slot at
+  // out->count, which their assigns clauses do not say; a frame of the earlier slots made the
+  // callers' goals too hard for the provers' budgets.)
+  predicate one_appended{L1, L2}(struct tcpfsm_output *out) =
+      \at(out->count, L2) == \at(out->count, L1) + 1;
+  logic struct tcpfsm_segment last_segment{L}(struct tcpfsm_output *out) =
+      out->segments[out->count - 1];
+
+  // Nothing was appended between L1 and L2.
+  predicate nothing_appended{L1, L2}(struct tcpfsm_output *out) =
+      \at(out->count, L2) == \at(out->count, L1);
+
+  // ------------------------------------------------------------ RST (RFC 9293 3.10.7.1, 3.5.2)
+  // "If the incoming segment has an ACK field, the reset takes its sequence number from the ACK
+  // field of the segment, otherwise the reset has sequence number zero and the ACK field is set
+  // to the sum of the sequence number and segment length of the incoming segment. The connection
+  // remains in the CLOSED state." In the RFC's notation: <SEQ=SEG.ACK><CTL=RST>, or
+  // <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>.
+  logic integer rst_reply_seq(struct tcpfsm_segment seg) =
+      (seg.flags & TCPFSM_ACK) != 0 ? seg.ack : 0;
+  logic integer rst_reply_ack(struct tcpfsm_segment seg) =
+      (seg.flags & TCPFSM_ACK) != 0 ? 0 : seq_add(seg.seq, seg_len(seg));
+  logic integer rst_reply_ctl(struct tcpfsm_segment seg) =
+      (seg.flags & TCPFSM_ACK) != 0 ? TCPFSM_RST : (TCPFSM_RST | TCPFSM_ACK);
+  predicate rst_reply(struct tcpfsm_segment s, struct tcpfsm_segment seg) =
+      segment_is(s, rst_reply_seq(seg), rst_reply_ack(seg), rst_reply_ctl(seg), 0, 0);
+
+  // RFC 9293 3.10.7.1 (and 3.5.2): "An incoming segment containing a RST is discarded": a RST
+  // is never answered with a RST.
+  predicate rst_replied(struct tcpfsm_segment seg) = (seg.flags & TCPFSM_RST) == 0;
+
+  // RFC 9293 3.10.5, ABORT in SYN-RECEIVED and the synchronized states: "Send a reset segment:
+  // <SEQ=SND.NXT><CTL=RST>".
+  predicate abort_rst{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
+      segment_is(s, c->snd_nxt, 0, TCPFSM_RST, 0, 0);
+
+  // ------------------------------------------------------------ SYN, SYN+ACK
+  // RFC 9293 3.10.1 (OPEN in CLOSED): "A SYN segment of the form <SEQ=ISS><CTL=SYN> is sent".
+  predicate syn_segment{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
+      segment_is(s, c->iss, 0, TCPFSM_SYN, c->rcv_wnd, 0);
+  // RFC 9293 3.10.7.2 (a SYN in LISTEN): "ISS should be selected and a SYN segment sent of the
+  // form: <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>".
+  predicate syn_ack_segment{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
+      segment_is(s, c->iss, c->rcv_nxt, TCPFSM_SYN | TCPFSM_ACK, c->rcv_wnd, 0);
+
+  // ------------------------------------------------------------ ACK, challenge ACK
+  // RFC 9293 3.10.7.4: "Send an acknowledgment of the form: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>".
+  predicate ack_segment{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
+      segment_is(s, c->snd_nxt, c->rcv_nxt, TCPFSM_ACK, c->rcv_wnd, 0);
+
+  // RFC 5961 3.2: "TCP MUST send an acknowledgment (challenge ACK): <SEQ=SND.NXT><ACK=RCV.NXT>
+  // <CTL=ACK>".
+  predicate challenge_ack{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
+      segment_is(s, c->snd_nxt, c->rcv_nxt, TCPFSM_ACK, c->rcv_wnd, 0);
+
+  // RFC 5961 7: "An implementation SHOULD include an ACK throttling mechanism to be conservative
+  // ... limit the number of challenge ACKs a TCP stack sends within a given time period": at
+  // most cfg->challenge_ack_limit per second of the caller's clock (0: no limit). The second is
+  // kept in 8 bits (c->challenge_second): the count restarts whenever the second changes.
+  logic integer challenge_ack_second(integer now) = (uint8_t)(now / 1000000);
+  // The challenge ACKs already sent in the second of `now`.
+  logic integer challenge_acks_sent{L}(struct tcpfsm_conn *c, integer now) =
+      challenge_ack_second(now) == c->challenge_second ? c->challenge_acks : 0;
+  predicate challenge_ack_allowed{L}(struct tcpfsm_conn *c, integer now) =
+      c->cfg->challenge_ack_limit == 0
+      || challenge_acks_sent(c, now) < c->cfg->challenge_ack_limit;
+
+  // ------------------------------------------------------------ data, FIN, retransmission
+  // (The logic functions below take numbers, not the connection: the contracts apply them to the
+  // connection's fields, which keeps the provers' goals free of memory reads under functions.)
+
+  // RFC 9293 3.3.1: "SND.UNA - oldest unacknowledged sequence number", "SND.NXT - next sequence
+  // number to be sent": the octets in flight (and our SYN or FIN) are SND.NXT - SND.UNA, modulo
+  // 2^32 (the C cast to uint32_t).
+  logic integer in_flight(integer snd_una, integer snd_nxt) = (uint32_t)(snd_nxt - snd_una);
+
+  // RFC 9293 3.8.6.2.1: "the usable window is: U = SND.UNA + SND.WND - SND.NXT" (none when the
+  // octets in flight already fill the window).
+  logic integer usable_window(integer snd_wnd, integer in_flight) =
+      snd_wnd > in_flight ? snd_wnd - in_flight : 0;
+
+  // RFC 9293 3.7.1: "The maximum size of a segment that a TCP endpoint really sends, the
+  // 'effective send MSS', MUST be the smaller ... of the send MSS ... and the largest
+  // transmission size permitted by the IP layer" (cfg->mss here), and no more than the usable
+  // window (3.8.6.2.1). The length of the next data segment from the `queued` octets the
+  // application wrote and that wait (SND.NXT onwards).
+  logic integer at_most(integer x, integer bound) = x > bound ? bound : x;
+  logic integer data_segment_len(integer queued, integer mss, integer usable) =
+      at_most(at_most(queued, mss), usable);
+
+  // RFC 9293 3.9.1: if PUSH flags are not implemented on SEND calls, the sending TCP peer
+  // "MUST set the PSH bit in the last buffered segment (i.e., when there is no more queued data
+  // to be sent)": the segment that empties the queue carries PSH.
+  logic integer data_ctl(integer len, integer queued) =
+      len == queued ? (TCPFSM_ACK | TCPFSM_PSH) : TCPFSM_ACK;
+
+  // The octets of segment s lie within the send window: SND.UNA =< SEG.SEQ and
+  // SEG.SEQ + SEG.LEN =< SND.UNA + SND.WND.
+  predicate within_send_window(struct tcpfsm_segment s, integer snd_una, integer snd_wnd) =
+      in_flight(snd_una, s.seq) + s.len <= snd_wnd;
+
+  // RFC 9293 3.10.4 (CLOSE): "form a FIN segment and send it": <SEQ=SND.NXT><ACK=RCV.NXT>
+  // <CTL=FIN,ACK>, "and advance SND.NXT over the FIN"; `fin_seq` is the SND.NXT it was sent at.
+  predicate fin_segment{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c, integer fin_seq) =
+      segment_is(s, fin_seq, c->rcv_nxt, TCPFSM_FIN | TCPFSM_ACK, c->rcv_wnd, 0);
+
+  // RFC 6298 5.4: "Retransmit the earliest segment that has not been acknowledged by the TCP
+  // receiver": one MSS of data from SND.UNA, <SEQ=SND.UNA><ACK=RCV.NXT><CTL=ACK[,PSH]>, of
+  // min(SND.NXT - SND.UNA (less the FIN), MSS) octets (`outstanding`); PSH when it carries the
+  // last octet sent and nothing waits behind it (RFC 9293 3.9.1).
+  logic integer retransmit_ctl(integer outstanding, integer mss, integer queued) =
+      outstanding <= mss && queued == 0 ? (TCPFSM_ACK | TCPFSM_PSH) : TCPFSM_ACK;
+
+  // RFC 9293 3.8.6.1: "The sending TCP peer must regularly transmit at least one octet of new
+  // data (if available) ... even if the send window is zero, in order to 'probe' the window":
+  // one octet at SND.NXT, <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK[,PSH]>.
+
+  // RFC 9293 3.10.2 (SEND): in ESTABLISHED and CLOSE-WAIT "Segmentize the buffer and send it";
+  // in FIN-WAIT-1, CLOSING and LAST-ACK the data queued before CLOSE still goes out before the
+  // FIN (3.10.4: "Queue this until all preceding SENDs have been segmentized"). In the other
+  // states nothing is sent from the queue ("Queue the data for transmission after entering
+  // ESTABLISHED state").
+  // That is sends_data(st), defined in tcpfsm_spec_timers.h (the persist timer runs there too).
+
+  // A segment flush() sends from the queue: <SEQ=..><ACK=RCV.NXT><CTL=ACK[,PSH]> carrying
+  // 1 to MSS octets within the send window.
+  predicate queued_data_segment{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
+      s.ack == c->rcv_nxt && s.window == c->rcv_wnd && 0 < s.len && s.len <= c->cfg->mss
+      && (s.flags == TCPFSM_ACK || s.flags == (TCPFSM_ACK | TCPFSM_PSH))
+      && within_send_window(s, c->snd_una, c->snd_wnd);
+
+  // ------------------------------------------------------------ window update
+  // RFC 9293 3.8.6.2.2 (receiver SWS avoidance): "The suggested SWS avoidance algorithm for the
+  // receiver is to keep RCV.NXT+RCV.WND fixed until the reduction satisfies:
+  // RCV.BUFF - RCV.USER - RCV.WND >= min( Fr * RCV.BUFF, Eff.snd.MSS ) where Fr is a fraction
+  // whose recommended value is 1/2": the window is announced (an ACK) when it opens from below
+  // min(RCV.BUFF/2, MSS) to at least that much.
+  logic integer sws_threshold(integer rcv_buff, integer mss) =
+      at_most(rcv_buff / 2, mss);
+  predicate window_update_due(integer state, integer old_wnd, integer rcv_wnd, integer threshold) =
+      old_wnd < threshold && rcv_wnd >= threshold
+      && (state == TCPFSM_ESTABLISHED || state == TCPFSM_FIN_WAIT_1 || state == TCPFSM_FIN_WAIT_2);
+*/
+
+#endif /* TCPFSM_SPEC_SEGMENTS_H */
