@@ -458,6 +458,10 @@ static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output
     ensures valid_output(out);
     ensures one_appended{Pre, Post}(out) && ack_segment(last_segment(out), c);
     ensures valid_conn(c) && c->state == \old(c->state);
+    ensures out->event == \old(out->event) && out->deadline == \old(out->deadline);
+    ensures c->rcv_wnd == \old(c->rcv_wnd) && c->rcv_nxt == \old(c->rcv_nxt)
+            && c->snd_una == \old(c->snd_una) && c->snd_nxt == \old(c->snd_nxt);
+    ensures conn_deadline(c) == \old(conn_deadline(c));
 */
 static void emit_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
@@ -501,6 +505,89 @@ static void emit_challenge_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, struct 
     /*@ assert one_appended{Pre, Here}(out) && ack_segment(last_segment(out), c); */
 }
 
+/* A segment of connection c, <SEQ=seq><ACK=ack><CTL=flags> with `len` octets, advertising
+   RCV.WND; the connection is unchanged. */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    requires out->count < TCPFSM_MAX_SEGMENTS;
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+    ensures valid_conn(c) && c->state == \old(c->state);
+    ensures one_appended{Pre, Post}(out);
+    ensures segment_is(last_segment(out), seq, ack, flags, c->rcv_wnd, len);
+    ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued)
+            && c->snd_una == \old(c->snd_una) && c->rcv_nxt == \old(c->rcv_nxt)
+            && c->rcv_wnd == \old(c->rcv_wnd) && c->flags == \old(c->flags) && c->iss == \old(c->iss);
+    ensures c->cfg == \old(c->cfg) && c->cfg->mss == \old(c->cfg->mss);
+*/
+static void emit_conn(const struct tcpfsm_conn *c, struct tcpfsm_output *out, uint32_t seq,
+                      uint32_t ack, uint16_t flags, uint16_t len)
+{
+    emit(out, seq, ack, flags, c->rcv_wnd, len);
+    /*@ assert valid_config(c->cfg) && valid_timers(c); */
+    /*@ assert valid_accounting(c); */
+}
+
+/* The oldest unacknowledged data again: from SND.UNA, at most one MSS (RFC 6298 5.4: "Retransmit
+   the earliest segment that has not been acknowledged by the TCP receiver"); a FIN sent is not
+   data. */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    requires out->count < TCPFSM_MAX_SEGMENTS;
+    requires in_flight(c->snd_una, c->snd_nxt) > ((c->flags & TCPFSM_F_FIN_SENT) != 0 ? 1 : 0);
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+    ensures valid_conn(c) && c->state == \old(c->state);
+    ensures one_appended{Pre, Post}(out);
+    ensures last_segment(out).len
+            == at_most(in_flight(c->snd_una, c->snd_nxt)
+                       - ((c->flags & TCPFSM_F_FIN_SENT) != 0 ? 1 : 0), c->cfg->mss);
+    ensures last_segment(out).seq == c->snd_una && last_segment(out).ack == c->rcv_nxt;
+    ensures last_segment(out).window == c->rcv_wnd;
+    ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued)
+            && c->snd_una == \old(c->snd_una) && c->flags == \old(c->flags)
+            && c->cfg->mss == \old(c->cfg->mss);
+*/
+static void retransmit_data(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
+{
+    uint32_t fin = (c->flags & TCPFSM_F_FIN_SENT) != 0u ? 1u : 0u;
+    uint32_t n = c->snd_nxt - c->snd_una - fin;
+    uint16_t fl = (uint16_t)TCPFSM_ACK;
+
+    /* RFC 9293 3.9.1: "the PSH bit MUST be set in the last buffered segment": a retransmission
+       that carries the last outstanding byte, with nothing queued behind it, carries PSH. */
+    if (n > c->cfg->mss)
+        n = c->cfg->mss;
+    else if (c->snd_queued == 0u)
+        fl = (uint16_t)(TCPFSM_ACK | TCPFSM_PSH);
+    /*@ assert n == at_most(in_flight(c->snd_una, c->snd_nxt) - fin, c->cfg->mss); */
+    /*@ assert fl == retransmit_ctl(in_flight(c->snd_una, c->snd_nxt) - fin, c->cfg->mss,
+                                    c->snd_queued); */
+    emit_conn(c, out, c->snd_una, c->rcv_nxt, fl, (uint16_t)n);
+}
+
+/* The zero-window probe: one octet of new data at SND.NXT (RFC 9293 3.8.6.1). */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    requires out->count < TCPFSM_MAX_SEGMENTS;
+    requires c->snd_queued > 0;
+    assigns c->snd_nxt, c->snd_queued, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+    ensures valid_conn(c) && c->state == \old(c->state);
+    ensures one_appended{Pre, Post}(out);
+    ensures segment_is(last_segment(out), \old(c->snd_nxt), c->rcv_nxt,
+                       data_ctl(1, \old(c->snd_queued)), c->rcv_wnd, 1);
+    ensures c->snd_nxt == seq_add(\old(c->snd_nxt), 1) && c->snd_queued == \old(c->snd_queued) - 1;
+*/
+static void send_probe(struct tcpfsm_conn *c, struct tcpfsm_output *out)
+{
+    uint16_t fl = c->snd_queued == 1u ? (uint16_t)(TCPFSM_ACK | TCPFSM_PSH) : (uint16_t)TCPFSM_ACK;
+    uint32_t seq = c->snd_nxt;
+
+    c->snd_nxt += 1u;
+    c->snd_queued -= 1u;
+    /*@ assert valid_config(c->cfg) && valid_timers(c); */
+    /*@ assert valid_accounting(c); */
+    emit_conn(c, out, seq, c->rcv_nxt, fl, 1u);
+}
+
 /* Retransmit the oldest unacknowledged segment: the SYN, the SYN+ACK, one MSS of data from
    SND.UNA, or the FIN (RFC 6298 5.4). With nothing outstanding and data queued behind a zero
    window, the timer is the persist timer and this is a window probe of one new octet (RFC 9293
@@ -510,7 +597,9 @@ static void emit_challenge_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, struct 
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
     requires out->count < TCPFSM_MAX_SEGMENTS;
     assigns c->snd_nxt, c->snd_queued, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
-    ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
+    ensures valid_conn(c);
+    ensures valid_output(out);
+    ensures c->state == \old(c->state);
     behavior syn:
       assumes c->state == TCPFSM_SYN_SENT;
       ensures one_appended{Pre, Post}(out) && syn_segment(last_segment(out), c);
@@ -556,42 +645,17 @@ static void emit_retransmission(struct tcpfsm_conn *c, struct tcpfsm_output *out
 {
     uint32_t outstanding = c->snd_nxt - c->snd_una;
     uint32_t fin = (c->flags & TCPFSM_F_FIN_SENT) != 0u ? 1u : 0u;
-    uint32_t n;
 
-    if (c->state == (uint8_t)TCPFSM_SYN_SENT) {
-        emit(out, c->iss, 0u, (uint16_t)TCPFSM_SYN, c->rcv_wnd, 0u);
-        return;
-    }
-    if ((c->flags & TCPFSM_F_SYN_ACKED) == 0u) {
-        emit(out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), c->rcv_wnd, 0u);
-        return;
-    }
-    if (outstanding > fin) {
-        uint16_t fl = (uint16_t)TCPFSM_ACK;
-        n = outstanding - fin;
-        /* RFC 9293 3.9.1: "the PSH bit MUST be set in the last buffered segment": a retransmission
-           that carries the last outstanding byte, with nothing queued behind it, carries PSH. */
-        if (n > c->cfg->mss)
-            n = c->cfg->mss;
-        else if (c->snd_queued == 0u)
-            fl = (uint16_t)(TCPFSM_ACK | TCPFSM_PSH);
-        /*@ assert n == at_most(in_flight(c->snd_una, c->snd_nxt) - fin, c->cfg->mss); */
-        /*@ assert fl == retransmit_ctl(in_flight(c->snd_una, c->snd_nxt) - fin, c->cfg->mss,
-                                        c->snd_queued); */
-        emit(out, c->snd_una, c->rcv_nxt, fl, c->rcv_wnd, (uint16_t)n);
-        return;
-    }
-    if (fin != 0u) {
-        emit(out, c->snd_nxt - 1u, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), c->rcv_wnd, 0u);
-        return;
-    }
-    if (c->snd_queued > 0u) {
-        /* the zero-window probe: one octet of new data */
-        uint16_t fl = c->snd_queued == 1u ? (uint16_t)(TCPFSM_ACK | TCPFSM_PSH) : (uint16_t)TCPFSM_ACK;
-        emit(out, c->snd_nxt, c->rcv_nxt, fl, c->rcv_wnd, 1u);
-        c->snd_nxt += 1u;
-        c->snd_queued -= 1u;
-    }
+    if (c->state == (uint8_t)TCPFSM_SYN_SENT)
+        emit_conn(c, out, c->iss, 0u, (uint16_t)TCPFSM_SYN, 0u);
+    else if ((c->flags & TCPFSM_F_SYN_ACKED) == 0u)
+        emit_conn(c, out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), 0u);
+    else if (outstanding > fin)
+        retransmit_data(c, out);
+    else if (fin != 0u)
+        emit_conn(c, out, c->snd_nxt - 1u, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), 0u);
+    else if (c->snd_queued > 0u)
+        send_probe(c, out);
 }
 
 /* ============================================================ classification */
@@ -1125,6 +1189,11 @@ static uint8_t process_segment(struct tcpfsm_conn *c, uint8_t from, const struct
     if ((seg->flags & TCPFSM_ACK) != 0u)
         r = process_ack(c, from, seg, now);
     /*@ assert c->rcv_nxt == rcv_nxt_text && c->rcv_wnd == \at(c->rcv_wnd, Pre); */
+    /*@ assert seg_has_ack(seg->flags)
+               && window_taken(from, \at(c->snd_una, Pre), \at(c->snd_nxt, Pre), \at(c->snd_wl1, Pre),
+                               \at(c->snd_wl2, Pre), seg->seq, seg->ack)
+               ==> c->snd_wnd == seg->window && c->snd_wl1 == seg->seq && c->snd_wl2 == seg->ack
+                   && c->max_snd_wnd == max_snd_wnd_after(\at(c->max_snd_wnd, Pre), seg->window); */
     /*@ assert !(seg_has_ack(seg->flags)
                  && window_taken(from, \at(c->snd_una, Pre), \at(c->snd_nxt, Pre), \at(c->snd_wl1, Pre),
                                  \at(c->snd_wl2, Pre), seg->seq, seg->ack))
@@ -1938,6 +2007,7 @@ int tcpfsm_send(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct t
 /*@ requires valid_conn(c);
     assigns c->rcv_wnd;
     ensures valid_conn(c);
+    ensures conn_deadline(c) == \old(conn_deadline(c));
     behavior consumed:
       assumes c->rcv_wnd + len <= c->cfg->window;
       ensures \result == TCPFSM_OK && c->rcv_wnd == \old(c->rcv_wnd) + len;
@@ -1967,6 +2037,10 @@ static int open_window(struct tcpfsm_conn *c, uint32_t len)
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_output(out);
     ensures valid_conn(c) && c->state == \old(c->state);
+    ensures out->event == \old(out->event) && out->deadline == \old(out->deadline);
+    ensures c->rcv_wnd == \old(c->rcv_wnd) && c->rcv_nxt == \old(c->rcv_nxt)
+            && c->snd_una == \old(c->snd_una) && c->snd_nxt == \old(c->snd_nxt);
+    ensures conn_deadline(c) == \old(conn_deadline(c));
     behavior update:
       assumes window_update_due(c->state, old_wnd, c->rcv_wnd,
                                 sws_threshold(c->cfg->window, c->cfg->mss));
@@ -2030,8 +2104,7 @@ int tcpfsm_consumed(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, stru
         return TCPFSM_ERR_STATE;
     old_wnd = c->rcv_wnd;
     r = open_window(c, len);
-    if (r == TCPFSM_OK)
-        window_update(c, old_wnd, out);
+    window_update(c, old_wnd, out);  /* announces nothing when the window did not open */
     return r;
 }
 
