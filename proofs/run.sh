@@ -33,8 +33,10 @@
 # The proof cache (PROOF_CACHE=on, the default; off with CI=true; proofs/ASSUMPTIONS.md section 7):
 # a run whose inputs (every file of src/, these scripts and settings, the tools) are byte for byte
 # those of a run that proved every goal shows that run's recorded results and proves nothing
-# (build/proof-cache/KEY/runs/). A run with an unproved goal is never recorded. WP's own prover
-# cache (-wp-cache) is not used (an unexplained "Valid" of a mutant, proofs/ASSUMPTIONS.md 7).
+# (build/proof-cache/KEY/runs/). A run with an unproved goal is never recorded. Otherwise WP's own
+# prover cache (build/proof-cache/KEY/wp, -wp-cache update) sends to a prover only the goals whose
+# Why3 task changed since a run that proved them: after editing one function, only its goals
+# (and those of contracts that use what changed) are proved again.
 # `make proof-cache-check` checks that failures are never replayed as passes.
 # PROOF_ONLY=f,g (for proofs/cache-check.sh) proves only those functions of the runtime pass.
 # Exit status: 1 on any unproved goal or failed smoke test, or a job that did not complete;

@@ -41,11 +41,13 @@ RUNTIME_PASS="src/*.c -wp-no-init-const"
 # The proof cache (proofs/run.sh, proofs/ASSUMPTIONS.md section 7). PROOF_CACHE=on|off; CI=true
 # means off. proof_cache_setup sets CACHE_OPTS, PROOF_CACHE_DIR and PROOF_CACHE_STATE.
 #
-# WP's own prover cache (-wp-cache) is never used: z3 reported the ensures of a mutant of
-# guard_holds (`rfc1337 != 0u` made `== 0u`), which reads as false, "Valid" in some runs (from the
-# cache, and also without it) and "Failed" in others; not understood yet (ASSUMPTIONS 7). The only
-# cache is the record of whole runs that proved every goal (proofs/run.sh), keyed by the bytes of
-# every input; PROOF_CACHE_DIR's name is a digest of the tools and the prover configurations.
+# Two levels, both under build/proof-cache/KEY (KEY: a digest of the tools and the prover
+# configurations): runs/ records whole runs that proved every goal (proofs/run.sh replays one whose
+# inputs are byte for byte the same), and wp/ is WP's own prover cache (-wp-cache update): each
+# prover result is keyed by a digest of the goal's Why3 task and the prover settings, so after an
+# edit only the goals whose task changed go to a prover. A changed goal has a new task and is
+# proved again; a result is reused only for an identical task, so a cache cannot turn a failing
+# goal into a pass (checked by `make proof-cache-check`).
 proof_cache_setup() {
     PROOF_CACHE=${PROOF_CACHE:-on}
     [ "${CI:-}" = true ] && PROOF_CACHE=off
@@ -59,9 +61,10 @@ proof_cache_setup() {
     key=$( { frama-c -version; why3 --version; z3 -version; cvc4 --version | head -1
              cat proofs/why3-provers.conf; } 2>&1 | sha256sum | cut -c1-16)
     PROOF_CACHE_DIR=${PROOF_CACHE_ROOT:-$PWD/build/proof-cache}/$key
-    mkdir -p "$PROOF_CACHE_DIR/runs" || return 1
-    PROOF_CACHE_STATE="on ($(ls "$PROOF_CACHE_DIR/runs" | wc -l) recorded runs, build/proof-cache/$key)"
+    mkdir -p "$PROOF_CACHE_DIR/runs" "$PROOF_CACHE_DIR/wp" || return 1
+    CACHE_OPTS="-wp-cache update -wp-cache-dir $PROOF_CACHE_DIR/wp"
+    PROOF_CACHE_STATE="on ($(ls "$PROOF_CACHE_DIR/runs" | wc -l) recorded runs, $(ls "$PROOF_CACHE_DIR/wp" | wc -l) prover results, build/proof-cache/$key)"
 }
 
-# Nothing to prune: WP's cache is not used (kept so that callers need not change).
+# Nothing to prune: the cache grows with the goals proved (delete build/proof-cache to reset it).
 proof_cache_prune() { return 0; }

@@ -1461,6 +1461,14 @@ static void actions_signals(const struct tcpfsm_conn *c, struct tcpfsm_output *o
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_output(out);
     ensures valid_conn(c) && c->state == \old(c->state);
+    behavior room:
+      assumes out->count < TCPFSM_MAX_SEGMENTS;
+      ensures one_appended{Pre, Post}(out) && abort_rst(last_segment(out), c);
+    behavior full:
+      assumes out->count >= TCPFSM_MAX_SEGMENTS;
+      ensures nothing_appended{Pre, Post}(out);
+    complete behaviors;
+    disjoint behaviors;
 */
 static void emit_abort_rst(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
@@ -1474,6 +1482,14 @@ static void emit_abort_rst(const struct tcpfsm_conn *c, struct tcpfsm_output *ou
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_output(out);
     ensures valid_conn(c) && c->state == \old(c->state);
+    behavior room:
+      assumes out->count < TCPFSM_MAX_SEGMENTS;
+      ensures one_appended{Pre, Post}(out) && syn_segment(last_segment(out), c);
+    behavior full:
+      assumes out->count >= TCPFSM_MAX_SEGMENTS;
+      ensures nothing_appended{Pre, Post}(out);
+    complete behaviors;
+    disjoint behaviors;
 */
 static void emit_syn(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
@@ -1485,6 +1501,14 @@ static void emit_syn(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_output(out);
     ensures valid_conn(c) && c->state == \old(c->state);
+    behavior room:
+      assumes out->count < TCPFSM_MAX_SEGMENTS;
+      ensures one_appended{Pre, Post}(out) && syn_ack_segment(last_segment(out), c);
+    behavior full:
+      assumes out->count >= TCPFSM_MAX_SEGMENTS;
+      ensures nothing_appended{Pre, Post}(out);
+    complete behaviors;
+    disjoint behaviors;
 */
 static void emit_syn_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
@@ -1498,6 +1522,14 @@ static void emit_syn_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_output(out);
     ensures valid_conn(c) && c->state == \old(c->state);
+    behavior reply:
+      assumes out->count < TCPFSM_MAX_SEGMENTS && rst_replied(*seg);
+      ensures one_appended{Pre, Post}(out) && rst_reply(last_segment(out), \old(*seg));
+    behavior no_reply:
+      assumes out->count >= TCPFSM_MAX_SEGMENTS || !rst_replied(*seg);
+      ensures nothing_appended{Pre, Post}(out);
+    complete behaviors;
+    disjoint behaviors;
 */
 static void emit_reset_reply_to(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg,
                                 struct tcpfsm_output *out)
@@ -1514,6 +1546,17 @@ static void emit_reset_reply_to(const struct tcpfsm_conn *c, const struct tcpfsm
     requires seg != \null ==> \separated(seg, c) && \separated(seg, out);
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
+    behavior reply:
+      assumes seg != \null && out->count < TCPFSM_MAX_SEGMENTS && rst_replied(*seg);
+      ensures one_appended{Pre, Post}(out) && rst_reply(last_segment(out), \old(*seg));
+    behavior abort:
+      assumes seg == \null && out->count < TCPFSM_MAX_SEGMENTS;
+      ensures one_appended{Pre, Post}(out) && abort_rst(last_segment(out), c);
+    behavior none:
+      assumes out->count >= TCPFSM_MAX_SEGMENTS || (seg != \null && !rst_replied(*seg));
+      ensures nothing_appended{Pre, Post}(out);
+    complete behaviors;
+    disjoint behaviors;
 */
 static void emit_row_reset(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg,
                            struct tcpfsm_output *out)
@@ -1574,6 +1617,12 @@ static void flush_then_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, uint8_t ack
             c->retries, c->challenge_acks, c->challenge_second,
             out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
+    // RST rows (RFC 9293 3.10.7.1, 3.5.2, 3.10.5): exactly the reset, nothing else
+    ensures reset_reply: (actions & TCPFSM_ACT_SEND_RST) != 0 && k.seg != \null && \old(out->count) == 0
+            ==> (rst_replied(\old(*k.seg)) ? out->count == 1 && rst_reply(out->segments[0], \old(*k.seg))
+                                            : out->count == 0);
+    ensures abort_reset: (actions & TCPFSM_ACT_SEND_RST) != 0 && k.seg == \null && \old(out->count) == 0
+            ==> out->count == 1 && abort_rst(out->segments[0], c);
 */
 static void actions_emit(struct tcpfsm_conn *c, uint32_t actions, uint8_t need_ack,
                          struct call k, struct tcpfsm_output *out)
