@@ -4,7 +4,9 @@
  * seg_event(c, seg, cfg) is the table event (src/tcpfsm_table.h) that RFC 9293 section 3.10.7,
  * with RFC 5961 sections 3, 4 and 5 as configured in `cfg`, assigns to segment `seg` arriving on
  * the connection `c` (its state and TCB), or 255 (TCPFSM_EV_NONE of src/tcpfsm_internal.h) for a
- * segment dropped without an event. classify_segment() in src/tcpfsm.c is proved to compute
+ * segment dropped without an event. Three knobs of `cfg` replace RFC 9293's rule by FreeBSD's
+ * where they are on (section "FreeBSD's knobs"): tw_bsd (TIME-WAIT), drop_synfin (LISTEN,
+ * SYN-SENT, TIME-WAIT), listen_synack_drop (LISTEN); they change the event, never a row. classify_segment() in src/tcpfsm.c is proved to compute
  * exactly it, and tcpfsm_segment()'s contract states its event, row and actions in its terms.
  *
  * Read it next to RFC 9293 3.10.7: every definition quotes the sentence it formalises. Sequence
