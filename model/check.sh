@@ -96,6 +96,14 @@ add W4_last_ack_lost    fails base W4_last_ack_lost safety "$P4F $S2 -DWITNESS_P
 add P5_termination      holds base -              liveness "-DLTL_P5 -DDUP_MAX=0"    "with weak fairness both sides end CLOSED and stay so"
 add P6_simultaneous     holds base -              liveness "-DLTL_P6 -DSCENARIO_SIMULTANEOUS -DLOSS_MAX=1 -DDUP_MAX=1" "simultaneous open synchronizes both sides; simultaneous close ends both through TIME-WAIT"
 add P8_half_open_recovery holds base -           liveness "$H8" "after a half-open connection (the client aborted, its RST lost), the client's next incarnation eventually connects (RFC 9293 3.5.2)"
+# the same properties with the classifier knobs of the freebsd profile (BSD's TIME-WAIT check tw_bsd,
+# SYN,ACK dropped in LISTEN): a segment without ACK dropped in TIME-WAIT, any other but the exact
+# duplicate ACK answered with an ACK, never a RST there
+BSD="-DCFG_TW_BSD -DCFG_LISTEN_SYNACK_DROP"
+add P3_reincarnation_bsd holds base -             safety   "-DCHECK_P3 $R3 $BSD" "P3_reincarnation with tw_bsd and listen_synack_drop"
+add P4_last_ack_clean_bsd holds base -            safety   "$P4F $S2 $BSD"   "P4_last_ack_clean with tw_bsd and listen_synack_drop"
+add P5_termination_bsd  holds base -              liveness "-DLTL_P5 -DDUP_MAX=0 $BSD" "P5_termination with tw_bsd and listen_synack_drop"
+add P8_half_open_recovery_bsd holds base -       liveness "$H8 $BSD" "P8_half_open_recovery with tw_bsd and listen_synack_drop"
 add P7_coverage_a       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DABORTS_MAX=1 -DOPENS_MAX=1 -DSERVER_OPENS_MAX=1 -DDUP_MAX=0" "rows reached with every guard off"
 add P7_coverage_b       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DABORTS_MAX=1 -DOPENS_MAX=1 -DSERVER_OPENS_MAX=1 -DDUP_MAX=0 -DCFG_RFC5961_SYN -DCFG_RFC1337 -DCFG_TW_REOPEN" "rows reached with every guard on"
 add P7_coverage_c       holds base -              coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=1" "rows reached in the client/server model with two client incarnations"

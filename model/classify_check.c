@@ -35,7 +35,7 @@ static int32_t offset(int v)
     return v >= MODEL_SEQ_N / 2 ? v - MODEL_SEQ_N : v;
 }
 
-void classify_compare(int c5, int st, int una, int nxt, int rnxt, int fl, int sq, int ak, int ev)
+void classify_compare(int c5, int kn, int st, int una, int nxt, int rnxt, int fl, int sq, int ak, int ev)
 {
     struct tcpfsm_config cfg = tcpfsm_profile_rfc;
     struct tcpfsm_conn c;
@@ -48,6 +48,9 @@ void classify_compare(int c5, int st, int una, int nxt, int rnxt, int fl, int sq
     cfg.rfc5961_syn = (uint8_t)c5;
     cfg.rfc5961_ack = 1u;
     cfg.challenge_ack_limit = 0u;
+    cfg.tw_bsd = (uint8_t)(kn & 1);
+    cfg.drop_synfin = (uint8_t)((kn >> 1) & 1);
+    cfg.listen_synack_drop = (uint8_t)((kn >> 2) & 1);
     tcpfsm_init(&c, &cfg);
     c.state = (uint8_t)st;
     if (st != TCPFSM_CLOSED && st != TCPFSM_LISTEN) {
@@ -79,8 +82,8 @@ void classify_compare(int c5, int st, int una, int nxt, int rnxt, int fl, int sq
     if (c_ev != ev) {
         differences++;
         if (differences <= SHOW_MAX)
-            printf("DIFF rfc5961_syn=%d %s ISS=0 SND.UNA=%d SND.NXT=%d IRS=0 RCV.NXT=%d seg <SEQ=%d><ACK=%d><CTL=%s%s%s%s>: model %d, C %d\n",
-                   c5, state_name[st], una, nxt, rnxt, (int)offset(sq), (int)offset(ak),
+            printf("DIFF rfc5961_syn=%d tw_bsd=%d drop_synfin=%d listen_synack_drop=%d %s ISS=0 SND.UNA=%d SND.NXT=%d IRS=0 RCV.NXT=%d seg <SEQ=%d><ACK=%d><CTL=%s%s%s%s>: model %d, C %d\n",
+                   c5, kn & 1, (kn >> 1) & 1, (kn >> 2) & 1, state_name[st], una, nxt, rnxt, (int)offset(sq), (int)offset(ak),
                    (fl & 1) ? "SYN," : "", (fl & 4) ? "FIN," : "", (fl & 8) ? "RST," : "",
                    (fl & 2) ? "ACK" : "", ev, c_ev);
     }

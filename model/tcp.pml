@@ -260,6 +260,11 @@ bit  was_synced[2];    /* the current incarnation completed its handshake (clear
 
 /* configuration: the table's guards other than passive_open */
 bit cfg_rfc5961_syn, cfg_rfc1337, cfg_tw_reopen, cfg_fw2_timer;
+/* configuration of the classifier only (no guard; src/tcpfsm_spec_classify.h): BSD's TIME-WAIT
+   check (tw_bsd), SYN+FIN dropping (drop_synfin), SYN,ACK dropped in LISTEN (listen_synack_drop).
+   Off in the protocol runs (-DCFG_TW_BSD, -DCFG_LISTEN_SYNACK_DROP switch them on); every
+   combination in model/classify_check.pml. */
+bit cfg_tw_bsd, cfg_drop_synfin, cfg_listen_synack_drop;
 
 /* ------------------------------------------------------------------------- network */
 int  net[NSLOTS];      /* net[d*QMAX + k]: segments in flight to endpoint d, sorted descending */
@@ -481,11 +486,16 @@ inline classify(i) {
        h_ev = ((h_f & F_RST) -> EV_RST : EV_NO_CONNECTION)
   :: st[i] == ST_LISTEN ->
        /* 3.10.7.2: first check for a RST, second for an ACK, third for a SYN */
+       /* listen_synack_drop (FreeBSD): "SYN|ACK invalid, segment ignored"; drop_synfin (FreeBSD):
+          "drop all segments with both the SYN and FIN bits set" */
        if
        :: (h_f & F_RST) -> h_ev = EV_RST
        :: else -> if
-                  :: (h_f & F_ACK) -> h_ev = EV_BAD_ACK
-                  :: else -> h_ev = ((h_f & F_SYN) -> EV_SYN : EV_UNACCEPTABLE)
+                  :: cfg_listen_synack_drop && (h_f & F_SYN) && (h_f & F_ACK) -> h_ev = EV_UNACCEPTABLE
+                  :: else -> if
+                             :: (h_f & F_ACK) -> h_ev = EV_BAD_ACK
+                             :: else -> h_ev = (((h_f & F_SYN) && !(cfg_drop_synfin && (h_f & F_FIN))) -> EV_SYN : EV_UNACCEPTABLE)
+                             fi
                   fi
        fi
   :: st[i] == ST_SYN_SENT ->
@@ -502,8 +512,11 @@ inline classify(i) {
             if
             :: (h_f & F_RST) -> h_ev = ((h_f & F_ACK) -> EV_RST : EV_UNACCEPTABLE)
             :: else -> if
-                       :: (h_f & F_SYN) -> h_ev = ((h_f & F_ACK) -> EV_SYN_ACK : EV_SYN)
-                       :: else -> h_ev = EV_UNACCEPTABLE   /* "drop the segment and return" */
+                       :: cfg_drop_synfin && (h_f & F_SYN) && (h_f & F_FIN) -> h_ev = EV_UNACCEPTABLE
+                       :: else -> if
+                                  :: (h_f & F_SYN) -> h_ev = ((h_f & F_ACK) -> EV_SYN_ACK : EV_SYN)
+                                  :: else -> h_ev = EV_UNACCEPTABLE   /* "drop the segment and return" */
+                                  fi
                        fi
             fi
        fi
@@ -514,13 +527,33 @@ inline classify(i) {
           restarts the 2 MSL timeout: "Acknowledge it, and restart the 2 MSL timeout") */
        h_refin = ((h_f & F_FIN) && !(h_f & (F_SYN | F_RST)) && FIN_RECEIVED(st[i]) && MOD(h_sq + 1) == rnxt[i]);
        if
-       :: st[i] == ST_SYN_RECEIVED && h_f == F_SYN && h_sq == irs[i] ->
+       :: st[i] == ST_TIME_WAIT && !(h_f & F_RST) && cfg_drop_synfin && (h_f & F_SYN) && (h_f & F_FIN) ->
+            h_ev = 255             /* drop_synfin (FreeBSD): dropped */
+       :: st[i] == ST_TIME_WAIT && !(h_f & F_RST) && !(cfg_drop_synfin && (h_f & F_SYN) && (h_f & F_FIN)) &&
+          cfg_tw_bsd ->
+            /* tw_bsd: FreeBSD's tcp_twcheck() */
+            if
+            :: !(h_f & F_ACK) ->
+                 /* a new connection request "if the sequence numbers are above the previous
+                    ones"; "Drop the segment if it does not contain an ACK." */
+                 h_ev = (((h_f & F_SYN) && SEQ_LT(rnxt[i], h_sq)) -> EV_SYN : 255)
+            :: else ->
+                 if
+                 :: h_refin -> h_ev = EV_FIN     /* "Reset the 2MSL timer if this is a duplicate FIN." */
+                 :: else ->
+                      /* "Acknowledge the segment if it has data or is not a duplicate ACK." */
+                      h_ev = ((h_f == F_ACK && h_sq == rnxt[i] && h_ak == nxt[i]) -> EV_ACK : EV_UNACCEPTABLE)
+                 fi
+            fi
+       :: !(st[i] == ST_TIME_WAIT && !(h_f & F_RST) && (cfg_tw_bsd || (cfg_drop_synfin && (h_f & F_SYN) && (h_f & F_FIN)))) ->
+       if
+       :: st[i] == ST_SYN_RECEIVED && (h_f & (F_SYN | F_ACK | F_RST)) == F_SYN && h_sq == irs[i] ->
             h_ev = EV_SYN          /* a duplicate of the SYN that opened this connection */
        :: st[i] == ST_SYN_RECEIVED && (h_f & (F_SYN | F_ACK | F_RST | F_FIN)) == (F_SYN | F_ACK) &&
           h_sq == irs[i] && SEQ_LT(una[i], h_ak) && SEQ_LE(h_ak, nxt[i]) ->
             h_ev = EV_ACK_OF_SYN   /* simultaneous open, RFC 9293 figure 8 line 6: the peer's
                                       SYN,ACK repeats its SYN and acknowledges ours */
-       :: st[i] == ST_TIME_WAIT && h_f == F_SYN && SEQ_LT(rnxt[i], h_sq) ->
+       :: st[i] == ST_TIME_WAIT && (h_f & (F_SYN | F_ACK | F_RST)) == F_SYN && SEQ_LT(rnxt[i], h_sq) ->
             h_ev = EV_SYN          /* 3.6.1: a new SYN above the last sequence number seen
                                       (strictly above RCV.NXT, as the runtime and Linux do) */
        :: else ->
@@ -567,6 +600,7 @@ inline classify(i) {
           fi
        fi
           fi
+       fi
   fi
 }
 
@@ -1116,6 +1150,15 @@ init {
 #ifndef NO_FW2_TIMER
     cfg_fw2_timer = 1;
 #endif
+#endif
+#ifdef CFG_TW_BSD
+    cfg_tw_bsd = 1;
+#endif
+#ifdef CFG_DROP_SYNFIN
+    cfg_drop_synfin = 1;
+#endif
+#ifdef CFG_LISTEN_SYNACK_DROP
+    cfg_listen_synack_drop = 1;
 #endif
     run endpoint(0); run endpoint(1); run clock()
   }

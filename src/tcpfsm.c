@@ -709,25 +709,43 @@ static int fin_received(uint8_t st)
         || st == (uint8_t)TCPFSM_LAST_ACK || st == (uint8_t)TCPFSM_TIME_WAIT;
 }
 
+/* FreeBSD's net.inet.tcp.drop_synfin (not RFC 9293): "If the drop_synfin option is enabled, drop
+   all segments with both the SYN and FIN bits set." */
+/*@ requires valid_config(cfg) && valid_segment(seg);
+    assigns \nothing;
+    ensures \result == (synfin_dropped((seg->flags & TCPFSM_SYN) != 0, (seg->flags & TCPFSM_FIN) != 0,
+                                       cfg->drop_synfin) ? 1 : 0);
+*/
+static int synfin_drop(const struct tcpfsm_config *cfg, const struct tcpfsm_segment *seg)
+{
+    return (cfg->drop_synfin != 0u && (seg->flags & TCPFSM_SYN) != 0u
+            && (seg->flags & TCPFSM_FIN) != 0u) ? 1 : 0;
+}
+
 /* LISTEN (RFC 9293 3.10.7.2). */
-/*@ requires valid_segment(seg);
+/*@ requires valid_config(cfg) && valid_segment(seg);
     assigns \nothing;
     ensures \result < TCPFSM_EVENT_COUNT;
     ensures \result == listen_event((seg->flags & TCPFSM_RST) != 0, (seg->flags & TCPFSM_SYN) != 0,
-                                    (seg->flags & TCPFSM_ACK) != 0);
+                                    (seg->flags & TCPFSM_ACK) != 0, (seg->flags & TCPFSM_FIN) != 0,
+                                    cfg->drop_synfin, cfg->listen_synack_drop);
 */
-static uint8_t classify_listen(const struct tcpfsm_segment *seg)
+static uint8_t classify_listen(const struct tcpfsm_config *cfg, const struct tcpfsm_segment *seg)
 {
     /* "first, check for a RST: An incoming RST segment could not be valid ... should be ignored" */
     if ((seg->flags & TCPFSM_RST) != 0u)
         return (uint8_t)TCPFSM_EV_RST;
+    /* listen_synack_drop (FreeBSD): "(SYN|ACK) is bogus on a listen socket ... segment ignored" */
+    if (cfg->listen_synack_drop != 0u && (seg->flags & TCPFSM_SYN) != 0u
+        && (seg->flags & TCPFSM_ACK) != 0u)
+        return (uint8_t)TCPFSM_EV_UNACCEPTABLE;
     /* "second, check for an ACK: Any acknowledgment is bad if it arrives on a connection still in
        the LISTEN state. An acceptable reset segment should be formed for any arriving ACK-bearing
        segment." */
     if ((seg->flags & TCPFSM_ACK) != 0u)
         return (uint8_t)TCPFSM_EV_BAD_ACK;
-    /* "third, check for a SYN" */
-    if ((seg->flags & TCPFSM_SYN) != 0u)
+    /* "third, check for a SYN" (a SYN+FIN under drop_synfin: dropped as other control) */
+    if ((seg->flags & TCPFSM_SYN) != 0u && synfin_drop(cfg, seg) == 0)
         return (uint8_t)TCPFSM_EV_SYN;
     /* "fourth, other data or control: ... drop the segment and return" */
     return (uint8_t)TCPFSM_EV_UNACCEPTABLE;
@@ -738,7 +756,8 @@ static uint8_t classify_listen(const struct tcpfsm_segment *seg)
     assigns \nothing;
     ensures \result < TCPFSM_EVENT_COUNT;
     ensures \result == syn_sent_event(c->iss, c->snd_nxt, seg->ack, (seg->flags & TCPFSM_RST) != 0,
-                                      (seg->flags & TCPFSM_SYN) != 0, (seg->flags & TCPFSM_ACK) != 0);
+                                      (seg->flags & TCPFSM_SYN) != 0, (seg->flags & TCPFSM_ACK) != 0,
+                                      (seg->flags & TCPFSM_FIN) != 0, c->cfg->drop_synfin);
 */
 static uint8_t classify_syn_sent(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg)
 {
@@ -757,6 +776,9 @@ static uint8_t classify_syn_sent(const struct tcpfsm_conn *c, const struct tcpfs
        RST is acceptable if its ACK acknowledges our SYN) */
     if ((seg->flags & TCPFSM_RST) != 0u)
         return ack_ok ? (uint8_t)TCPFSM_EV_RST : (uint8_t)TCPFSM_EV_UNACCEPTABLE;
+    /* drop_synfin (FreeBSD): a SYN+FIN is dropped */
+    if (synfin_drop(c->cfg, seg) != 0)
+        return (uint8_t)TCPFSM_EV_UNACCEPTABLE;
     /* "fourth, check the SYN bit" */
     if ((seg->flags & TCPFSM_SYN) != 0u)
         return ack_ok ? (uint8_t)TCPFSM_EV_SYN_ACK : (uint8_t)TCPFSM_EV_SYN;
@@ -922,6 +944,37 @@ static uint8_t classify_synchronized(const struct tcpfsm_conn *c, const struct t
     return classify_ack(c, seg, fin);
 }
 
+/* TIME-WAIT under tw_bsd, a segment without RST: FreeBSD's tcp_twcheck() (sys/netinet/
+   tcp_timewait.c) instead of RFC 9293 3.10.7.4. */
+/*@ requires valid_conn(c) && valid_segment(seg);
+    requires c->state == TCPFSM_TIME_WAIT;
+    assigns \nothing;
+    ensures \result < TCPFSM_EVENT_COUNT || \result == TCPFSM_EV_NONE;
+    ensures \result == tw_bsd_event(c->snd_nxt, c->rcv_nxt, c->rcv_wnd, seg->seq, seg->ack, seg->len,
+                                    (seg->flags & TCPFSM_SYN) != 0, (seg->flags & TCPFSM_ACK) != 0,
+                                    (seg->flags & TCPFSM_FIN) != 0, seg->flags == TCPFSM_ACK);
+*/
+static uint8_t classify_time_wait_bsd(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg)
+{
+    uint16_t fl = seg->flags;
+
+    if ((fl & TCPFSM_ACK) == 0u) {
+        /* "If a new connection request is received while in TIME_WAIT, drop the old connection
+           and start over if the sequence numbers are above the previous ones." */
+        if ((fl & TCPFSM_SYN) != 0u && tcpfsm_seq_lt(c->rcv_nxt, seg->seq) != 0)
+            return (uint8_t)TCPFSM_EV_SYN;
+        /* "Drop the segment if it does not contain an ACK." */
+        return (uint8_t)TCPFSM_EV_NONE;
+    }
+    /* "Reset the 2MSL timer if this is a duplicate FIN." (and acknowledge it) */
+    if ((fl & TCPFSM_SYN) == 0u && fin_position(c, seg) == FIN_RETRANSMITTED)
+        return (uint8_t)TCPFSM_EV_FIN;
+    /* "Acknowledge the segment if it has data or is not a duplicate ACK." */
+    if (fl == TCPFSM_ACK && seg->len == 0u && seg->seq == c->rcv_nxt && seg->ack == c->snd_nxt)
+        return (uint8_t)TCPFSM_EV_ACK;
+    return (uint8_t)TCPFSM_EV_UNACCEPTABLE;
+}
+
 /* Classify an arriving segment into a table event for the current state, following the
    processing order of RFC 9293 3.10.7. TCPFSM_EV_NONE: drop without an event. */
 /*@ requires valid_conn(c) && valid_segment(seg);
@@ -937,9 +990,17 @@ static uint8_t classify_segment(const struct tcpfsm_conn *c, const struct tcpfsm
         return (seg->flags & TCPFSM_RST) != 0u ? (uint8_t)TCPFSM_EV_RST
                                                : (uint8_t)TCPFSM_EV_NO_CONNECTION;
     if (c->state == (uint8_t)TCPFSM_LISTEN)
-        return classify_listen(seg);
+        return classify_listen(c->cfg, seg);
     if (c->state == (uint8_t)TCPFSM_SYN_SENT)
         return classify_syn_sent(c, seg);
+    if (c->state == (uint8_t)TCPFSM_TIME_WAIT && (seg->flags & TCPFSM_RST) == 0u) {
+        /* drop_synfin (FreeBSD): a SYN+FIN is dropped */
+        if (synfin_drop(c->cfg, seg) != 0)
+            return (uint8_t)TCPFSM_EV_NONE;
+        /* tw_bsd: FreeBSD's tcp_twcheck() */
+        if (c->cfg->tw_bsd != 0u)
+            return classify_time_wait_bsd(c, seg);
+    }
     return classify_synchronized(c, seg);
 }
 

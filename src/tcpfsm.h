@@ -96,6 +96,13 @@ struct tcpfsm_config {
     uint8_t  rfc1337;             /* 1: TIME-WAIT ignores RST (RFC 1337) */
     uint8_t  tw_reopen;           /* 1: a new SYN above RCV.NXT reopens TIME-WAIT (RFC 9293 3.6.1) */
     uint8_t  challenge_ack_limit; /* challenge ACKs per second per connection (RFC 5961 7); 0: no limit */
+    uint8_t  tw_bsd;              /* 1: TIME-WAIT answers as BSD's tcp_twcheck(): a segment without ACK is
+                                     dropped (but a SYN above RCV.NXT, tw_reopen), an ACK-bearing one draws
+                                     an ACK unless it is an exact duplicate ACK; 0: RFC 9293 3.10.7.4 */
+    uint8_t  drop_synfin;         /* 1: a SYN+FIN is dropped in LISTEN, SYN-SENT and TIME-WAIT (FreeBSD
+                                     net.inet.tcp.drop_synfin); 0: processed as a SYN (RFC 9293) */
+    uint8_t  listen_synack_drop;  /* 1: a SYN,ACK arriving in LISTEN is dropped unanswered (FreeBSD);
+                                     0: it draws a RST (RFC 9293 3.10.7.2) */
 };
 
 extern const struct tcpfsm_config tcpfsm_profile_rfc;

@@ -29,7 +29,11 @@ const struct tcpfsm_config tcpfsm_profile_rfc = {
     .rfc5961_ack = 1u,              /* RFC 5961 5 */
     .rfc1337 = 1u,                  /* RFC 1337 3 (F1) */
     .tw_reopen = 1u,                /* RFC 9293 3.6.1: a new SYN above RCV.NXT "may be accepted" */
-    .challenge_ack_limit = 10u      /* RFC 5961 7 leaves the limit to the implementation */
+    .challenge_ack_limit = 10u,     /* RFC 5961 7 leaves the limit to the implementation */
+    .tw_bsd = 0u,                   /* RFC 9293 3.10.7.4: TIME-WAIT checks segments as any state */
+    .drop_synfin = 0u,              /* RFC 9293: a SYN+FIN is a SYN */
+    .listen_synack_drop = 0u        /* RFC 9293 3.10.7.2: "Any acknowledgment is bad ... An
+                                       acceptable reset segment should be formed" */
 };
 
 /* Linux defaults (current kernels), as given in issue 4. */
@@ -50,7 +54,10 @@ const struct tcpfsm_config tcpfsm_profile_linux = {
     .rfc5961_ack = 1u,              /* tcp_ack(): RFC 5961 5.2 */
     .rfc1337 = 0u,                  /* net.ipv4.tcp_rfc1337 = 0: a RST ends TIME-WAIT */
     .tw_reopen = 1u,                /* tcp_timewait_state_process(): SYN with seq after rcv_nxt */
-    .challenge_ack_limit = 2u       /* net.ipv4.tcp_invalid_ratelimit = 500 ms per socket */
+    .challenge_ack_limit = 2u,      /* net.ipv4.tcp_invalid_ratelimit = 500 ms per socket */
+    .tw_bsd = 0u,                   /* tcp_timewait_state_process() is not BSD's tcp_twcheck() */
+    .drop_synfin = 0u,              /* Linux has no such knob */
+    .listen_synack_drop = 0u        /* tcp_rcv_state_process(), LISTEN: an ACK returns 1: RST */
 };
 
 /* FreeBSD defaults. */
@@ -72,5 +79,8 @@ const struct tcpfsm_config tcpfsm_profile_freebsd = {
     .rfc5961_ack = 1u,              /* tcp_do_segment(): challenge ACK for ACK out of range */
     .rfc1337 = 1u,                  /* tcp_twcheck(): "RST ... in TIME_WAIT: drop" (RFC 1337) */
     .tw_reopen = 1u,                /* tcp_twcheck(): SYN with seq > rcv_nxt recycles the tw */
-    .challenge_ack_limit = 5u       /* net.inet.tcp.ack_war_cnt = 5 per ack_war_timewindow 1 s */
+    .challenge_ack_limit = 5u,      /* net.inet.tcp.ack_war_cnt = 5 per ack_war_timewindow 1 s */
+    .tw_bsd = 1u,                   /* sys/netinet/tcp_timewait.c tcp_twcheck() */
+    .drop_synfin = 0u,              /* net.inet.tcp.drop_synfin = 0 */
+    .listen_synack_drop = 1u        /* tcp_input(): "SYN|ACK invalid, segment ignored" */
 };

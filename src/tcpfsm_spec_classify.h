@@ -4,7 +4,9 @@
  * seg_event(c, seg, cfg) is the table event (src/tcpfsm_table.h) that RFC 9293 section 3.10.7,
  * with RFC 5961 sections 3, 4 and 5 as configured in `cfg`, assigns to segment `seg` arriving on
  * the connection `c` (its state and TCB), or 255 (TCPFSM_EV_NONE of src/tcpfsm_internal.h) for a
- * segment dropped without an event. classify_segment() in src/tcpfsm.c is proved to compute
+ * segment dropped without an event. Three knobs of `cfg` replace RFC 9293's rule by FreeBSD's
+ * where they are on (section "FreeBSD's knobs"): tw_bsd (TIME-WAIT), drop_synfin (LISTEN,
+ * SYN-SENT, TIME-WAIT), listen_synack_drop (LISTEN); they change the event, never a row. classify_segment() in src/tcpfsm.c is proved to compute
  * exactly it, and tcpfsm_segment()'s contract states its event, row and actions in its terms.
  *
  * Read it next to RFC 9293 3.10.7: every definition quotes the sentence it formalises. Sequence
@@ -163,6 +165,38 @@
       fin != 0 ? (covers_our_fin(st, fin_sent, snd_nxt, ack) ? TCPFSM_EV_FIN_ACK : TCPFSM_EV_FIN) :
       covers_our_fin(st, fin_sent, snd_nxt, ack) ? TCPFSM_EV_ACK_OF_FIN : TCPFSM_EV_ACK;
 
+  // ------------------------------------------------------------ FreeBSD's knobs (not RFC 9293)
+  // drop_synfin (FreeBSD net.inet.tcp.drop_synfin, sys/netinet/tcp_input.c): "If the drop_synfin
+  // option is enabled, drop all segments with both the SYN and FIN bits set." RFC 9293 has no
+  // such rule (a SYN+FIN is processed as a SYN); FreeBSD applies it in LISTEN, SYN-SENT and
+  // TIME-WAIT, where it drops the segment unanswered.
+  logic boolean synfin_dropped(boolean syn, boolean fin, integer drop_synfin) =
+      syn && fin && drop_synfin != 0;
+
+  // listen_synack_drop (FreeBSD, sys/netinet/tcp_input.c, LISTEN): "(SYN|ACK) is bogus on a listen
+  // socket." ... "SYN|ACK invalid, segment ignored": dropped unanswered, where RFC 9293 3.10.7.2
+  // answers any ACK-bearing segment with a RST.
+  logic boolean listen_synack_dropped(boolean syn, boolean ack_bit, integer listen_synack_drop) =
+      syn && ack_bit && listen_synack_drop != 0;
+
+  // tw_bsd: TIME-WAIT as FreeBSD's tcp_twcheck() (sys/netinet/tcp_timewait.c), for a segment
+  // without RST (a RST keeps rst_event and RFC 1337's rows) and not dropped by drop_synfin:
+  // "If a new connection request is received while in TIME_WAIT, drop the old connection and
+  // start over if the sequence numbers are above the previous ones" (a SYN without ACK above
+  // RCV.NXT: SYN, the reopen rows); "Drop the segment if it does not contain an ACK" (255);
+  // "Reset the 2MSL timer if this is a duplicate FIN" (FIN: the row that acknowledges it and
+  // restarts the timer); "Acknowledge the segment if it has data or is not a duplicate ACK"
+  // (UNACCEPTABLE: TIME-WAIT's row that sends <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>), the
+  // duplicate ACK being the ACK flag alone (`ack_only`), no text, SEG.SEQ = RCV.NXT and
+  // SEG.ACK = SND.NXT (ACK: the row without actions). No window check, no RST, no challenge ACK.
+  logic integer tw_bsd_event(integer snd_nxt, integer rcv_nxt, integer rcv_wnd, integer seq,
+                             integer ack, integer len, boolean syn, boolean ack_bit, boolean fin,
+                             boolean ack_only) =
+      !ack_bit ? ((syn && seq_lt(rcv_nxt, seq)) ? TCPFSM_EV_SYN : 255) :
+      (!syn && fin_pos(TCPFSM_TIME_WAIT, rcv_nxt, rcv_wnd, seq, len, fin) == 2) ? TCPFSM_EV_FIN :
+      (ack_only && len == 0 && seq == rcv_nxt && ack == snd_nxt) ? TCPFSM_EV_ACK :
+      TCPFSM_EV_UNACCEPTABLE;
+
   // ------------------------------------------------------------ the states
   // 3.10.7.1 CLOSED: "An incoming segment containing a RST is discarded. An incoming segment not
   // containing a RST causes a RST to be sent in response."
@@ -175,10 +209,14 @@
   // arrives on a connection still in the LISTEN state. An acceptable reset segment should be
   // formed for any arriving ACK-bearing segment." "Third, check for a SYN". "Fourth, other data
   // or control: ... drop the segment and return."
-  logic integer listen_event(boolean rst, boolean syn, boolean ack_bit) =
+  // A SYN+FIN under drop_synfin is "other control" (synfin_dropped); a SYN,ACK under
+  // listen_synack_drop is dropped unanswered (listen_synack_dropped).
+  logic integer listen_event(boolean rst, boolean syn, boolean ack_bit, boolean fin,
+                             integer drop_synfin, integer listen_synack_drop) =
       rst ? TCPFSM_EV_RST :
+      listen_synack_dropped(syn, ack_bit, listen_synack_drop) ? TCPFSM_EV_UNACCEPTABLE :
       ack_bit ? TCPFSM_EV_BAD_ACK :
-      syn ? TCPFSM_EV_SYN : TCPFSM_EV_UNACCEPTABLE;
+      (syn && !synfin_dropped(syn, fin, drop_synfin)) ? TCPFSM_EV_SYN : TCPFSM_EV_UNACCEPTABLE;
 
   // 3.10.7.3 SYN-SENT: "first, check the ACK bit" (syn_sent_ack_bad: BAD_ACK, or UNACCEPTABLE
   // for a RST: "unless the RST bit is set, if so drop the segment and return"); "second, check
@@ -186,11 +224,13 @@
   // drop the segment, enter CLOSED state ... Otherwise (no ACK), drop the segment and return";
   // "fourth, check the SYN bit" (SYN_ACK when "our SYN has been ACKed", else SYN: simultaneous
   // open); "fifth, if neither of the SYN or RST bits is set, then drop the segment and return".
+  // A SYN+FIN under drop_synfin is dropped there, after the ACK and RST checks (synfin_dropped).
   logic integer syn_sent_event(integer iss, integer snd_nxt, integer ack, boolean rst,
-                               boolean syn, boolean ack_bit) =
+                               boolean syn, boolean ack_bit, boolean fin, integer drop_synfin) =
       (ack_bit && syn_sent_ack_bad(iss, snd_nxt, ack))
           ? (rst ? TCPFSM_EV_UNACCEPTABLE : TCPFSM_EV_BAD_ACK) :
       rst ? (ack_bit ? TCPFSM_EV_RST : TCPFSM_EV_UNACCEPTABLE) :
+      synfin_dropped(syn, fin, drop_synfin) ? TCPFSM_EV_UNACCEPTABLE :
       syn ? (ack_bit ? TCPFSM_EV_SYN_ACK : TCPFSM_EV_SYN) :
       TCPFSM_EV_UNACCEPTABLE;
 
@@ -219,17 +259,28 @@
 
   // ------------------------------------------------------------ seg_event
   // The event of segment `seg` arriving on connection `c` under configuration `cfg` (the knobs
-  // rfc5961_rst, rfc5961_syn, rfc5961_ack), 255 for none. `c->flags & 0x20` is TCPFSM_F_FIN_SENT
-  // of src/tcpfsm_internal.h (our FIN was sent); the proof of classify_ack checks the value.
+  // rfc5961_rst, rfc5961_syn, rfc5961_ack, drop_synfin, tw_bsd, listen_synack_drop), 255 for none. `c->flags & 0x20`
+  // is TCPFSM_F_FIN_SENT of src/tcpfsm_internal.h (our FIN was sent); the proof of classify_ack
+  // checks the value.
   logic integer seg_event{L}(struct tcpfsm_conn *c, struct tcpfsm_segment *seg,
                              struct tcpfsm_config *cfg) =
       c->state == TCPFSM_CLOSED ? closed_event((seg->flags & TCPFSM_RST) != 0) :
       c->state == TCPFSM_LISTEN
           ? listen_event((seg->flags & TCPFSM_RST) != 0, (seg->flags & TCPFSM_SYN) != 0,
-                         (seg->flags & TCPFSM_ACK) != 0) :
+                         (seg->flags & TCPFSM_ACK) != 0, (seg->flags & TCPFSM_FIN) != 0,
+                         cfg->drop_synfin, cfg->listen_synack_drop) :
       c->state == TCPFSM_SYN_SENT
           ? syn_sent_event(c->iss, c->snd_nxt, seg->ack, (seg->flags & TCPFSM_RST) != 0,
-                           (seg->flags & TCPFSM_SYN) != 0, (seg->flags & TCPFSM_ACK) != 0) :
+                           (seg->flags & TCPFSM_SYN) != 0, (seg->flags & TCPFSM_ACK) != 0,
+                           (seg->flags & TCPFSM_FIN) != 0, cfg->drop_synfin) :
+      (c->state == TCPFSM_TIME_WAIT && (seg->flags & TCPFSM_RST) == 0
+       && synfin_dropped((seg->flags & TCPFSM_SYN) != 0, (seg->flags & TCPFSM_FIN) != 0,
+                         cfg->drop_synfin))
+          ? 255 :
+      (c->state == TCPFSM_TIME_WAIT && (seg->flags & TCPFSM_RST) == 0 && cfg->tw_bsd != 0)
+          ? tw_bsd_event(c->snd_nxt, c->rcv_nxt, c->rcv_wnd, seg->seq, seg->ack, seg->len,
+                         (seg->flags & TCPFSM_SYN) != 0, (seg->flags & TCPFSM_ACK) != 0,
+                         (seg->flags & TCPFSM_FIN) != 0, seg->flags == TCPFSM_ACK) :
       sync_event(c->state, c->iss, c->snd_una, c->snd_nxt, c->rcv_nxt, c->rcv_wnd,
                  c->max_snd_wnd, (c->flags & 0x20) != 0 ? 1 : 0, seg->seq, seg->ack, seg->len,
                  (seg->flags & TCPFSM_RST) != 0, (seg->flags & TCPFSM_SYN) != 0,

@@ -39,7 +39,7 @@ enum tcpfsm_event {
     TCPFSM_EV_RST_CHALLENGE = 14,          /* segment: RST in the window but not at RCV.NXT: must only draw a challenge ACK (RFC 5961 3.2) */
     TCPFSM_EV_SYN_SYNC = 15,               /* segment: SYN in a synchronized state (RFC 5961 4; with it off, RFC 793: a SYN in the window) */
     TCPFSM_EV_ACK_INVALID = 16,            /* segment: ACK outside SND.UNA - MAX.SND.WND =< SEG.ACK =< SND.NXT in a synchronized state (RFC 5961 5.2, 3.10.7.4 fifth) */
-    TCPFSM_EV_UNACCEPTABLE = 17,           /* segment: segment failing the acceptability test of 3.10.7.4 first, or one to drop unanswered before synchronization */
+    TCPFSM_EV_UNACCEPTABLE = 17,           /* segment: segment failing the acceptability test of 3.10.7.4 first, or one to drop unanswered before synchronization (also a SYN+FIN under drop_synfin, a SYN,ACK in LISTEN under listen_synack_drop); in TIME-WAIT under tw_bsd, an ACK-bearing segment other than an exact duplicate ACK or a retransmitted FIN (BSD tcp_twcheck) */
     TCPFSM_EV_RTO = 18,                    /* timer: retransmission timeout with retries left (RFC 6298 5.4-5.6) */
     TCPFSM_EV_RTO_GIVEUP = 19,             /* timer: retransmission timeout with the retry limit reached (3.8.3 R2) */
     TCPFSM_EV_TIME_WAIT_EXPIRY = 20,       /* timer: the 2*MSL TIME-WAIT timer expired (3.10.8) */

@@ -22,8 +22,6 @@ WINDOW = ("receive window: FreeBSD's RCV.WND is the receive buffer rounded up to
           "is outside the core's window")
 RULES = [
     # (predicate on (path, message), reason)
-    (lambda p, m: "drop_synfin=1 not modelled" in m,
-     "net.inet.tcp.drop_synfin=1: SYN+FIN dropping is no knob of struct tcpfsm_config yet"),
     (lambda p, m: "(connection in CLOSING)" in m and "expected > F." in m and "got > . " in m,
      "CLOSING: an ACK sent while our FIN is unacknowledged does not repeat the FIN"),
     (lambda p, m: "right-edge" in p and "time-wait" not in p,

@@ -913,6 +913,13 @@ static void setup_config(struct input *in, struct tcpfsm_config *cfg, uint8_t hd
         cfg->syn_linear_timeouts = (uint8_t)(u8(in) & 0x87u);
         cfg->msl = u8(in) & 1u ? u32(in) : (uint32_t)u8(in) * 1000u;
         cfg->fin_wait_2_timeout = u8(in) & 1u ? u32(in) : (uint32_t)u8(in) * 100000u;
+        {
+            /* the classifier knobs (FreeBSD's TIME-WAIT check, SYN+FIN and LISTEN SYN,ACK drops) */
+            uint8_t b = u8(in);
+            cfg->tw_bsd = b & 1u;
+            cfg->drop_synfin = (b >> 1) & 1u;
+            cfg->listen_synack_drop = (b >> 2) & 1u;
+        }
     }
 }
 

@@ -152,6 +152,10 @@ def write(path, title, quotes, rows, sysctls, st, test_lines, state_after, error
                 "MAX.SND.WND=%d." % (st["name"], st["rcv"], st["nxt"], st["una"], RCV_WND, PEER_WND))
     text.append("")
     text.append("0     `sysctl -w tcpfsm.window=%d`" % RCV_WND)
+    if st["dir"] == "time_wait":
+        # RFC 9293's check of segments in TIME-WAIT (the freebsd profile has BSD's tcp_twcheck(),
+        # tested by time_wait/bsd_*.pkt)
+        sysctls = ["tcpfsm.tw_bsd=0"] + list(sysctls)
     for s in sysctls:
         text.append("+0    `sysctl -w %s`" % s)
     text.append(PREAMBLE.rstrip("\n"))

@@ -43,10 +43,12 @@ static void test_listen_bad_ack(void **state)
     fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
 }
 
-/* T06: a SYN,ACK is ACK-bearing: the ACK check comes before the SYN check. */
+/* T06: a SYN,ACK is ACK-bearing: the ACK check comes before the SYN check (listen_synack_drop
+   off, RFC 9293 3.10.7.2). */
 static void test_listen_bad_ack_syn_ack(void **state)
 {
     struct fx *f = *state;
+    f->cfg.listen_synack_drop = 0u;
     fx_seg(f, TCPFSM_SYN | TCPFSM_ACK, f->irs, 31337u, 0);
     fx_expect_row(f, TCPFSM_ROW_T06, TCPFSM_LISTEN);
     fx_expect_count(f, 1);
@@ -175,6 +177,59 @@ static void test_listen_send_fails(void **state)
     assert_int_equal(tcpfsm_consumed(&f->conn, f->now, 1u, &f->out), TCPFSM_ERR_STATE);
 }
 
+/* listen_synack_drop (FreeBSD: "(SYN|ACK) is bogus on a listen socket ... segment ignored"): a
+   SYN,ACK, with or without text, is dropped unanswered (T08) and LISTEN goes on; a later SYN
+   opens the connection (T05). A bare ACK still draws T06's RST. */
+static void test_listen_synack_drop_syn_ack(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.listen_synack_drop = 1u;
+    fx_seg(f, TCPFSM_SYN | TCPFSM_ACK, f->irs, 31337u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T08, TCPFSM_LISTEN);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, 0);
+    fx_seg(f, TCPFSM_SYN | TCPFSM_ACK, f->irs, 31337u, 10);
+    fx_expect_row(f, TCPFSM_ROW_T08, TCPFSM_LISTEN);
+    fx_expect_count(f, 0);
+    fx_seg(f, TCPFSM_ACK, f->irs, 31337u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T06, TCPFSM_LISTEN);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, 31337u, 0, TCPFSM_RST, 0);
+    fx_seg(f, TCPFSM_SYN, f->irs, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T05, TCPFSM_SYN_RECEIVED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss, f->irs + 1u, TCPFSM_SYN | TCPFSM_ACK, 0);
+}
+
+/* drop_synfin (FreeBSD net.inet.tcp.drop_synfin): a SYN+FIN, with or without text, is dropped
+   unanswered (T08) and LISTEN goes on; a later SYN opens the connection (T05). */
+static void test_listen_drop_synfin_syn_fin(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.drop_synfin = 1u;
+    fx_seg(f, TCPFSM_SYN | TCPFSM_FIN, f->irs, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T08, TCPFSM_LISTEN);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, 0);
+    fx_seg(f, TCPFSM_SYN | TCPFSM_FIN, f->irs, 0, 3);
+    fx_expect_row(f, TCPFSM_ROW_T08, TCPFSM_LISTEN);
+    fx_expect_count(f, 0);
+    fx_seg(f, TCPFSM_SYN, f->irs, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T05, TCPFSM_SYN_RECEIVED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss, f->irs + 1u, TCPFSM_SYN | TCPFSM_ACK, 0);
+}
+
+/* Without drop_synfin a SYN+FIN is a SYN (T05, RFC 9293 3.10.7.2 "third, check for a SYN"). */
+static void test_listen_syn_fin(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.drop_synfin = 0u;
+    fx_seg(f, TCPFSM_SYN | TCPFSM_FIN, f->irs, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T05, TCPFSM_SYN_RECEIVED);
+    fx_expect_count(f, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -194,6 +249,9 @@ int main(void)
         FX_TESTS(test_listen_abort, setup_listen),
         FX_TESTS(test_listen_timer_does_nothing, setup_listen),
         FX_TESTS(test_listen_send_fails, setup_listen),
+        FX_TESTS(test_listen_synack_drop_syn_ack, setup_listen),
+        FX_TESTS(test_listen_drop_synfin_syn_fin, setup_listen),
+        FX_TESTS(test_listen_syn_fin, setup_listen),
     };
     return FX_RUN("test_listen", tests);
 }

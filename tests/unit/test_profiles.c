@@ -25,6 +25,10 @@ static void test_profiles_rfc_values(void **state)
     assert_int_equal(p->rfc5961_syn, 1);
     assert_int_equal(p->rfc5961_ack, 1);
     assert_int_equal(p->rfc1337, 1);
+    /* strictly RFC 9293: none of the BSD behaviours */
+    assert_int_equal(p->tw_bsd, 0);
+    assert_int_equal(p->drop_synfin, 0);
+    assert_int_equal(p->listen_synack_drop, 0);
 }
 
 static void test_profiles_linux_values(void **state)
@@ -42,6 +46,9 @@ static void test_profiles_linux_values(void **state)
     assert_int_equal(p->rfc5961_syn, 1);
     assert_int_equal(p->rfc5961_ack, 1);
     assert_int_equal(p->rfc1337, 0);
+    assert_int_equal(p->tw_bsd, 0);
+    assert_int_equal(p->drop_synfin, 0);
+    assert_int_equal(p->listen_synack_drop, 0);
 }
 
 static void test_profiles_freebsd_values(void **state)
@@ -55,6 +62,9 @@ static void test_profiles_freebsd_values(void **state)
     assert_int_equal(p->rfc5961_syn, 1);
     assert_int_equal(p->rfc1337, 1);
     assert_int_equal(p->window, 65535);
+    assert_int_equal(p->tw_bsd, 1);             /* tcp_twcheck() */
+    assert_int_equal(p->drop_synfin, 0);        /* net.inet.tcp.drop_synfin = 0 */
+    assert_int_equal(p->listen_synack_drop, 1); /* "SYN|ACK invalid, segment ignored" */
 }
 
 /* Every profile: RFC 6298 (2.5) "A maximum value MAY be placed on RTO provided it is at least 60

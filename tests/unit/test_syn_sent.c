@@ -275,6 +275,41 @@ static void test_syn_sent_syn_ack_with_data_zero_window(void **state)
     fx_expect_vars(f);
 }
 
+/* drop_synfin (FreeBSD net.inet.tcp.drop_synfin): a SYN+FIN, with or without text, is dropped
+   unanswered (T16) and SYN-SENT goes on; without it, it is a SYN (T13, simultaneous open). */
+static void test_syn_sent_drop_synfin_syn_fin(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.drop_synfin = 1u;
+    fx_seg(f, TCPFSM_SYN | TCPFSM_FIN, f->irs, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T16, TCPFSM_SYN_SENT);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, 0);
+    fx_expect_deadline_unchanged(f);
+    fx_seg(f, TCPFSM_SYN | TCPFSM_FIN, f->irs, 0, 3);
+    fx_expect_row(f, TCPFSM_ROW_T16, TCPFSM_SYN_SENT);
+    fx_expect_count(f, 0);
+    f->cfg.drop_synfin = 0u;
+    fx_seg(f, TCPFSM_SYN | TCPFSM_FIN, f->irs, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T13, TCPFSM_SYN_RECEIVED);
+    fx_expect_count(f, 1);
+}
+
+/* drop_synfin, a SYN,ACK+FIN with an acceptable ACK: dropped too (T16); a bad ACK still draws
+   T14's RST (the ACK check comes first). */
+static void test_syn_sent_drop_synfin_syn_ack_fin(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.drop_synfin = 1u;
+    fx_seg(f, TCPFSM_SYN | TCPFSM_ACK | TCPFSM_FIN, f->irs, f->iss + 1u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T16, TCPFSM_SYN_SENT);
+    fx_expect_count(f, 0);
+    fx_seg(f, TCPFSM_SYN | TCPFSM_ACK | TCPFSM_FIN, f->irs, f->iss, 0);
+    fx_expect_row(f, TCPFSM_ROW_T14, TCPFSM_SYN_SENT);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss, 0, TCPFSM_RST, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +317,8 @@ int main(void)
         FX_TESTS(test_syn_sent_syn_ack_rtt_sample, setup_closed),
         FX_TESTS(test_syn_sent_syn, setup_closed),
         FX_TESTS(test_syn_sent_bad_ack_iss, setup_syn_sent),
+        FX_TESTS(test_syn_sent_drop_synfin_syn_fin, setup_syn_sent),
+        FX_TESTS(test_syn_sent_drop_synfin_syn_ack_fin, setup_syn_sent),
         FX_TESTS(test_syn_sent_bad_ack_above_snd_nxt, setup_syn_sent),
         FX_TESTS(test_syn_sent_bad_ack_syn_ack, setup_syn_sent),
         FX_TESTS(test_syn_sent_rst, setup_syn_sent),

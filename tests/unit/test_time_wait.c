@@ -1,8 +1,27 @@
 /*
  * test_time_wait.c - TIME-WAIT (RFC 9293 3.10.7.4, 3.10.8, 3.6.1; RFC 1337; RFC 5961):
  * rows T109-T122. In the fixture SND.UNA = SND.NXT = ISS+2, RCV.NXT = IRS+2.
+ * The tests run on setup_time_wait_rfc (tw_bsd off: RFC 9293's check, on every variant) but for
+ * the time_wait_bsd_* tests (tw_bsd on: BSD's tcp_twcheck(), on every variant) and
+ * time_wait_drop_synfin_* (drop_synfin on).
  */
 #include "fixtures.h"
+
+/* TIME-WAIT with RFC 9293's check of arriving segments (the freebsd profile has tw_bsd on). */
+static int setup_time_wait_rfc(void **state)
+{
+    setup_time_wait(state);
+    ((struct fx *)*state)->cfg.tw_bsd = 0u;
+    return 0;
+}
+
+/* TIME-WAIT with BSD's check (tcp_twcheck()), on every variant. */
+static int setup_time_wait_bsd(void **state)
+{
+    setup_time_wait(state);
+    ((struct fx *)*state)->cfg.tw_bsd = 1u;
+    return 0;
+}
 
 /* rst_left_edge*: T111 with rfc1337 (ignored), T112 without (-> CLOSED);
    rst_just_inside_left_edge, rst_right_edge: T113 with rfc1337 (ignored), T114 without (challenge
@@ -208,27 +227,198 @@ static void test_time_wait_syn_ack_above_rcv_nxt(void **state)
     fx_expect_ack(f, 0);
 }
 
+/* ---------------------------------------------------------------- tw_bsd (FreeBSD tcp_twcheck()) */
+
+/* "Drop the segment if it does not contain an ACK.": a SYN at or below RCV.NXT (in the window, at
+   its left edge, and just below it) draws nothing and TIME-WAIT goes on, whatever rfc5961_syn says
+   (no challenge ACK, no RST). */
+static void test_time_wait_bsd_syn_not_above_dropped(void **state)
+{
+    struct fx *f = *state;
+    const uint32_t seqs[] = { f->rcv_nxt, f->rcv_nxt - 1u, f->rcv_nxt - 100000u };
+    unsigned i;
+    for (i = 0; i < sizeof seqs / sizeof seqs[0]; i++) {
+        fx_seg(f, TCPFSM_SYN, seqs[i], 0, 0);
+        fx_expect_no_row(f);
+        assert_int_equal(f->out.event, 0xff);
+        assert_int_equal(tcpfsm_state(&f->conn), TCPFSM_TIME_WAIT);
+        fx_expect_deadline_unchanged(f);
+    }
+}
+
+/* A FIN without ACK (its retransmission, or one in the window), a bare segment with text, a
+   SYN+FIN at RCV.NXT: dropped unanswered ("Drop the segment if it does not contain an ACK."). */
+static void test_time_wait_bsd_no_ack_dropped(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_FIN, f->rcv_nxt - 1u, 0, 0);
+    fx_expect_no_row(f);
+    fx_expect_deadline_unchanged(f);
+    fx_seg(f, TCPFSM_FIN, f->rcv_nxt + 10u, 0, 0);
+    fx_expect_no_row(f);
+    fx_seg(f, TCPFSM_PSH, f->rcv_nxt, 0, 10);
+    fx_expect_no_row(f);
+    fx_seg(f, TCPFSM_SYN | TCPFSM_FIN, f->rcv_nxt, 0, 0);
+    fx_expect_no_row(f);
+    assert_int_equal(tcpfsm_state(&f->conn), TCPFSM_TIME_WAIT);
+    fx_expect_deadline_unchanged(f);
+}
+
+/* A new SYN above RCV.NXT still reopens (T115 with tw_reopen) or draws T116's challenge ACK. */
+static void test_time_wait_bsd_syn_above_reopens(void **state)
+{
+    struct fx *f = *state;
+    tw_syn_case(f, f->rcv_nxt + 1u);
+}
+
+/* The exact duplicate ACK (SEG.SEQ = RCV.NXT, SEG.ACK = SND.NXT, ACK alone, no text): T110,
+   nothing sent. */
+static void test_time_wait_bsd_ack_duplicate(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 0);
+    fx_expect_row(f, TCPFSM_ROW_T110, TCPFSM_TIME_WAIT);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, 0);
+    fx_expect_deadline_unchanged(f);
+}
+
+/* "Acknowledge the segment if it has data or is not a duplicate ACK": T120, one ACK
+   <SEQ=SND.NXT><ACK=RCV.NXT>, the 2 MSL timer not restarted, for an ACK in the window but not at
+   RCV.NXT, one below RCV.NXT, one acknowledging less or more than SND.NXT, PSH,ACK, text. */
+static void test_time_wait_bsd_ack_not_duplicate(void **state)
+{
+    struct fx *f = *state;
+    const struct { uint16_t flags; uint32_t seq, ack; uint16_t len; } segs[] = {
+        { TCPFSM_ACK, f->rcv_nxt + 1u, f->snd_nxt, 0 },
+        { TCPFSM_ACK, f->rcv_nxt + f->rcv_wnd - 1u, f->snd_nxt, 0 },
+        { TCPFSM_ACK, f->rcv_nxt - 1u, f->snd_nxt, 0 },
+        { TCPFSM_ACK, f->rcv_nxt, f->snd_nxt - 1u, 0 },
+        { TCPFSM_ACK, f->rcv_nxt, f->snd_nxt + 1u, 0 },
+        { TCPFSM_ACK | TCPFSM_PSH, f->rcv_nxt, f->snd_nxt, 0 },
+        { TCPFSM_ACK | TCPFSM_PSH, f->rcv_nxt, f->snd_nxt, 10 },
+        { TCPFSM_ACK | TCPFSM_FIN, f->rcv_nxt, f->snd_nxt, 0 },
+    };
+    unsigned i;
+    fx_advance(f, 1u * FX_S);
+    for (i = 0; i < sizeof segs / sizeof segs[0]; i++) {
+        fx_seg(f, segs[i].flags, segs[i].seq, segs[i].ack, segs[i].len);
+        fx_expect_row(f, TCPFSM_ROW_T120, TCPFSM_TIME_WAIT);
+        fx_expect_count(f, 1);
+        fx_expect_ack(f, 0);
+        fx_expect_events(f, 0);
+        fx_expect_deadline_unchanged(f);
+    }
+}
+
+/* A SYN,ACK draws an ACK and TIME-WAIT goes on, in the window or not, whatever rfc5961_syn says
+   (FreeBSD: "a SYN,ACK draws an ACK, never a RST"). */
+static void test_time_wait_bsd_syn_ack(void **state)
+{
+    struct fx *f = *state;
+    const uint32_t seqs[] = { f->rcv_nxt, f->rcv_nxt + f->rcv_wnd - 1u, f->rcv_nxt + f->rcv_wnd + 10u,
+                              f->rcv_nxt - 1u };
+    unsigned i;
+    for (i = 0; i < sizeof seqs / sizeof seqs[0]; i++) {
+        fx_seg(f, TCPFSM_SYN | TCPFSM_ACK, seqs[i], f->snd_nxt, 0);
+        fx_expect_row(f, TCPFSM_ROW_T120, TCPFSM_TIME_WAIT);
+        fx_expect_count(f, 1);
+        fx_expect_ack(f, 0);
+        fx_expect_events(f, 0);
+    }
+}
+
+/* "Reset the 2MSL timer if this is a duplicate FIN.": T109, ACK and 2 MSL again. */
+static void test_time_wait_bsd_fin_retransmitted(void **state)
+{
+    struct fx *f = *state;
+    fx_advance(f, 10u * FX_S);
+    fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt - 1u, f->snd_nxt, 0);
+    fx_expect_row(f, TCPFSM_ROW_T109, TCPFSM_TIME_WAIT);
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_deadline(f, f->now + 2u * (tcpfsm_time_t)f->cfg.msl);
+}
+
+/* A RST keeps RFC 1337 / RFC 5961 3.2 (the RST matrix): at RCV.NXT T111 or T112. */
+static void test_time_wait_bsd_rst(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_RST, f->rcv_nxt, 0, 0);
+    if (f->cfg.rfc1337) {
+        fx_expect_row(f, TCPFSM_ROW_T111, TCPFSM_TIME_WAIT);
+    } else {
+        fx_expect_row(f, TCPFSM_ROW_T112, TCPFSM_CLOSED);
+    }
+    fx_expect_count(f, 0);
+}
+
+/* ---------------------------------------------------------------- drop_synfin */
+
+/* drop_synfin: a SYN+FIN is dropped unanswered, below, at, and above RCV.NXT (not reopening),
+   with tw_bsd on or off. */
+static void test_time_wait_drop_synfin_syn_fin(void **state)
+{
+    struct fx *f = *state;
+    const uint32_t seqs[] = { f->rcv_nxt - 1u, f->rcv_nxt, f->rcv_nxt + 1u, f->rcv_nxt + 100000u };
+    unsigned i, bsd;
+    f->cfg.drop_synfin = 1u;
+    for (bsd = 0; bsd < 2; bsd++) {
+        f->cfg.tw_bsd = (uint8_t)bsd;
+        for (i = 0; i < sizeof seqs / sizeof seqs[0]; i++) {
+            fx_seg(f, TCPFSM_SYN | TCPFSM_FIN, seqs[i], 0, 0);
+            fx_expect_no_row(f);
+            assert_int_equal(tcpfsm_state(&f->conn), TCPFSM_TIME_WAIT);
+            fx_expect_deadline_unchanged(f);
+        }
+    }
+}
+
+/* Without drop_synfin a SYN+FIN above RCV.NXT is a new SYN: T115 (tw_reopen) or T116. */
+static void test_time_wait_syn_fin_above_reopens(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.drop_synfin = 0u;
+    fx_seg(f, TCPFSM_SYN | TCPFSM_FIN, f->rcv_nxt + 100000u, 0, 0);
+    if (f->cfg.tw_reopen) {
+        fx_expect_row(f, TCPFSM_ROW_T115, TCPFSM_SYN_RECEIVED);
+    } else {
+        fx_expect_row(f, TCPFSM_ROW_T116, TCPFSM_TIME_WAIT);
+    }
+    fx_expect_count(f, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        FX_RST_MATRIX_TESTS(time_wait, setup_time_wait),
-        FX_ACK_MATRIX_TESTS(time_wait, setup_time_wait),
-        FX_TESTS(test_time_wait_syn_left_edge, setup_time_wait),
-        FX_TESTS(test_time_wait_syn_right_edge, setup_time_wait),
-        FX_TESTS(test_time_wait_syn_just_outside_right_edge, setup_time_wait),
-        FX_TESTS(test_time_wait_syn_just_outside_left_edge, setup_time_wait),
-        FX_TESTS(test_time_wait_syn_just_above_rcv_nxt, setup_time_wait),
-        FX_TESTS(test_time_wait_syn_reopen, setup_time_wait),
-        FX_TESTS(test_time_wait_syn_no_reopen, setup_time_wait),
-        FX_TESTS(test_time_wait_ack_value_snd_nxt, setup_time_wait),
-        FX_TESTS(test_time_wait_fin_retransmitted, setup_time_wait),
-        FX_TESTS(test_time_wait_time_wait_expiry, setup_time_wait),
-        FX_TESTS(test_time_wait_time_wait_expiry_late, setup_time_wait),
-        FX_TESTS(test_time_wait_abort, setup_time_wait),
-        FX_TESTS(test_time_wait_close_fails, setup_time_wait),
-        FX_TESTS(test_time_wait_send_fails, setup_time_wait),
-        FX_TESTS(test_time_wait_open_fails, setup_time_wait),
-        FX_TESTS(test_time_wait_syn_ack_above_rcv_nxt, setup_time_wait),
+        FX_RST_MATRIX_TESTS(time_wait, setup_time_wait_rfc),
+        FX_ACK_MATRIX_TESTS(time_wait, setup_time_wait_rfc),
+        FX_TESTS(test_time_wait_syn_left_edge, setup_time_wait_rfc),
+        FX_TESTS(test_time_wait_syn_right_edge, setup_time_wait_rfc),
+        FX_TESTS(test_time_wait_syn_just_outside_right_edge, setup_time_wait_rfc),
+        FX_TESTS(test_time_wait_syn_just_outside_left_edge, setup_time_wait_rfc),
+        FX_TESTS(test_time_wait_syn_just_above_rcv_nxt, setup_time_wait_rfc),
+        FX_TESTS(test_time_wait_syn_reopen, setup_time_wait_rfc),
+        FX_TESTS(test_time_wait_syn_no_reopen, setup_time_wait_rfc),
+        FX_TESTS(test_time_wait_ack_value_snd_nxt, setup_time_wait_rfc),
+        FX_TESTS(test_time_wait_fin_retransmitted, setup_time_wait_rfc),
+        FX_TESTS(test_time_wait_time_wait_expiry, setup_time_wait_rfc),
+        FX_TESTS(test_time_wait_time_wait_expiry_late, setup_time_wait_rfc),
+        FX_TESTS(test_time_wait_abort, setup_time_wait_rfc),
+        FX_TESTS(test_time_wait_close_fails, setup_time_wait_rfc),
+        FX_TESTS(test_time_wait_send_fails, setup_time_wait_rfc),
+        FX_TESTS(test_time_wait_open_fails, setup_time_wait_rfc),
+        FX_TESTS(test_time_wait_syn_ack_above_rcv_nxt, setup_time_wait_rfc),
+        FX_TESTS(test_time_wait_bsd_syn_not_above_dropped, setup_time_wait_bsd),
+        FX_TESTS(test_time_wait_bsd_no_ack_dropped, setup_time_wait_bsd),
+        FX_TESTS(test_time_wait_bsd_syn_above_reopens, setup_time_wait_bsd),
+        FX_TESTS(test_time_wait_bsd_ack_duplicate, setup_time_wait_bsd),
+        FX_TESTS(test_time_wait_bsd_ack_not_duplicate, setup_time_wait_bsd),
+        FX_TESTS(test_time_wait_bsd_syn_ack, setup_time_wait_bsd),
+        FX_TESTS(test_time_wait_bsd_fin_retransmitted, setup_time_wait_bsd),
+        FX_TESTS(test_time_wait_bsd_rst, setup_time_wait_bsd),
+        FX_TESTS(test_time_wait_drop_synfin_syn_fin, setup_time_wait),
+        FX_TESTS(test_time_wait_syn_fin_above_reopens, setup_time_wait),
     };
     return FX_RUN("test_time_wait", tests);
 }

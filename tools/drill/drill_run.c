@@ -487,7 +487,7 @@ enum knob_unit { UNIT_BOOL, UNIT_NOT_BOOL, UNIT_COUNT, UNIT_SEC, UNIT_MSEC, UNIT
 enum knob_field {
     F_RFC1337, F_RFC5961_RST, F_RFC5961_SYN, F_RFC5961_ACK, F_SYN_RETRIES, F_SYNACK_RETRIES, F_RETRIES,
     F_SYN_LINEAR, F_FIN_WAIT_2, F_MSL, F_RTO_INITIAL, F_RTO_MIN, F_RTO_MAX, F_CHALLENGE_LIMIT, F_TW_REOPEN,
-    F_WINDOW
+    F_WINDOW, F_DROP_SYNFIN, F_TW_BSD, F_LISTEN_SYNACK_DROP
 };
 static const struct {
     const char *name;
@@ -507,6 +507,7 @@ static const struct {
     /* FreeBSD */
     {"net.inet.tcp.insecure_rst", F_RFC5961_RST, UNIT_NOT_BOOL},
     {"net.inet.tcp.insecure_syn", F_RFC5961_SYN, UNIT_NOT_BOOL},
+    {"net.inet.tcp.drop_synfin", F_DROP_SYNFIN, UNIT_BOOL},
     {"net.inet.tcp.msl", F_MSL, UNIT_MSEC},
     {"net.inet.tcp.rexmit_initial", F_RTO_INITIAL, UNIT_MSEC},
     {"net.inet.tcp.rexmit_min", F_RTO_MIN, UNIT_MSEC},
@@ -530,6 +531,9 @@ static const struct {
     {"tcpfsm.rfc5961_ack", F_RFC5961_ACK, UNIT_BOOL},
     {"tcpfsm.rfc1337", F_RFC1337, UNIT_BOOL},
     {"tcpfsm.tw_reopen", F_TW_REOPEN, UNIT_BOOL},
+    {"tcpfsm.tw_bsd", F_TW_BSD, UNIT_BOOL},
+    {"tcpfsm.drop_synfin", F_DROP_SYNFIN, UNIT_BOOL},
+    {"tcpfsm.listen_synack_drop", F_LISTEN_SYNACK_DROP, UNIT_BOOL},
     {"tcpfsm.challenge_ack_limit", F_CHALLENGE_LIMIT, UNIT_COUNT},
 };
 
@@ -578,6 +582,9 @@ static int apply_knob(struct engine *e, const struct drill_event *ev, const char
     case F_RFC5961_SYN: cfg->rfc5961_syn = (uint8_t)flag; break;
     case F_RFC5961_ACK: cfg->rfc5961_ack = (uint8_t)flag; break;
     case F_TW_REOPEN: cfg->tw_reopen = (uint8_t)flag; break;
+    case F_TW_BSD: cfg->tw_bsd = (uint8_t)flag; break;
+    case F_DROP_SYNFIN: cfg->drop_synfin = (uint8_t)flag; break;
+    case F_LISTEN_SYNACK_DROP: cfg->listen_synack_drop = (uint8_t)flag; break;
     case F_WINDOW: cfg->window = (uint16_t)v; break;
     case F_SYN_RETRIES: cfg->syn_retries = (uint8_t)v; break;
     case F_SYNACK_RETRIES: cfg->synack_retries = (uint8_t)v; break;
@@ -628,9 +635,6 @@ static int apply_host_knob(struct engine *e, const char *name, const char *value
         {"net.inet.tcp.blackhole", "0"},
         {"net.inet.tcp.ecn.enable", "0 2"},
         {"net.ipv4.tcp_ecn", "0 2"},
-        /* SYN+FIN is processed, not dropped (FreeBSD's default); the knob has no field in
-           struct tcpfsm_config yet, so only its default is modelled */
-        {"net.inet.tcp.drop_synfin", "0"},
     };
     char *endp;
     unsigned long long v;
