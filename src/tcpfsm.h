@@ -96,6 +96,11 @@ struct tcpfsm_config {
     uint8_t  rfc1337;             /* 1: TIME-WAIT ignores RST (RFC 1337) */
     uint8_t  tw_reopen;           /* 1: a new SYN above RCV.NXT reopens TIME-WAIT (RFC 9293 3.6.1) */
     uint8_t  challenge_ack_limit; /* challenge ACKs per second per connection (RFC 5961 7); 0: no limit */
+    uint8_t  ack_repeats_fin;     /* 1: while our FIN is unacknowledged, an ACK (not one replying to a
+                                     SYN) repeats it, <SEQ=SND.NXT-1><CTL=FIN,ACK> (FreeBSD); 0: RFC 9293 */
+    uint8_t  syn_rst_from_tcb;    /* 1: the RST for an in-window SYN (rfc5961_syn off) is
+                                     <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> (FreeBSD); 0: RFC 9293 3.10.7.1 */
+    uint8_t  closing_rst_resets;  /* 1: a RST in CLOSING or LAST-ACK signals reset (FreeBSD); 0: closed */
 };
 
 extern const struct tcpfsm_config tcpfsm_profile_rfc;

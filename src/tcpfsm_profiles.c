@@ -29,7 +29,10 @@ const struct tcpfsm_config tcpfsm_profile_rfc = {
     .rfc5961_ack = 1u,              /* RFC 5961 5 */
     .rfc1337 = 1u,                  /* RFC 1337 3 (F1) */
     .tw_reopen = 1u,                /* RFC 9293 3.6.1: a new SYN above RCV.NXT "may be accepted" */
-    .challenge_ack_limit = 10u      /* RFC 5961 7 leaves the limit to the implementation */
+    .challenge_ack_limit = 10u,     /* RFC 5961 7 leaves the limit to the implementation */
+    .ack_repeats_fin = 0u,          /* RFC 9293 3.10.7.4: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> */
+    .syn_rst_from_tcb = 0u,         /* RFC 9293 3.10.7.1: the reset formed from the segment */
+    .closing_rst_resets = 0u        /* RFC 9293 3.10.7.4: CLOSING, LAST-ACK: "enter the CLOSED state" */
 };
 
 /* Linux defaults (current kernels), as given in issue 4. */
@@ -50,7 +53,11 @@ const struct tcpfsm_config tcpfsm_profile_linux = {
     .rfc5961_ack = 1u,              /* tcp_ack(): RFC 5961 5.2 */
     .rfc1337 = 0u,                  /* net.ipv4.tcp_rfc1337 = 0: a RST ends TIME-WAIT */
     .tw_reopen = 1u,                /* tcp_timewait_state_process(): SYN with seq after rcv_nxt */
-    .challenge_ack_limit = 2u       /* net.ipv4.tcp_invalid_ratelimit = 500 ms per socket */
+    .challenge_ack_limit = 2u,      /* net.ipv4.tcp_invalid_ratelimit = 500 ms per socket */
+    .ack_repeats_fin = 0u,          /* tcp_send_ack(): <SEQ=snd_nxt><CTL=ACK> */
+    .syn_rst_from_tcb = 0u,         /* Linux has no RFC 793 SYN mode (RFC 5961 4 always): the RFC value */
+    .closing_rst_resets = 0u        /* the RFC value: not checked against Linux's tcp_reset() (issue 12
+                                       compared the freebsd profile only) */
 };
 
 /* FreeBSD defaults. */
@@ -72,5 +79,12 @@ const struct tcpfsm_config tcpfsm_profile_freebsd = {
     .rfc5961_ack = 1u,              /* tcp_do_segment(): challenge ACK for ACK out of range */
     .rfc1337 = 1u,                  /* tcp_twcheck(): "RST ... in TIME_WAIT: drop" (RFC 1337) */
     .tw_reopen = 1u,                /* tcp_twcheck(): SYN with seq > rcv_nxt recycles the tw */
-    .challenge_ack_limit = 5u       /* net.inet.tcp.ack_war_cnt = 5 per ack_war_timewindow 1 s */
+    .challenge_ack_limit = 5u,      /* net.inet.tcp.ack_war_cnt = 5 per ack_war_timewindow 1 s */
+    .ack_repeats_fin = 1u,          /* tcp_output(): tcp_outflags[] carries FIN in FIN-WAIT-1, CLOSING and
+                                       LAST-ACK; "If resending a FIN, be sure not to use a new sequence
+                                       number" (snd_nxt--) */
+    .syn_rst_from_tcb = 1u,         /* tcp_do_segment(): insecure in-window SYN -> tcp_drop() ->
+                                       tcp_output() of RST|ACK at snd_nxt, rcv_nxt */
+    .closing_rst_resets = 1u        /* tcp_do_segment(): a valid RST sets so_error = ECONNRESET in every
+                                       synchronized state, CLOSING and LAST-ACK included */
 };
