@@ -468,6 +468,22 @@ static void emit_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
     emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)TCPFSM_ACK, c->rcv_wnd, 0u);
 }
 
+/* Our FIN again, at the sequence number it was sent at: <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=FIN,ACK>
+   (FreeBSD tcp_output(): "If resending a FIN, be sure not to use a new sequence number"). */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    requires out->count < TCPFSM_MAX_SEGMENTS;
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+    ensures one_appended{Pre, Post}(out) && fin_segment(last_segment(out), c, seq_add(c->snd_nxt, -1));
+    ensures valid_conn(c) && c->state == \old(c->state);
+*/
+static void emit_fin_again(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
+{
+    emit(out, c->snd_nxt - 1u, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), c->rcv_wnd, 0u);
+    /*@ assert valid_config(c->cfg) && valid_timers(c); */
+    /*@ assert valid_accounting(c); */
+}
+
 /* The ACK a row or the text owes (send_ack): <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>; with the knob
    ack_repeats_fin, while our FIN is unacknowledged and unless it replies to a SYN, the FIN again,
    <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=FIN,ACK> (FreeBSD tcp_output(), see ack_repeats_fin in
@@ -493,13 +509,10 @@ static void emit_owed_ack(const struct tcpfsm_conn *c, uint8_t reply_to_syn, str
 
     if (c->cfg->ack_repeats_fin != 0u && reply_to_syn == 0u && (c->flags & TCPFSM_F_FIN_SENT) != 0u
         && (st == (uint8_t)TCPFSM_FIN_WAIT_1 || st == (uint8_t)TCPFSM_CLOSING
-            || st == (uint8_t)TCPFSM_LAST_ACK)) {
-        emit(out, c->snd_nxt - 1u, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), c->rcv_wnd, 0u);
-        /*@ assert valid_config(c->cfg) && valid_timers(c); */
-        /*@ assert valid_accounting(c); */
-    } else {
+            || st == (uint8_t)TCPFSM_LAST_ACK))
+        emit_fin_again(c, out);
+    else
         emit_ack(c, out);
-    }
 }
 
 /* A challenge ACK, "limit the number of challenge ACKs a TCP stack sends within a given time
