@@ -25,6 +25,10 @@ static void test_profiles_rfc_values(void **state)
     assert_int_equal(p->rfc5961_syn, 1);
     assert_int_equal(p->rfc5961_ack, 1);
     assert_int_equal(p->rfc1337, 1);
+    /* strictly RFC 9293: none of the FreeBSD behaviours of issue 12 */
+    assert_int_equal(p->ack_repeats_fin, 0);
+    assert_int_equal(p->syn_rst_from_tcb, 0);
+    assert_int_equal(p->closing_rst_resets, 0);
 }
 
 static void test_profiles_linux_values(void **state)
@@ -55,6 +59,10 @@ static void test_profiles_freebsd_values(void **state)
     assert_int_equal(p->rfc5961_syn, 1);
     assert_int_equal(p->rfc1337, 1);
     assert_int_equal(p->window, 65535);
+    /* issue 12: tcp_output() repeats the FIN, tcp_drop()'s RST, ECONNRESET in CLOSING/LAST-ACK */
+    assert_int_equal(p->ack_repeats_fin, 1);
+    assert_int_equal(p->syn_rst_from_tcb, 1);
+    assert_int_equal(p->closing_rst_resets, 1);
 }
 
 /* Every profile: RFC 6298 (2.5) "A maximum value MAY be placed on RTO provided it is at least 60
