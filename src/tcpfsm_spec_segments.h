@@ -2,8 +2,10 @@
  * tcpfsm_spec_segments.h - ACSL specification of the segments the core emits (no C code).
  *
  * For every action: the SEQ, ACK, flags (CTL), window and length of each outgoing segment, as
- * RFC 9293 (and RFC 5961 for the challenge ACK and its rate limit) states it. Included from
- * tcpfsm_spec.h; the contracts of src/tcpfsm.c (emit, emit_reset_reply, emit_ack,
+ * RFC 9293 (and RFC 5961 for the challenge ACK and its rate limit) states it, and where a knob of
+ * struct tcpfsm_config makes the core send what FreeBSD sends instead (ack_repeats_fin,
+ * syn_rst_from_tcb), that segment too. Included from tcpfsm_spec.h; the contracts of src/tcpfsm.c
+ * (emit, emit_reset_reply, emit_ack, emit_owed_ack, emit_fin_again, emit_tcb_rst,
  * emit_challenge_ack, emit_retransmission, send_data_segment, flush, window_update,
  * actions_emit, tcpfsm_reply_no_connection and the public functions) are stated in these terms.
  *
