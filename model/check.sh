@@ -51,7 +51,7 @@ mutant_table M3 '/^row T\(58\|93\|106\) /s/retransmit,arm_rto/arm_rto/'
 # M6: no simultaneous open: a SYN in SYN-SENT is ignored (row T13 deleted)
 mutant_table M6 '/^row T13 /d'
 # M7: a row that no execution can take (RTO while CLOSED: no timer runs in CLOSED)
-mutant_table M7 '$a row T123 CLOSED RTO - CLOSED - RFC6298:5'
+mutant_table M7 '$a row T200 CLOSED RTO - CLOSED - RFC6298:5'
 # M8: endless TIME-WAIT: the 2*MSL timer's expiry is ignored (row T121 deleted)
 mutant_table M8 '/^row T121 /d'
 # M9: no TIME-WAIT: FIN-WAIT-2 + FIN goes straight to CLOSED
@@ -105,7 +105,7 @@ add P4_last_ack_clean_bsd holds base -            safety   "$P4F $S2 $BSD"   "P4
 add P5_termination_bsd  holds base -              liveness "-DLTL_P5 -DDUP_MAX=0 $BSD" "P5_termination with tw_bsd and listen_synack_drop"
 add P8_half_open_recovery_bsd holds base -       liveness "$H8 $BSD" "P8_half_open_recovery with tw_bsd and listen_synack_drop"
 add P7_coverage_a       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DABORTS_MAX=1 -DOPENS_MAX=1 -DSERVER_OPENS_MAX=1 -DDUP_MAX=0" "rows reached with every guard off"
-add P7_coverage_b       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DABORTS_MAX=1 -DOPENS_MAX=1 -DSERVER_OPENS_MAX=1 -DDUP_MAX=0 -DCFG_RFC5961_SYN -DCFG_RFC1337 -DCFG_TW_REOPEN" "rows reached with every guard on"
+add P7_coverage_b       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DABORTS_MAX=1 -DOPENS_MAX=1 -DSERVER_OPENS_MAX=1 -DDUP_MAX=0 -DCFG_RFC5961_SYN -DCFG_RFC1337 -DCFG_TW_REOPEN -DCFG_CLOSING_RST_RESETS" "rows reached with every guard on"
 add P7_coverage_c       holds base -              coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=1" "rows reached in the client/server model with two client incarnations"
 add P7_coverage_d       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DOPENS_MAX=2 -DSERVER_OPENS_MAX=2 -DLOSS_MAX=1 -DDUP_MAX=0" "rows reached with a second open on both sides (half-open connections: SYN and stale ACKs arriving in synchronized states, LISTEN turned active, simultaneous close with a lost ACK)"
 add P7_coverage_e       holds base -              coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=0 -DABORTS_MAX=1 -DRETRIES_MAX=0 -DCFG_TW_REOPEN -DCFG_RFC5961_SYN" "rows reached in the client/server model with ABORT, TIME-WAIT reopening, RFC 5961 SYN checks and no retransmission (the first timeout gives up)"
@@ -120,7 +120,7 @@ add M3_no_fin_retransmit fails M3 P4_last_ack_clean safety "$P4F -DOPENS_MAX=1" 
 add M4_syn_sent_no_ack_check fails base P2_agreement safety "-DCHECK_P2 -DMUT_SYN_SENT_NO_ACK_CHECK" "classifier: SYN-SENT takes any SYN,ACK: an old SYN,ACK synchronizes with the wrong IRS"
 add M5_constant_iss     fails base P3_no_old_duplicate safety "-DCHECK_P3 -DISN_RATE=0" "ISS not from a clock (same ISS every incarnation): an old segment is accepted by the new incarnation"
 add M6_no_simultaneous_open fails M6 acceptance   liveness "-DLTL_P6 -DSCENARIO_SIMULTANEOUS -DLOSS_MAX=1 -DDUP_MAX=1" "table edit: T13 deleted: a simultaneous open never synchronizes"
-add M7_unreachable_row  fails M7 coverage         coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=1" "table edit: an added row T123 that no execution takes"
+add M7_unreachable_row  fails M7 coverage         coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=1" "table edit: an added row T200 that no execution takes"
 add M9_no_time_wait     fails M9 P3_no_old_duplicate safety "-DCHECK_P3 $R3" "table edit T62 FIN-WAIT-2 FIN -> CLOSED: the client re-opens at once and an old segment of the previous incarnation is accepted"
 add M2c_time_wait_zero_p3 fails base P3_no_old_duplicate safety "-DCHECK_P3 $R3 -DTW_TICKS=0" "TIME-WAIT of 0 ticks: an old segment of the previous incarnation is accepted"
 add M2d_time_wait_short_p3 fails base P3_no_old_duplicate safety "-DCHECK_P3 $R3 -DTW_TICKS=$((2*1-1))" "TIME-WAIT of 2*MSL-1 ticks: an old segment of the previous incarnation is accepted"
@@ -273,9 +273,9 @@ echo "P7_coverage	holds	$cov_result	$cov_states	$cov_trans	$cov_mem	$cov_secs" >
 if [ -f "$OUT/runs/M7_unreachable_row/rows_taken.txt" ]; then
     IFS='|' read -r m7_missing _ <<<"$(coverage_verdict M7 M7_unreachable_row $COV_RUNS)"
     IFS=$'\t' read -r _ _ res st tr me se < "$OUT/M7_unreachable_row.row"
-    if [ "$res" = holds ] && [ "$m7_missing" = "T123 " ]; then m7=fails; else m7="unexpected($res,${m7_missing:-none})"; fi
+    if [ "$res" = holds ] && [ "$m7_missing" = "T200 " ]; then m7=fails; else m7="unexpected($res,${m7_missing:-none})"; fi
     echo "M7_unreachable_row	fails	$m7	$st	$tr	$me	$se" > "$OUT/M7_unreachable_row.row"
-    echo "M7_unreachable_row: expect fails, $m7: table edit adds row T123 (RTO in CLOSED); coverage reports it never taken: ${m7_missing:-none}" > "$OUT/M7_unreachable_row.msg"
+    echo "M7_unreachable_row: expect fails, $m7: table edit adds row T200 (RTO in CLOSED); coverage reports it never taken: ${m7_missing:-none}" > "$OUT/M7_unreachable_row.msg"
 fi
 
 # ------------------------------------------------------------------ summary

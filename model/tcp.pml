@@ -259,7 +259,7 @@ byte life[2];          /* ghost: ticks since the current incarnation's OPEN (0 w
 bit  was_synced[2];    /* the current incarnation completed its handshake (cleared with the TCB) */
 
 /* configuration: the table's guards other than passive_open */
-bit cfg_rfc5961_syn, cfg_rfc1337, cfg_tw_reopen, cfg_fw2_timer;
+bit cfg_rfc5961_syn, cfg_rfc1337, cfg_tw_reopen, cfg_fw2_timer, cfg_closing_rst_resets;
 /* configuration of the classifier only (no guard; src/tcpfsm_spec_classify.h): BSD's TIME-WAIT
    check (tw_bsd), SYN+FIN dropping (drop_synfin), SYN,ACK dropped in LISTEN (listen_synack_drop).
    Off in the protocol runs (-DCFG_TW_BSD, -DCFG_LISTEN_SYNACK_DROP switch them on); every
@@ -817,7 +817,8 @@ inline check_old_duplicate(i) {
 /* ------------------------------------------------------------------------ steps */
 inline guards_of(i) {
   h_guards = (passive[i] << GUARD_PASSIVE_OPEN) | (cfg_rfc5961_syn << GUARD_RFC5961_SYN) |
-             (cfg_rfc1337 << GUARD_RFC1337) | (cfg_tw_reopen << GUARD_TW_REOPEN)
+             (cfg_rfc1337 << GUARD_RFC1337) | (cfg_tw_reopen << GUARD_TW_REOPEN) |
+             (cfg_closing_rst_resets << GUARD_CLOSING_RST_RESETS)
 }
 
 inline after_step(i) {
@@ -1137,6 +1138,7 @@ init {
     if :: cfg_rfc1337 = 0 :: cfg_rfc1337 = 1 fi;
     if :: cfg_tw_reopen = 0 :: cfg_tw_reopen = 1 fi;
     if :: cfg_fw2_timer = 0 :: cfg_fw2_timer = 1 fi;
+    if :: cfg_closing_rst_resets = 0 :: cfg_closing_rst_resets = 1 fi;
 #else
 #ifdef CFG_RFC5961_SYN
     cfg_rfc5961_syn = 1;
@@ -1146,6 +1148,9 @@ init {
 #endif
 #ifdef CFG_TW_REOPEN
     cfg_tw_reopen = 1;
+#endif
+#ifdef CFG_CLOSING_RST_RESETS
+    cfg_closing_rst_resets = 1;
 #endif
 #ifndef NO_FW2_TIMER
     cfg_fw2_timer = 1;

@@ -38,10 +38,11 @@
 #define EVENT_COUNT 22
 
 /* guard bit g is (1 << g) in a guards byte */
-#define GUARD_PASSIVE_OPEN 1
-#define GUARD_RFC5961_SYN  2
-#define GUARD_RFC1337      3
-#define GUARD_TW_REOPEN    4
+#define GUARD_PASSIVE_OPEN       1
+#define GUARD_RFC5961_SYN        2
+#define GUARD_RFC1337            3
+#define GUARD_TW_REOPEN          4
+#define GUARD_CLOSING_RST_RESETS 5
 
 /* action bits, as in C */
 #define ACT_SEND_SYN           1
@@ -64,7 +65,7 @@
 #define ACT_SIGNAL_TIMEOUT     131072
 #define ACT_SIGNAL_CLOSED      262144
 
-#define ROW_COUNT 122
+#define ROW_COUNT 124
 
 /* st: byte state (updated), ev: event, guards: bitmask of holding guards,
    row: set to the row id taken (0: none), acts: set to the action bits */
@@ -157,7 +158,8 @@ inline tcpfsm_step(st, ev, guards, row, acts) {
     :: (st == ST_CLOSING && ev == EV_ACK) -> row = 84; acts = ACT_PROCESS; st = ST_CLOSING   /* T84 */
     :: (st == ST_CLOSING && ev == EV_FIN) -> row = 85; acts = ACT_SEND_ACK; st = ST_CLOSING   /* T85 */
     :: (st == ST_CLOSING && ev == EV_FIN_ACK) -> row = 86; acts = ACT_PROCESS | ACT_SEND_ACK | ACT_CANCEL_RTO | ACT_ARM_TIME_WAIT; st = ST_TIME_WAIT   /* T86 */
-    :: (st == ST_CLOSING && ev == EV_RST) -> row = 87; acts = ACT_SIGNAL_CLOSED; st = ST_CLOSED   /* T87 */
+    :: (st == ST_CLOSING && ev == EV_RST && (guards & (1 << GUARD_CLOSING_RST_RESETS)) == 0) -> row = 87; acts = ACT_SIGNAL_CLOSED; st = ST_CLOSED   /* T87 */
+    :: (st == ST_CLOSING && ev == EV_RST && (guards & (1 << GUARD_CLOSING_RST_RESETS)) != 0) -> row = 123; acts = ACT_SIGNAL_RESET; st = ST_CLOSED   /* T123 */
     :: (st == ST_CLOSING && ev == EV_RST_CHALLENGE) -> row = 88; acts = ACT_SEND_CHALLENGE_ACK; st = ST_CLOSING   /* T88 */
     :: (st == ST_CLOSING && ev == EV_SYN_SYNC && (guards & (1 << GUARD_RFC5961_SYN)) != 0) -> row = 89; acts = ACT_SEND_CHALLENGE_ACK; st = ST_CLOSING   /* T89 */
     :: (st == ST_CLOSING && ev == EV_SYN_SYNC && (guards & (1 << GUARD_RFC5961_SYN)) == 0) -> row = 90; acts = ACT_SEND_RST | ACT_SIGNAL_RESET; st = ST_CLOSED   /* T90 */
@@ -170,7 +172,8 @@ inline tcpfsm_step(st, ev, guards, row, acts) {
     :: (st == ST_LAST_ACK && ev == EV_ACK) -> row = 97; acts = ACT_PROCESS; st = ST_LAST_ACK   /* T97 */
     :: (st == ST_LAST_ACK && ev == EV_FIN) -> row = 98; acts = ACT_SEND_ACK; st = ST_LAST_ACK   /* T98 */
     :: (st == ST_LAST_ACK && ev == EV_FIN_ACK) -> row = 99; acts = ACT_PROCESS | ACT_SEND_ACK | ACT_CANCEL_RTO | ACT_SIGNAL_CLOSED; st = ST_CLOSED   /* T99 */
-    :: (st == ST_LAST_ACK && ev == EV_RST) -> row = 100; acts = ACT_SIGNAL_CLOSED; st = ST_CLOSED   /* T100 */
+    :: (st == ST_LAST_ACK && ev == EV_RST && (guards & (1 << GUARD_CLOSING_RST_RESETS)) == 0) -> row = 100; acts = ACT_SIGNAL_CLOSED; st = ST_CLOSED   /* T100 */
+    :: (st == ST_LAST_ACK && ev == EV_RST && (guards & (1 << GUARD_CLOSING_RST_RESETS)) != 0) -> row = 124; acts = ACT_SIGNAL_RESET; st = ST_CLOSED   /* T124 */
     :: (st == ST_LAST_ACK && ev == EV_RST_CHALLENGE) -> row = 101; acts = ACT_SEND_CHALLENGE_ACK; st = ST_LAST_ACK   /* T101 */
     :: (st == ST_LAST_ACK && ev == EV_SYN_SYNC && (guards & (1 << GUARD_RFC5961_SYN)) != 0) -> row = 102; acts = ACT_SEND_CHALLENGE_ACK; st = ST_LAST_ACK   /* T102 */
     :: (st == ST_LAST_ACK && ev == EV_SYN_SYNC && (guards & (1 << GUARD_RFC5961_SYN)) == 0) -> row = 103; acts = ACT_SEND_RST | ACT_SIGNAL_RESET; st = ST_CLOSED   /* T103 */

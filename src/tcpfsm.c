@@ -468,6 +468,53 @@ static void emit_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
     emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)TCPFSM_ACK, c->rcv_wnd, 0u);
 }
 
+/* Our FIN again, at the sequence number it was sent at: <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=FIN,ACK>
+   (FreeBSD tcp_output(): "If resending a FIN, be sure not to use a new sequence number"). */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    requires out->count < TCPFSM_MAX_SEGMENTS;
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+    ensures one_appended{Pre, Post}(out) && fin_segment(last_segment(out), c, seq_add(c->snd_nxt, -1));
+    ensures valid_conn(c) && c->state == \old(c->state);
+*/
+static void emit_fin_again(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
+{
+    emit(out, c->snd_nxt - 1u, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), c->rcv_wnd, 0u);
+    /*@ assert valid_config(c->cfg) && valid_timers(c); */
+    /*@ assert valid_accounting(c); */
+}
+
+/* The ACK a row or the text owes (send_ack): <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>; with the knob
+   ack_repeats_fin, while our FIN is unacknowledged and unless it replies to a SYN, the FIN again,
+   <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=FIN,ACK> (FreeBSD tcp_output(), see ack_repeats_fin in
+   tcpfsm_spec_segments.h). SND.NXT does not move: the FIN keeps its sequence number. */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    requires out->count < TCPFSM_MAX_SEGMENTS;
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+    ensures valid_conn(c) && c->state == \old(c->state);
+    behavior fin_again:
+      assumes ack_repeats_fin(c, reply_to_syn);
+      ensures one_appended{Pre, Post}(out)
+              && fin_segment(last_segment(out), c, seq_add(c->snd_nxt, -1));
+    behavior ack:
+      assumes !ack_repeats_fin(c, reply_to_syn);
+      ensures one_appended{Pre, Post}(out) && ack_segment(last_segment(out), c);
+    complete behaviors;
+    disjoint behaviors;
+*/
+static void emit_owed_ack(const struct tcpfsm_conn *c, uint8_t reply_to_syn, struct tcpfsm_output *out)
+{
+    uint8_t st = c->state;
+
+    if (c->cfg->ack_repeats_fin != 0u && reply_to_syn == 0u && (c->flags & TCPFSM_F_FIN_SENT) != 0u
+        && (st == (uint8_t)TCPFSM_FIN_WAIT_1 || st == (uint8_t)TCPFSM_CLOSING
+            || st == (uint8_t)TCPFSM_LAST_ACK))
+        emit_fin_again(c, out);
+    else
+        emit_ack(c, out);
+}
+
 /* A challenge ACK, "limit the number of challenge ACKs a TCP stack sends within a given time
    period" (RFC 5961 section 7): at most cfg->challenge_ack_limit per second (0: no limit). */
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
@@ -1538,6 +1585,23 @@ static void emit_abort_rst(const struct tcpfsm_conn *c, struct tcpfsm_output *ou
     /*@ assert valid_accounting(c); */
 }
 
+/* The knob syn_rst_from_tcb: the RST of a row that drops the connection in reply to a segment (an
+   in-window SYN with rfc5961_syn off), formed from the connection as FreeBSD's tcp_drop() does:
+   <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>. */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    requires out->count < TCPFSM_MAX_SEGMENTS;
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+    ensures one_appended{Pre, Post}(out) && syn_rst_from_tcb(last_segment(out), c);
+    ensures valid_conn(c) && c->state == \old(c->state);
+*/
+static void emit_tcb_rst(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
+{
+    emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)(TCPFSM_RST | TCPFSM_ACK), 0u, 0u);
+    /*@ assert valid_config(c->cfg) && valid_timers(c); */
+    /*@ assert valid_accounting(c); */
+}
+
 /* <SEQ=ISS><CTL=SYN> */
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
@@ -1600,7 +1664,9 @@ static void emit_reset_reply_to(const struct tcpfsm_conn *c, const struct tcpfsm
     (void)c;   /* in the contract only: the connection block is not touched */
 }
 
-/* A reset for the row (RST): the reply to the segment, or ABORT's reset when there is none. */
+/* A reset for the row (RST): the reply to the segment, or ABORT's reset when there is none. When
+   the row drops the connection (`drops`: it signals reset, an in-window SYN with rfc5961_syn off)
+   and the knob syn_rst_from_tcb is on, the reset is formed from the connection (emit_tcb_rst). */
 /*@ requires valid_conn(c) && valid_output(out);
     requires seg == \null || valid_segment(seg);
     requires \separated(c, out) && \separated(out, c->cfg);
@@ -1620,12 +1686,16 @@ static void emit_reset_reply_to(const struct tcpfsm_conn *c, const struct tcpfsm
     disjoint behaviors;
 */
 static void emit_row_reset(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg,
-                           struct tcpfsm_output *out)
+                           uint8_t drops, struct tcpfsm_output *out)
 {
-    if (seg != NULL)
+    if (seg != NULL && drops != 0u && c->cfg->syn_rst_from_tcb != 0u) {
+        if (out->count < SEG_MAX)
+            emit_tcb_rst(c, out);
+    } else if (seg != NULL) {
         emit_reset_reply_to(c, seg, out);
-    else
+    } else {
         emit_abort_rst(c, out);
+    }
 }
 
 /* The row's segments before the data: SYN, SYN+ACK, the retransmission, a challenge ACK. */
@@ -1650,7 +1720,8 @@ static void emit_row_control(struct tcpfsm_conn *c, uint32_t actions, tcpfsm_tim
         emit_challenge_ack(c, now, out);
 }
 
-/* Queued data and FIN (flush), then the owed ACK (ack_owed != 0) if no data segment carried it. */
+/* Queued data and FIN (flush), then the owed ACK (ack_owed != 0) if no data segment carried it;
+   reply_to_syn: the segment that owes it carries SYN (emit_owed_ack). */
 /*@ requires valid_conn(c) && valid_output(out);
     requires \separated(c, out) && \separated(out, c->cfg);
     assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start, c->timer, c->deadline,
@@ -1658,14 +1729,14 @@ static void emit_row_control(struct tcpfsm_conn *c, uint32_t actions, tcpfsm_tim
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
 */
 static void flush_then_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, uint8_t ack_owed,
-                           struct tcpfsm_output *out)
+                           uint8_t reply_to_syn, struct tcpfsm_output *out)
 {
     uint8_t before = out->count;
 
     flush(c, now, out);
     /*@ assert valid_conn(c) && valid_output(out) && c->state == \at(c->state, Pre); */
     if (ack_owed != 0u && out->count == before && out->count < SEG_MAX)
-        emit_ack(c, out);
+        emit_owed_ack(c, reply_to_syn, out);
 }
 
 /* The row's segments, built after every variable is final: RST, SYN, SYN+ACK, the
@@ -1691,13 +1762,14 @@ static void actions_emit(struct tcpfsm_conn *c, uint32_t actions, uint8_t need_a
     /* (each emitting call is made only while `out` has room: no row fills it, and a segment
        that cannot go out must not advance SND.NXT or count as a challenge ACK) */
     if ((actions & TCPFSM_ACT_SEND_RST) != 0u) {
-        emit_row_reset(c, k.seg, out);
+        emit_row_reset(c, k.seg, (uint8_t)((actions & TCPFSM_ACT_SIGNAL_RESET) != 0u ? 1u : 0u), out);
         return;
     }
     emit_row_control(c, actions, k.now, out);
     /* an ACK is owed and no data segment carried it */
     flush_then_ack(c, k.now,
-                   (uint8_t)(((actions & TCPFSM_ACT_SEND_ACK) != 0u || need_ack != 0u) ? 1u : 0u), out);
+                   (uint8_t)(((actions & TCPFSM_ACT_SEND_ACK) != 0u || need_ack != 0u) ? 1u : 0u),
+                   (uint8_t)(k.seg != NULL && (k.seg->flags & TCPFSM_SYN) != 0u ? 1u : 0u), out);
 }
 
 /* Leaving the connection: a closed (or re-listening) connection keeps no timer and no queued
@@ -1759,6 +1831,8 @@ static uint8_t guard_holds(const struct tcpfsm_conn *c, uint8_t g)
         return c->cfg->rfc1337 != 0u ? 1u : 0u;
     if (g == (uint8_t)TCPFSM_GUARD_TW_REOPEN)
         return c->cfg->tw_reopen != 0u ? 1u : 0u;
+    if (g == (uint8_t)TCPFSM_GUARD_CLOSING_RST_RESETS)
+        return c->cfg->closing_rst_resets != 0u ? 1u : 0u;
     return 0u;
 }
 

@@ -103,6 +103,11 @@ struct tcpfsm_config {
                                      net.inet.tcp.drop_synfin); 0: processed as a SYN (RFC 9293) */
     uint8_t  listen_synack_drop;  /* 1: a SYN,ACK arriving in LISTEN is dropped unanswered (FreeBSD);
                                      0: it draws a RST (RFC 9293 3.10.7.2) */
+    uint8_t  ack_repeats_fin;     /* 1: while our FIN is unacknowledged, an ACK (not one replying to a
+                                     SYN) repeats it, <SEQ=SND.NXT-1><CTL=FIN,ACK> (FreeBSD); 0: RFC 9293 */
+    uint8_t  syn_rst_from_tcb;    /* 1: the RST for an in-window SYN (rfc5961_syn off) is
+                                     <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> (FreeBSD); 0: RFC 9293 3.10.7.1 */
+    uint8_t  closing_rst_resets;  /* 1: a RST in CLOSING or LAST-ACK signals reset (FreeBSD); 0: closed */
 };
 
 extern const struct tcpfsm_config tcpfsm_profile_rfc;

@@ -32,8 +32,11 @@ const struct tcpfsm_config tcpfsm_profile_rfc = {
     .challenge_ack_limit = 10u,     /* RFC 5961 7 leaves the limit to the implementation */
     .tw_bsd = 0u,                   /* RFC 9293 3.10.7.4: TIME-WAIT checks segments as any state */
     .drop_synfin = 0u,              /* RFC 9293: a SYN+FIN is a SYN */
-    .listen_synack_drop = 0u        /* RFC 9293 3.10.7.2: "Any acknowledgment is bad ... An
+    .listen_synack_drop = 0u,       /* RFC 9293 3.10.7.2: "Any acknowledgment is bad ... An
                                        acceptable reset segment should be formed" */
+    .ack_repeats_fin = 0u,          /* RFC 9293 3.10.7.4: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> */
+    .syn_rst_from_tcb = 0u,         /* RFC 9293 3.10.7.1: the reset formed from the segment */
+    .closing_rst_resets = 0u        /* RFC 9293 3.10.7.4: CLOSING, LAST-ACK: "enter the CLOSED state" */
 };
 
 /* Linux defaults (current kernels), as given in issue 4. */
@@ -57,7 +60,11 @@ const struct tcpfsm_config tcpfsm_profile_linux = {
     .challenge_ack_limit = 2u,      /* net.ipv4.tcp_invalid_ratelimit = 500 ms per socket */
     .tw_bsd = 0u,                   /* tcp_timewait_state_process() is not BSD's tcp_twcheck() */
     .drop_synfin = 0u,              /* Linux has no such knob */
-    .listen_synack_drop = 0u        /* tcp_rcv_state_process(), LISTEN: an ACK returns 1: RST */
+    .listen_synack_drop = 0u,       /* tcp_rcv_state_process(), LISTEN: an ACK returns 1: RST */
+    .ack_repeats_fin = 0u,          /* tcp_send_ack(): <SEQ=snd_nxt><CTL=ACK> */
+    .syn_rst_from_tcb = 0u,         /* Linux has no RFC 793 SYN mode (RFC 5961 4 always): the RFC value */
+    .closing_rst_resets = 0u        /* the RFC value: not checked against Linux's tcp_reset() (issue 12
+                                       compared the freebsd profile only) */
 };
 
 /* FreeBSD defaults. */
@@ -82,5 +89,12 @@ const struct tcpfsm_config tcpfsm_profile_freebsd = {
     .challenge_ack_limit = 5u,      /* net.inet.tcp.ack_war_cnt = 5 per ack_war_timewindow 1 s */
     .tw_bsd = 1u,                   /* sys/netinet/tcp_timewait.c tcp_twcheck() */
     .drop_synfin = 0u,              /* net.inet.tcp.drop_synfin = 0 */
-    .listen_synack_drop = 1u        /* tcp_input(): "SYN|ACK invalid, segment ignored" */
+    .listen_synack_drop = 1u,       /* tcp_input(): "SYN|ACK invalid, segment ignored" */
+    .ack_repeats_fin = 1u,          /* tcp_output(): tcp_outflags[] carries FIN in FIN-WAIT-1, CLOSING and
+                                       LAST-ACK; "If resending a FIN, be sure not to use a new sequence
+                                       number" (snd_nxt--) */
+    .syn_rst_from_tcb = 1u,         /* tcp_do_segment(): insecure in-window SYN -> tcp_drop() ->
+                                       tcp_output() of RST|ACK at snd_nxt, rcv_nxt */
+    .closing_rst_resets = 1u        /* tcp_do_segment(): a valid RST sets so_error = ECONNRESET in every
+                                       synchronized state, CLOSING and LAST-ACK included */
 };

@@ -96,7 +96,8 @@
     || (from == TCPFSM_CLOSING && event == TCPFSM_EV_ACK && to == TCPFSM_CLOSING)  // T84
     || (from == TCPFSM_CLOSING && event == TCPFSM_EV_FIN && to == TCPFSM_CLOSING)  // T85
     || (from == TCPFSM_CLOSING && event == TCPFSM_EV_FIN_ACK && to == TCPFSM_TIME_WAIT)  // T86
-    || (from == TCPFSM_CLOSING && event == TCPFSM_EV_RST && to == TCPFSM_CLOSED)  // T87
+    || (from == TCPFSM_CLOSING && event == TCPFSM_EV_RST && guard_holds == 0 && to == TCPFSM_CLOSED)  // T87
+    || (from == TCPFSM_CLOSING && event == TCPFSM_EV_RST && guard_holds != 0 && to == TCPFSM_CLOSED)  // T123
     || (from == TCPFSM_CLOSING && event == TCPFSM_EV_RST_CHALLENGE && to == TCPFSM_CLOSING)  // T88
     || (from == TCPFSM_CLOSING && event == TCPFSM_EV_SYN_SYNC && guard_holds != 0 && to == TCPFSM_CLOSING)  // T89
     || (from == TCPFSM_CLOSING && event == TCPFSM_EV_SYN_SYNC && guard_holds == 0 && to == TCPFSM_CLOSED)  // T90
@@ -109,7 +110,8 @@
     || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_ACK && to == TCPFSM_LAST_ACK)  // T97
     || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_FIN && to == TCPFSM_LAST_ACK)  // T98
     || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_FIN_ACK && to == TCPFSM_CLOSED)  // T99
-    || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_RST && to == TCPFSM_CLOSED)  // T100
+    || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_RST && guard_holds == 0 && to == TCPFSM_CLOSED)  // T100
+    || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_RST && guard_holds != 0 && to == TCPFSM_CLOSED)  // T124
     || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_RST_CHALLENGE && to == TCPFSM_LAST_ACK)  // T101
     || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_SYN_SYNC && guard_holds != 0 && to == TCPFSM_LAST_ACK)  // T102
     || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_SYN_SYNC && guard_holds == 0 && to == TCPFSM_CLOSED)  // T103
@@ -220,7 +222,8 @@
     || (from == TCPFSM_CLOSING && event == TCPFSM_EV_ACK)  // T84
     || (from == TCPFSM_CLOSING && event == TCPFSM_EV_FIN)  // T85
     || (from == TCPFSM_CLOSING && event == TCPFSM_EV_FIN_ACK)  // T86
-    || (from == TCPFSM_CLOSING && event == TCPFSM_EV_RST)  // T87
+    || (from == TCPFSM_CLOSING && event == TCPFSM_EV_RST && guard_holds == 0)  // T87
+    || (from == TCPFSM_CLOSING && event == TCPFSM_EV_RST && guard_holds != 0)  // T123
     || (from == TCPFSM_CLOSING && event == TCPFSM_EV_RST_CHALLENGE)  // T88
     || (from == TCPFSM_CLOSING && event == TCPFSM_EV_SYN_SYNC && guard_holds != 0)  // T89
     || (from == TCPFSM_CLOSING && event == TCPFSM_EV_SYN_SYNC && guard_holds == 0)  // T90
@@ -233,7 +236,8 @@
     || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_ACK)  // T97
     || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_FIN)  // T98
     || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_FIN_ACK)  // T99
-    || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_RST)  // T100
+    || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_RST && guard_holds == 0)  // T100
+    || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_RST && guard_holds != 0)  // T124
     || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_RST_CHALLENGE)  // T101
     || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_SYN_SYNC && guard_holds != 0)  // T102
     || (from == TCPFSM_LAST_ACK && event == TCPFSM_EV_SYN_SYNC && guard_holds == 0)  // T103
@@ -344,7 +348,8 @@
     || (id == TCPFSM_ROW_T84 && from == TCPFSM_CLOSING && event == TCPFSM_EV_ACK && to == TCPFSM_CLOSING)  // T84
     || (id == TCPFSM_ROW_T85 && from == TCPFSM_CLOSING && event == TCPFSM_EV_FIN && to == TCPFSM_CLOSING)  // T85
     || (id == TCPFSM_ROW_T86 && from == TCPFSM_CLOSING && event == TCPFSM_EV_FIN_ACK && to == TCPFSM_TIME_WAIT)  // T86
-    || (id == TCPFSM_ROW_T87 && from == TCPFSM_CLOSING && event == TCPFSM_EV_RST && to == TCPFSM_CLOSED)  // T87
+    || (id == TCPFSM_ROW_T87 && from == TCPFSM_CLOSING && event == TCPFSM_EV_RST && guard_holds == 0 && to == TCPFSM_CLOSED)  // T87
+    || (id == TCPFSM_ROW_T123 && from == TCPFSM_CLOSING && event == TCPFSM_EV_RST && guard_holds != 0 && to == TCPFSM_CLOSED)  // T123
     || (id == TCPFSM_ROW_T88 && from == TCPFSM_CLOSING && event == TCPFSM_EV_RST_CHALLENGE && to == TCPFSM_CLOSING)  // T88
     || (id == TCPFSM_ROW_T89 && from == TCPFSM_CLOSING && event == TCPFSM_EV_SYN_SYNC && guard_holds != 0 && to == TCPFSM_CLOSING)  // T89
     || (id == TCPFSM_ROW_T90 && from == TCPFSM_CLOSING && event == TCPFSM_EV_SYN_SYNC && guard_holds == 0 && to == TCPFSM_CLOSED)  // T90
@@ -357,7 +362,8 @@
     || (id == TCPFSM_ROW_T97 && from == TCPFSM_LAST_ACK && event == TCPFSM_EV_ACK && to == TCPFSM_LAST_ACK)  // T97
     || (id == TCPFSM_ROW_T98 && from == TCPFSM_LAST_ACK && event == TCPFSM_EV_FIN && to == TCPFSM_LAST_ACK)  // T98
     || (id == TCPFSM_ROW_T99 && from == TCPFSM_LAST_ACK && event == TCPFSM_EV_FIN_ACK && to == TCPFSM_CLOSED)  // T99
-    || (id == TCPFSM_ROW_T100 && from == TCPFSM_LAST_ACK && event == TCPFSM_EV_RST && to == TCPFSM_CLOSED)  // T100
+    || (id == TCPFSM_ROW_T100 && from == TCPFSM_LAST_ACK && event == TCPFSM_EV_RST && guard_holds == 0 && to == TCPFSM_CLOSED)  // T100
+    || (id == TCPFSM_ROW_T124 && from == TCPFSM_LAST_ACK && event == TCPFSM_EV_RST && guard_holds != 0 && to == TCPFSM_CLOSED)  // T124
     || (id == TCPFSM_ROW_T101 && from == TCPFSM_LAST_ACK && event == TCPFSM_EV_RST_CHALLENGE && to == TCPFSM_LAST_ACK)  // T101
     || (id == TCPFSM_ROW_T102 && from == TCPFSM_LAST_ACK && event == TCPFSM_EV_SYN_SYNC && guard_holds != 0 && to == TCPFSM_LAST_ACK)  // T102
     || (id == TCPFSM_ROW_T103 && from == TCPFSM_LAST_ACK && event == TCPFSM_EV_SYN_SYNC && guard_holds == 0 && to == TCPFSM_CLOSED)  // T103
@@ -469,6 +475,7 @@
     || (id == TCPFSM_ROW_T85 && actions == 0x00004)  // T85: send_ack
     || (id == TCPFSM_ROW_T86 && actions == 0x00c44)  // T86: process send_ack cancel_rto arm_time_wait
     || (id == TCPFSM_ROW_T87 && actions == 0x40000)  // T87: signal_closed
+    || (id == TCPFSM_ROW_T123 && actions == 0x08000)  // T123: signal_reset
     || (id == TCPFSM_ROW_T88 && actions == 0x00020)  // T88: send_challenge_ack
     || (id == TCPFSM_ROW_T89 && actions == 0x00020)  // T89: send_challenge_ack
     || (id == TCPFSM_ROW_T90 && actions == 0x08010)  // T90: send_rst signal_reset
@@ -482,6 +489,7 @@
     || (id == TCPFSM_ROW_T98 && actions == 0x00004)  // T98: send_ack
     || (id == TCPFSM_ROW_T99 && actions == 0x40444)  // T99: process send_ack cancel_rto signal_closed
     || (id == TCPFSM_ROW_T100 && actions == 0x40000)  // T100: signal_closed
+    || (id == TCPFSM_ROW_T124 && actions == 0x08000)  // T124: signal_reset
     || (id == TCPFSM_ROW_T101 && actions == 0x00020)  // T101: send_challenge_ack
     || (id == TCPFSM_ROW_T102 && actions == 0x00020)  // T102: send_challenge_ack
     || (id == TCPFSM_ROW_T103 && actions == 0x08010)  // T103: send_rst signal_reset

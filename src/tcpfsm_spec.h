@@ -53,7 +53,8 @@
       g == TCPFSM_GUARD_PASSIVE_OPEN ? ((c->flags & 1) != 0 ? 1 : 0) :
       g == TCPFSM_GUARD_RFC5961_SYN  ? (c->cfg->rfc5961_syn != 0 ? 1 : 0) :
       g == TCPFSM_GUARD_RFC1337      ? (c->cfg->rfc1337 != 0 ? 1 : 0) :
-      g == TCPFSM_GUARD_TW_REOPEN    ? (c->cfg->tw_reopen != 0 ? 1 : 0) : 0;
+      g == TCPFSM_GUARD_TW_REOPEN    ? (c->cfg->tw_reopen != 0 ? 1 : 0) :
+      g == TCPFSM_GUARD_CLOSING_RST_RESETS ? (c->cfg->closing_rst_resets != 0 ? 1 : 0) : 0;
 
   // The guard value of cell (s, e) for connection c: 0 for unguarded cells.
   logic integer cell_guard{L}(struct tcpfsm_conn *c, integer s, integer e) =

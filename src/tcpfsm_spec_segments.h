@@ -2,8 +2,10 @@
  * tcpfsm_spec_segments.h - ACSL specification of the segments the core emits (no C code).
  *
  * For every action: the SEQ, ACK, flags (CTL), window and length of each outgoing segment, as
- * RFC 9293 (and RFC 5961 for the challenge ACK and its rate limit) states it. Included from
- * tcpfsm_spec.h; the contracts of src/tcpfsm.c (emit, emit_reset_reply, emit_ack,
+ * RFC 9293 (and RFC 5961 for the challenge ACK and its rate limit) states it, and where a knob of
+ * struct tcpfsm_config makes the core send what FreeBSD sends instead (ack_repeats_fin,
+ * syn_rst_from_tcb), that segment too. Included from tcpfsm_spec.h; the contracts of src/tcpfsm.c
+ * (emit, emit_reset_reply, emit_ack, emit_owed_ack, emit_fin_again, emit_tcb_rst,
  * emit_challenge_ack, emit_retransmission, send_data_segment, flush, window_update,
  * actions_emit, tcpfsm_reply_no_connection and the public functions) are stated in these terms.
  *
@@ -60,6 +62,13 @@
   predicate rst_reply(struct tcpfsm_segment s, struct tcpfsm_segment seg) =
       segment_is(s, rst_reply_seq(seg), rst_reply_ack(seg), rst_reply_ctl(seg), 0, 0);
 
+  // The knob syn_rst_from_tcb (FreeBSD, tcp_do_segment() with net.inet.tcp.insecure_syn=1): a SYN
+  // in the window of SYN-RECEIVED or a synchronized state drops the connection with tcp_drop(),
+  // whose tcp_output() sends <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> from the connection, not
+  // the reply formed from the segment.
+  predicate syn_rst_from_tcb{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
+      segment_is(s, c->snd_nxt, c->rcv_nxt, TCPFSM_RST | TCPFSM_ACK, 0, 0);
+
   // RFC 9293 3.10.7.1 (and 3.5.2): "An incoming segment containing a RST is discarded": a RST
   // is never answered with a RST.
   predicate rst_replied(struct tcpfsm_segment seg) = (seg.flags & TCPFSM_RST) == 0;
@@ -82,6 +91,21 @@
   // RFC 9293 3.10.7.4: "Send an acknowledgment of the form: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>".
   predicate ack_segment{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
       segment_is(s, c->snd_nxt, c->rcv_nxt, TCPFSM_ACK, c->rcv_wnd, 0);
+
+  // Our FIN is unacknowledged: it was sent (it occupies SND.NXT-1) and the state is one that is
+  // left when it is acknowledged, FIN-WAIT-1, CLOSING or LAST-ACK (RFC 9293 3.10.7.4 fifth).
+  // `c->flags & 0x20` is TCPFSM_F_FIN_SENT.
+  predicate fin_unacknowledged{L}(struct tcpfsm_conn *c) =
+      (c->flags & 0x20) != 0
+      && (c->state == TCPFSM_FIN_WAIT_1 || c->state == TCPFSM_CLOSING || c->state == TCPFSM_LAST_ACK);
+
+  // The knob ack_repeats_fin (FreeBSD tcp_output(): tcp_outflags[] carries FIN in FIN-WAIT-1,
+  // CLOSING and LAST-ACK, and "If resending a FIN, be sure not to use a new sequence number"):
+  // while our FIN is unacknowledged, the ACK we owe repeats it, <SEQ=SND.NXT-1><ACK=RCV.NXT>
+  // <CTL=FIN,ACK> (fin_segment below, at SND.NXT-1). Not in reply to a SYN: FreeBSD answers a
+  // SYN of a synchronized connection from its SYN check with tcp_respond(), a plain ACK.
+  predicate ack_repeats_fin{L}(struct tcpfsm_conn *c, integer reply_to_syn) =
+      c->cfg->ack_repeats_fin != 0 && fin_unacknowledged(c) && reply_to_syn == 0;
 
   // RFC 5961 3.2: "TCP MUST send an acknowledgment (challenge ACK): <SEQ=SND.NXT><ACK=RCV.NXT>
   // <CTL=ACK>".

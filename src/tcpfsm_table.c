@@ -120,7 +120,10 @@ const struct tcpfsm_cell tcpfsm_table[TCPFSM_STATE_COUNT][TCPFSM_EVENT_COUNT] = 
         [TCPFSM_EV_ACK] = { .guard = TCPFSM_GUARD_NONE, .when = { [0] = { .row = TCPFSM_ROW_T84, .next = TCPFSM_CLOSING, .actions = TCPFSM_ACT_PROCESS } } },
         [TCPFSM_EV_FIN] = { .guard = TCPFSM_GUARD_NONE, .when = { [0] = { .row = TCPFSM_ROW_T85, .next = TCPFSM_CLOSING, .actions = TCPFSM_ACT_SEND_ACK } } },
         [TCPFSM_EV_FIN_ACK] = { .guard = TCPFSM_GUARD_NONE, .when = { [0] = { .row = TCPFSM_ROW_T86, .next = TCPFSM_TIME_WAIT, .actions = TCPFSM_ACT_PROCESS | TCPFSM_ACT_SEND_ACK | TCPFSM_ACT_CANCEL_RTO | TCPFSM_ACT_ARM_TIME_WAIT } } },
-        [TCPFSM_EV_RST] = { .guard = TCPFSM_GUARD_NONE, .when = { [0] = { .row = TCPFSM_ROW_T87, .next = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_CLOSED } } },
+        [TCPFSM_EV_RST] = { .guard = TCPFSM_GUARD_CLOSING_RST_RESETS, .when = {
+            [0] = { .row = TCPFSM_ROW_T87, .next = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_CLOSED },
+            [1] = { .row = TCPFSM_ROW_T123, .next = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_RESET },
+        } },
         [TCPFSM_EV_RST_CHALLENGE] = { .guard = TCPFSM_GUARD_NONE, .when = { [0] = { .row = TCPFSM_ROW_T88, .next = TCPFSM_CLOSING, .actions = TCPFSM_ACT_SEND_CHALLENGE_ACK } } },
         [TCPFSM_EV_SYN_SYNC] = { .guard = TCPFSM_GUARD_RFC5961_SYN, .when = {
             [0] = { .row = TCPFSM_ROW_T90, .next = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SEND_RST | TCPFSM_ACT_SIGNAL_RESET },
@@ -137,7 +140,10 @@ const struct tcpfsm_cell tcpfsm_table[TCPFSM_STATE_COUNT][TCPFSM_EVENT_COUNT] = 
         [TCPFSM_EV_ACK] = { .guard = TCPFSM_GUARD_NONE, .when = { [0] = { .row = TCPFSM_ROW_T97, .next = TCPFSM_LAST_ACK, .actions = TCPFSM_ACT_PROCESS } } },
         [TCPFSM_EV_FIN] = { .guard = TCPFSM_GUARD_NONE, .when = { [0] = { .row = TCPFSM_ROW_T98, .next = TCPFSM_LAST_ACK, .actions = TCPFSM_ACT_SEND_ACK } } },
         [TCPFSM_EV_FIN_ACK] = { .guard = TCPFSM_GUARD_NONE, .when = { [0] = { .row = TCPFSM_ROW_T99, .next = TCPFSM_CLOSED, .actions = TCPFSM_ACT_PROCESS | TCPFSM_ACT_SEND_ACK | TCPFSM_ACT_CANCEL_RTO | TCPFSM_ACT_SIGNAL_CLOSED } } },
-        [TCPFSM_EV_RST] = { .guard = TCPFSM_GUARD_NONE, .when = { [0] = { .row = TCPFSM_ROW_T100, .next = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_CLOSED } } },
+        [TCPFSM_EV_RST] = { .guard = TCPFSM_GUARD_CLOSING_RST_RESETS, .when = {
+            [0] = { .row = TCPFSM_ROW_T100, .next = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_CLOSED },
+            [1] = { .row = TCPFSM_ROW_T124, .next = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_RESET },
+        } },
         [TCPFSM_EV_RST_CHALLENGE] = { .guard = TCPFSM_GUARD_NONE, .when = { [0] = { .row = TCPFSM_ROW_T101, .next = TCPFSM_LAST_ACK, .actions = TCPFSM_ACT_SEND_CHALLENGE_ACK } } },
         [TCPFSM_EV_SYN_SYNC] = { .guard = TCPFSM_GUARD_RFC5961_SYN, .when = {
             [0] = { .row = TCPFSM_ROW_T103, .next = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SEND_RST | TCPFSM_ACT_SIGNAL_RESET },
@@ -244,6 +250,7 @@ const char *const tcpfsm_guard_names[TCPFSM_GUARD_COUNT] = {
     [TCPFSM_GUARD_RFC5961_SYN] = "rfc5961_syn",
     [TCPFSM_GUARD_RFC1337] = "rfc1337",
     [TCPFSM_GUARD_TW_REOPEN] = "tw_reopen",
+    [TCPFSM_GUARD_CLOSING_RST_RESETS] = "closing_rst_resets",
 };
 
 const char *const tcpfsm_action_names[TCPFSM_ACTION_COUNT] = {
@@ -355,7 +362,8 @@ const struct tcpfsm_row_info tcpfsm_rows[TCPFSM_ROW_COUNT] = {
     { .id = TCPFSM_ROW_T84, .from = TCPFSM_CLOSING, .event = TCPFSM_EV_ACK, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_CLOSING, .actions = TCPFSM_ACT_PROCESS, .rfc = "RFC9293:3.10.7.4" },
     { .id = TCPFSM_ROW_T85, .from = TCPFSM_CLOSING, .event = TCPFSM_EV_FIN, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_CLOSING, .actions = TCPFSM_ACT_SEND_ACK, .rfc = "RFC9293:3.10.7.4" },
     { .id = TCPFSM_ROW_T86, .from = TCPFSM_CLOSING, .event = TCPFSM_EV_FIN_ACK, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_TIME_WAIT, .actions = TCPFSM_ACT_PROCESS | TCPFSM_ACT_SEND_ACK | TCPFSM_ACT_CANCEL_RTO | TCPFSM_ACT_ARM_TIME_WAIT, .rfc = "RFC9293:3.10.7.4" },
-    { .id = TCPFSM_ROW_T87, .from = TCPFSM_CLOSING, .event = TCPFSM_EV_RST, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_CLOSED, .rfc = "RFC9293:3.10.7.4" },
+    { .id = TCPFSM_ROW_T87, .from = TCPFSM_CLOSING, .event = TCPFSM_EV_RST, .guard = TCPFSM_GUARD_CLOSING_RST_RESETS, .guard_holds = 0, .to = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_CLOSED, .rfc = "RFC9293:3.10.7.4" },
+    { .id = TCPFSM_ROW_T123, .from = TCPFSM_CLOSING, .event = TCPFSM_EV_RST, .guard = TCPFSM_GUARD_CLOSING_RST_RESETS, .guard_holds = 1, .to = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_RESET, .rfc = "RFC9293:3.10.7.4" },
     { .id = TCPFSM_ROW_T88, .from = TCPFSM_CLOSING, .event = TCPFSM_EV_RST_CHALLENGE, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_CLOSING, .actions = TCPFSM_ACT_SEND_CHALLENGE_ACK, .rfc = "RFC5961:3.2" },
     { .id = TCPFSM_ROW_T89, .from = TCPFSM_CLOSING, .event = TCPFSM_EV_SYN_SYNC, .guard = TCPFSM_GUARD_RFC5961_SYN, .guard_holds = 1, .to = TCPFSM_CLOSING, .actions = TCPFSM_ACT_SEND_CHALLENGE_ACK, .rfc = "RFC5961:4.2" },
     { .id = TCPFSM_ROW_T90, .from = TCPFSM_CLOSING, .event = TCPFSM_EV_SYN_SYNC, .guard = TCPFSM_GUARD_RFC5961_SYN, .guard_holds = 0, .to = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SEND_RST | TCPFSM_ACT_SIGNAL_RESET, .rfc = "RFC793:3.9" },
@@ -368,7 +376,8 @@ const struct tcpfsm_row_info tcpfsm_rows[TCPFSM_ROW_COUNT] = {
     { .id = TCPFSM_ROW_T97, .from = TCPFSM_LAST_ACK, .event = TCPFSM_EV_ACK, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_LAST_ACK, .actions = TCPFSM_ACT_PROCESS, .rfc = "RFC9293:3.10.7.4" },
     { .id = TCPFSM_ROW_T98, .from = TCPFSM_LAST_ACK, .event = TCPFSM_EV_FIN, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_LAST_ACK, .actions = TCPFSM_ACT_SEND_ACK, .rfc = "RFC9293:3.10.7.4" },
     { .id = TCPFSM_ROW_T99, .from = TCPFSM_LAST_ACK, .event = TCPFSM_EV_FIN_ACK, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_CLOSED, .actions = TCPFSM_ACT_PROCESS | TCPFSM_ACT_SEND_ACK | TCPFSM_ACT_CANCEL_RTO | TCPFSM_ACT_SIGNAL_CLOSED, .rfc = "RFC9293:3.10.7.4" },
-    { .id = TCPFSM_ROW_T100, .from = TCPFSM_LAST_ACK, .event = TCPFSM_EV_RST, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_CLOSED, .rfc = "RFC9293:3.10.7.4" },
+    { .id = TCPFSM_ROW_T100, .from = TCPFSM_LAST_ACK, .event = TCPFSM_EV_RST, .guard = TCPFSM_GUARD_CLOSING_RST_RESETS, .guard_holds = 0, .to = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_CLOSED, .rfc = "RFC9293:3.10.7.4" },
+    { .id = TCPFSM_ROW_T124, .from = TCPFSM_LAST_ACK, .event = TCPFSM_EV_RST, .guard = TCPFSM_GUARD_CLOSING_RST_RESETS, .guard_holds = 1, .to = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_RESET, .rfc = "RFC9293:3.10.7.4" },
     { .id = TCPFSM_ROW_T101, .from = TCPFSM_LAST_ACK, .event = TCPFSM_EV_RST_CHALLENGE, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_LAST_ACK, .actions = TCPFSM_ACT_SEND_CHALLENGE_ACK, .rfc = "RFC5961:3.2" },
     { .id = TCPFSM_ROW_T102, .from = TCPFSM_LAST_ACK, .event = TCPFSM_EV_SYN_SYNC, .guard = TCPFSM_GUARD_RFC5961_SYN, .guard_holds = 1, .to = TCPFSM_LAST_ACK, .actions = TCPFSM_ACT_SEND_CHALLENGE_ACK, .rfc = "RFC5961:4.2" },
     { .id = TCPFSM_ROW_T103, .from = TCPFSM_LAST_ACK, .event = TCPFSM_EV_SYN_SYNC, .guard = TCPFSM_GUARD_RFC5961_SYN, .guard_holds = 0, .to = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SEND_RST | TCPFSM_ACT_SIGNAL_RESET, .rfc = "RFC793:3.9" },

@@ -52,20 +52,21 @@ enum tcpfsm_event_kind { TCPFSM_KIND_USER = 0, TCPFSM_KIND_SEGMENT = 1, TCPFSM_K
 /* Guards: conditions a cell may test. TCPFSM_GUARD_NONE: the cell is unguarded. */
 enum tcpfsm_guard {
     TCPFSM_GUARD_NONE = 0,
-    TCPFSM_GUARD_PASSIVE_OPEN = 1,      /* the connection entered SYN-RECEIVED from LISTEN (a passive OPEN) */
-    TCPFSM_GUARD_RFC5961_SYN = 2,       /* RFC 5961 section 4 is on: a SYN in a synchronized state only draws a challenge ACK */
-    TCPFSM_GUARD_RFC1337 = 3,           /* RFC 1337 is on: TIME-WAIT ignores RST segments */
-    TCPFSM_GUARD_TW_REOPEN = 4,         /* TIME-WAIT may be reopened by a new SYN above RCV.NXT (3.6.1) */
-    TCPFSM_GUARD_COUNT = 5
+    TCPFSM_GUARD_PASSIVE_OPEN = 1,            /* the connection entered SYN-RECEIVED from LISTEN (a passive OPEN) */
+    TCPFSM_GUARD_RFC5961_SYN = 2,             /* RFC 5961 section 4 is on: a SYN in a synchronized state only draws a challenge ACK */
+    TCPFSM_GUARD_RFC1337 = 3,                 /* RFC 1337 is on: TIME-WAIT ignores RST segments */
+    TCPFSM_GUARD_TW_REOPEN = 4,               /* TIME-WAIT may be reopened by a new SYN above RCV.NXT (3.6.1) */
+    TCPFSM_GUARD_CLOSING_RST_RESETS = 5,      /* a RST in CLOSING or LAST-ACK reports connection reset (FreeBSD tcp_do_segment(): ECONNRESET in every synchronized state) */
+    TCPFSM_GUARD_COUNT = 6
 };
 
 /* Actions: TCPFSM_ACTI_x is the bit index, TCPFSM_ACT_x the bit. */
 enum tcpfsm_action_index {
     TCPFSM_ACTI_SEND_SYN = 0,                /* send <SEQ=ISS><CTL=SYN> */
     TCPFSM_ACTI_SEND_SYN_ACK = 1,            /* send <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> */
-    TCPFSM_ACTI_SEND_ACK = 2,                /* send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> */
+    TCPFSM_ACTI_SEND_ACK = 2,                /* send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>; with the knob ack_repeats_fin (FreeBSD), while our FIN is unacknowledged, <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=FIN,ACK> (not in reply to a SYN) */
     TCPFSM_ACTI_SEND_FIN = 3,                /* send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=FIN,ACK> and advance SND.NXT over the FIN */
-    TCPFSM_ACTI_SEND_RST = 4,                /* send a RST: <SEQ=SEG.ACK><CTL=RST> or <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> in reply to a segment, <SEQ=SND.NXT><CTL=RST> on ABORT */
+    TCPFSM_ACTI_SEND_RST = 4,                /* send a RST: <SEQ=SEG.ACK><CTL=RST> or <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> in reply to a segment, <SEQ=SND.NXT><CTL=RST> on ABORT; with the knob syn_rst_from_tcb (FreeBSD), to a SYN in SYN-RECEIVED or a synchronized state, <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> */
     TCPFSM_ACTI_SEND_CHALLENGE_ACK = 5,      /* send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, rate limited (RFC 5961 7) */
     TCPFSM_ACTI_PROCESS = 6,                 /* process the ACK (SND.UNA, SND.WL1, SND.WL2, SND.WND) and the text (RCV.NXT), acknowledging text */
     TCPFSM_ACTI_RETRANSMIT = 7,              /* retransmit the oldest unacknowledged segment (SYN, SYN+ACK, FIN or data) and back off the RTO */
@@ -192,6 +193,7 @@ enum tcpfsm_row_id {
     TCPFSM_ROW_T85 = 85,
     TCPFSM_ROW_T86 = 86,
     TCPFSM_ROW_T87 = 87,
+    TCPFSM_ROW_T123 = 123,
     TCPFSM_ROW_T88 = 88,
     TCPFSM_ROW_T89 = 89,
     TCPFSM_ROW_T90 = 90,
@@ -205,6 +207,7 @@ enum tcpfsm_row_id {
     TCPFSM_ROW_T98 = 98,
     TCPFSM_ROW_T99 = 99,
     TCPFSM_ROW_T100 = 100,
+    TCPFSM_ROW_T124 = 124,
     TCPFSM_ROW_T101 = 101,
     TCPFSM_ROW_T102 = 102,
     TCPFSM_ROW_T103 = 103,
@@ -228,8 +231,8 @@ enum tcpfsm_row_id {
     TCPFSM_ROW_T121 = 121,
     TCPFSM_ROW_T122 = 122
 };
-#define TCPFSM_ROW_COUNT 122        /* number of rows */
-#define TCPFSM_ROW_ID_MAX 122       /* largest row id */
+#define TCPFSM_ROW_COUNT 124        /* number of rows */
+#define TCPFSM_ROW_ID_MAX 124       /* largest row id */
 
 /* One possible outcome of a (state, event) cell. row == 0: no transition (event ignored). */
 struct tcpfsm_transition { uint16_t row; uint8_t next; uint32_t actions; };

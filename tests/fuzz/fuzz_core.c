@@ -210,6 +210,7 @@ static unsigned guard_value(const struct tcpfsm_conn *c, unsigned g)
     case TCPFSM_GUARD_RFC5961_SYN: return c->cfg->rfc5961_syn != 0u;
     case TCPFSM_GUARD_RFC1337: return c->cfg->rfc1337 != 0u;
     case TCPFSM_GUARD_TW_REOPEN: return c->cfg->tw_reopen != 0u;
+    case TCPFSM_GUARD_CLOSING_RST_RESETS: return c->cfg->closing_rst_resets != 0u;
     default: return 0u;
     }
 }
@@ -468,8 +469,13 @@ static void check_step(const struct step_ctx *x)
             if (!(s->flags & TCPFSM_RST)) {
                 CHECK(out->count >= 1 && (out->segments[0].flags & TCPFSM_RST), "row T%02u: no RST emitted",
                       out->row);
+                /* syn_rst_from_tcb: a row that drops the connection (FreeBSD tcp_drop()) */
+                if ((actions & TCPFSM_ACT_SIGNAL_RESET) && pre->cfg->syn_rst_from_tcb)
+                    CHECK(out->segments[0].seq == pre->snd_nxt && out->segments[0].ack == pre->rcv_nxt
+                              && out->segments[0].flags == (TCPFSM_RST | TCPFSM_ACK),
+                          "RST dropping the connection must be <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>");
                 /* RFC 9293 3.10.7.1 / 3.5.2 */
-                if (s->flags & TCPFSM_ACK)
+                else if (s->flags & TCPFSM_ACK)
                     CHECK(out->segments[0].seq == s->ack && out->segments[0].flags == TCPFSM_RST,
                           "RST in reply to an ACK must be <SEQ=SEG.ACK><CTL=RST>");
                 else

@@ -328,6 +328,7 @@ static int apply_cfg(struct replay *r, const struct step *s)
     if (strcmp(s->cfg_name, "cfg_rfc5961_syn") == 0) r->cfg.rfc5961_syn = v;
     else if (strcmp(s->cfg_name, "cfg_rfc1337") == 0) r->cfg.rfc1337 = v;
     else if (strcmp(s->cfg_name, "cfg_tw_reopen") == 0) r->cfg.tw_reopen = v;
+    else if (strcmp(s->cfg_name, "cfg_closing_rst_resets") == 0) r->cfg.closing_rst_resets = v;
     else if (strcmp(s->cfg_name, "cfg_fw2_timer") == 0) r->cfg.fin_wait_2_timeout = v ? 60000000u : 0u;
     else return -1;
     return 0;

@@ -57,7 +57,8 @@ STATES = [
          setup=ACCEPT + "+.1   < F. 1:1(0) ack 1 win 1000\n+0    > . 1:1(0) ack 2\n"),
     dict(dir="closing", name="CLOSING", rcv=2, nxt=2, una=1, linux=11, listing="CLOSING",
          setup=ACCEPT + "+.1   shutdown(4, SHUT_WR) = 0\n+0    > F. 1:1(0) ack 1\n"
-               "+.05  < F. 1:1(0) ack 1 win 1000\n+0    > . 2:2(0) ack 2\n"),
+               "+.05  < F. 1:1(0) ack 1 win 1000\n"
+               "#ifdef FreeBSD\n+0    > F. 1:1(0) ack 2\n#else\n+0    > . 2:2(0) ack 2\n#endif\n"),
     dict(dir="last_ack", name="LAST-ACK", rcv=2, nxt=2, una=1, linux=9, listing="LAST_ACK",
          setup=ACCEPT + "+.1   < F. 1:1(0) ack 1 win 1000\n+0    > . 1:1(0) ack 2\n"
                "+.05  shutdown(4, SHUT_WR) = 0\n+0    > F. 1:1(0) ack 2\n"),
@@ -112,6 +113,19 @@ Q_ACK_FIN = ('RFC 9293 section 3.10.7.4: "FIN-WAIT-1 STATE: In addition to the p
              'ACK acknowledges our FIN, then enter the TIME-WAIT state"; "LAST-ACK STATE: ... If our FIN is now '
              'acknowledged, delete the TCB, enter the CLOSED state"')
 
+# The freebsd profile's knobs (issue 12; src/tcpfsm_profiles.c), where FreeBSD departs from the RFC text:
+Q_FREEBSD_FIN = ('FreeBSD (knob ack_repeats_fin): tcp_output() sets FIN in FIN-WAIT-1, CLOSING and LAST-ACK '
+                 '(tcp_outflags[]) and "If resending a FIN, be sure not to use a new sequence number": while our '
+                 'FIN is unacknowledged the ACK we owe is <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=FIN,ACK> (not to a SYN, '
+                 'answered by tcp_respond())')
+Q_FREEBSD_SYN_RST = ('FreeBSD (knob syn_rst_from_tcb): an in-window SYN with net.inet.tcp.insecure_syn=1 makes '
+                     'tcp_drop() send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> from the connection')
+Q_FREEBSD_RST = ('FreeBSD (knob closing_rst_resets): a valid RST sets so_error = ECONNRESET in every '
+                 'synchronized state, CLOSING and LAST-ACK included')
+
+# States in which our FIN is sent and unacknowledged (FreeBSD repeats it on every ACK we owe).
+FIN_UNACKED = ("FIN-WAIT-1", "CLOSING", "LAST-ACK")
+
 LINUX_STATE = {"ESTABLISHED": 1, "SYN-SENT": 2, "SYN-RECEIVED": 3, "FIN-WAIT-1": 4, "FIN-WAIT-2": 5,
                "TIME-WAIT": 6, "CLOSED": 7, "CLOSE-WAIT": 8, "LAST-ACK": 9, "LISTEN": 10, "CLOSING": 11}
 
@@ -124,7 +138,17 @@ def ack_line(st):
     return "+0    > . %d:%d(0) ack %d" % (st["nxt"], st["nxt"], st["rcv"])
 
 
-def final_checks(st, state_after, error):
+def owed_ack_lines(st):
+    """The ACK owed for an acceptable or unacceptable segment without SYN: under FreeBSD the FIN
+    again while ours is unacknowledged (Q_FREEBSD_FIN)."""
+    if st["name"] not in FIN_UNACKED:
+        return [ack_line(st)]
+    fin = st["nxt"] - 1
+    return ["#ifdef FreeBSD", "+0    > F. %d:%d(0) ack %d" % (fin, fin, st["rcv"]), "#else", ack_line(st),
+            "#endif"]
+
+
+def final_checks(st, state_after, error, error_freebsd=None):
     """Lines asserting the state after the test segment (and the error reported to the user)."""
     lines = []
     if st["dir"] == "syn_received":
@@ -138,11 +162,21 @@ def final_checks(st, state_after, error):
         lines.append("+0    `netstat -n -t -l | grep -c LISTEN | grep 1`")
         return lines
     lines.append("+0    %%{ assert tcpi_state == %d }%%   // %s" % (LINUX_STATE[state_after], state_after))
+    if error_freebsd is not None and error_freebsd != error:
+        lines.append("#ifdef FreeBSD")
+        lines.append("+0    getsockopt(4, SOL_SOCKET, SO_ERROR, [%s], [4]) = 0" % (error_freebsd or "0"))
+        lines.append("#else")
+        lines.append("+0    getsockopt(4, SOL_SOCKET, SO_ERROR, [%s], [4]) = 0" % (error or "0"))
+        lines.append("#endif")
+        return lines
     lines.append("+0    getsockopt(4, SOL_SOCKET, SO_ERROR, [%s], [4]) = 0" % (error or "0"))
     return lines
 
 
-def write(path, title, quotes, rows, sysctls, st, test_lines, state_after, error, profiles="rfc linux freebsd"):
+def write(path, title, quotes, rows, sysctls, st, test_lines, state_after, error, profiles="rfc linux freebsd",
+          error_freebsd=None):
+    if st["name"] == "CLOSING" and Q_FREEBSD_FIN not in quotes:
+        quotes = quotes + [Q_FREEBSD_FIN]   # the setup's ACK of the peer's FIN
     text = ["// profiles: %s" % profiles,
             "// %s" % title]
     for q in quotes:
@@ -163,7 +197,7 @@ def write(path, title, quotes, rows, sysctls, st, test_lines, state_after, error
         text.append(st["setup"].rstrip("\n"))
     text.append("")
     text.extend(test_lines)
-    text.extend(final_checks(st, state_after, error))
+    text.extend(final_checks(st, state_after, error, error_freebsd))
     full = os.path.join(HERE, st["dir"], path)
     os.makedirs(os.path.dirname(full), exist_ok=True)
     with open(full, "w") as f:
@@ -226,15 +260,22 @@ def gen_rst(st):
                     after, err, q, row = reset_outcome(st, rfc1337)
                     quotes = [Q_RST_EXACT if secure else Q_RST_793, q]
                     rows, expect = row, []
+                    if st["name"] in ("CLOSING", "LAST-ACK"):
+                        quotes.append(Q_FREEBSD_RST)
+                        rows = "%s (%s under freebsd)" % (row, {"CLOSING": "T123", "LAST-ACK": "T124"}[st["name"]])
+                        err_bsd = "ECONNRESET"
                 elif st["name"] == "TIME-WAIT" and rfc1337:
                     quotes, rows, after, err, expect = [Q_RST_1337], "T113", st["name"], None, []
                 else:
                     quotes, rows, after, err = [Q_RST_WINDOW], CHALLENGE_ROW[st["name"]], st["name"], None
                     expect = [ack_line(st)]
+                if not ((exact or not secure) and in_window and st["name"] in ("CLOSING", "LAST-ACK")):
+                    err_bsd = None
                 title = "%s: a RST %s (%s RST handling%s)" % (
                     st["name"], where, "RFC 5961" if secure else "RFC 793",
                     ", RFC 1337 %s" % ("on" if rfc1337 else "off") if rfc1337 is not None else "")
-                out.append(write(name, title, quotes, rows, sysctls, st, [seg] + expect, after, err))
+                out.append(write(name, title, quotes, rows, sysctls, st, [seg] + expect, after, err,
+                                 error_freebsd=err_bsd))
     return out
 
 
@@ -265,8 +306,11 @@ def gen_syn(st):
                 quotes, rows = [Q_SYN_793], SYN_RESET_ROW[st["name"]]
                 after = "CLOSED"
                 err = "ECONNRESET"
-                # No ACK in the SYN: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> (RFC 9293 3.10.7.1 form).
-                expect = ["+0    > R. 0:0(0) ack %d" % rel(seq + 1)]
+                # No ACK in the SYN: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> (RFC 9293 3.10.7.1 form);
+                # FreeBSD: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> (Q_FREEBSD_SYN_RST).
+                quotes = quotes + [Q_FREEBSD_SYN_RST]
+                expect = ["#ifdef FreeBSD", "+0    > R. %d:%d(0) ack %d" % (st["nxt"], st["nxt"], st["rcv"]),
+                          "#else", "+0    > R. 0:0(0) ack %d" % rel(seq + 1), "#endif"]
                 if st["name"] == "SYN-RECEIVED":
                     after = "CLOSED"
             else:
@@ -296,7 +340,9 @@ def gen_ack_seq(st):
             else:
                 quotes, rows, after, expect = [Q_ACCEPTABLE, Q_ACK_DUP], ACK_ROW[st["name"]], st["name"], []
         else:
-            quotes, rows, after, expect = [Q_UNACCEPTABLE], UNACC_ROW[st["name"]], st["name"], [ack_line(st)]
+            quotes, rows, after, expect = [Q_UNACCEPTABLE], UNACC_ROW[st["name"]], st["name"], owed_ack_lines(st)
+            if st["name"] in FIN_UNACKED:
+                quotes = quotes + [Q_FREEBSD_FIN]
         title = "%s: an ACK segment %s" % (st["name"], where)
         out.append(write(name, title, quotes, rows, [], st, [seg] + expect, after, None))
     return out

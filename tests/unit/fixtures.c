@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fixtures.h"
+#include "tcpfsm_internal.h"   /* TCPFSM_F_FIN_SENT */
 
 /* ---------------------------------------------------------------- variants */
 
@@ -371,6 +372,17 @@ void fx_expect_ack(struct fx *f, unsigned i)
     fx_expect_seg(f, i, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, 0);
 }
 
+void fx_expect_owed_ack(struct fx *f, unsigned i)
+{
+    enum tcpfsm_state st = tcpfsm_state(&f->conn);
+    if (f->cfg.ack_repeats_fin && (f->conn.flags & TCPFSM_F_FIN_SENT) != 0
+        && (st == TCPFSM_FIN_WAIT_1 || st == TCPFSM_CLOSING || st == TCPFSM_LAST_ACK))
+        /* FreeBSD tcp_output(): the FIN again, "be sure not to use a new sequence number" */
+        fx_expect_seg(f, i, f->snd_nxt - 1u, f->rcv_nxt, TCPFSM_FIN | TCPFSM_ACK, 0);
+    else
+        fx_expect_ack(f, i);
+}
+
 void fx_expect_window(struct fx *f, unsigned i, uint16_t window)
 {
     if (i >= f->out.count) {
@@ -441,7 +453,7 @@ void fx_fill_window(struct fx *f, uint32_t ack, unsigned row)
     f->rcv_nxt += w;
     f->rcv_wnd = 0;
     fx_expect_count(f, 1);
-    fx_expect_ack(f, 0);
+    fx_expect_owed_ack(f, 0);
     fx_expect_window(f, 0, 0);
     fx_expect_events(f, TCPFSM_SIG_DATA);
 }
@@ -670,7 +682,7 @@ void fx_to_closing(struct fx *f)
     fx_expect_row(f, TCPFSM_ROW_T50, TCPFSM_CLOSING); /* T50 FIN_WAIT_1 FIN */
     f->rcv_nxt += 1u;
     fx_expect_count(f, 1);
-    fx_expect_ack(f, 0);
+    fx_expect_owed_ack(f, 0);
     fx_expect_events(f, TCPFSM_SIG_PEER_CLOSED);
     fx_expect_deadline_unchanged(f); /* our FIN is still unacknowledged */
     fx_expect_vars(f);
@@ -843,6 +855,14 @@ void fx_rst_case(struct fx *f, const struct fx_sync_rows *rows, uint32_t seq, in
             fx_expect_deadline_unchanged(f);
             return;
         }
+        if (rows->rst_resets != 0 && f->cfg.closing_rst_resets) {
+            /* closing_rst_resets (FreeBSD): reported as "connection reset" */
+            fx_expect_row(f, rows->rst_resets, rows->rst_next);
+            fx_expect_count(f, 0);
+            fx_expect_events(f, TCPFSM_SIG_RESET);
+            fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+            return;
+        }
         fx_expect_row(f, rows->rst, rows->rst_next);
         fx_expect_count(f, 0); /* never answer a RST */
         fx_expect_events(f, rows->rst_events);
@@ -886,7 +906,11 @@ void fx_syn_case(struct fx *f, const struct fx_sync_rows *rows, uint32_t seq)
            CLOSED state"; the reset for a segment without ACK is <SEQ=0><ACK=SEG.SEQ+SEG.LEN>. */
         fx_expect_row(f, rows->syn_reset, TCPFSM_CLOSED);
         fx_expect_count(f, 1);
-        fx_expect_seg(f, 0, 0, seq + 1u, TCPFSM_RST | TCPFSM_ACK, 0);
+        if (f->cfg.syn_rst_from_tcb)
+            /* FreeBSD tcp_drop(): <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> */
+            fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_RST | TCPFSM_ACK, 0);
+        else
+            fx_expect_seg(f, 0, 0, seq + 1u, TCPFSM_RST | TCPFSM_ACK, 0);
         fx_expect_events(f, TCPFSM_SIG_RESET);
         fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
     } else {
@@ -913,7 +937,7 @@ void fx_ack_seq_case(struct fx *f, const struct fx_sync_rows *rows, uint32_t seq
     } else {
         fx_expect_row(f, rows->unacceptable, st);
         fx_expect_count(f, 1);
-        fx_expect_ack(f, 0);
+        fx_expect_owed_ack(f, 0);
         fx_expect_events(f, 0);
         fx_expect_deadline_unchanged(f);
     }
@@ -948,7 +972,7 @@ void fx_data_outside_case(struct fx *f, const struct fx_sync_rows *rows)
     fx_seg(f, TCPFSM_ACK, f->rcv_nxt + f->rcv_wnd, f->snd_una, 10);
     fx_expect_row(f, rows->unacceptable, st);
     fx_expect_count(f, 1);
-    fx_expect_ack(f, 0);
+    fx_expect_owed_ack(f, 0);
     fx_expect_events(f, 0); /* no TCPFSM_SIG_DATA */
     fx_expect_deadline_unchanged(f);
 }

@@ -168,6 +168,9 @@ void fx_expect_count(struct fx *f, unsigned count);
 void fx_expect_seg(struct fx *f, unsigned i, uint32_t seq, uint32_t ack, unsigned flags, uint16_t len);
 /* segments[i] is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (an ACK, or a challenge ACK). */
 void fx_expect_ack(struct fx *f, unsigned i);
+/* The ACK a row or text owes: fx_expect_ack, or with the knob ack_repeats_fin while our FIN is
+   unacknowledged (FIN-WAIT-1, CLOSING, LAST-ACK) the FIN again <SEQ=SND.NXT-1><CTL=FIN,ACK>. */
+void fx_expect_owed_ack(struct fx *f, unsigned i);
 void fx_expect_window(struct fx *f, unsigned i, uint16_t window);
 void fx_expect_events(struct fx *f, unsigned events);
 /* As fx_expect_events, but bits in `dont_care` may or may not be set. */
@@ -215,6 +218,7 @@ struct fx_sync_rows {
     unsigned ack_invalid;         /* ACK_INVALID */
     unsigned unacceptable;        /* UNACCEPTABLE */
     unsigned ack;                 /* an acceptable ACK that acknowledges nothing new */
+    unsigned rst_resets;          /* CLOSING, LAST-ACK: valid RST with closing_rst_resets on; else 0 */
 };
 /* A RST (with the ACK bit when with_ack, SEG.ACK = SND.NXT) at `seq`: reset at RCV.NXT, challenge
    ACK elsewhere in the window (RFC 5961 3.2; any in-window RST resets with rfc5961_rst off), dropped

@@ -11,7 +11,7 @@
    ack_value_below_lowest_acceptable: T91 (T84 with rfc5961_ack off). */
 static const struct fx_sync_rows rows = {
     TCPFSM_ROW_T87, 0, TCPFSM_CLOSED, TCPFSM_SIG_CLOSED, TCPFSM_ROW_T88, 0, TCPFSM_ROW_T89,
-    TCPFSM_ROW_T90, TCPFSM_ROW_T91, TCPFSM_ROW_T92, TCPFSM_ROW_T84
+    TCPFSM_ROW_T90, TCPFSM_ROW_T91, TCPFSM_ROW_T92, TCPFSM_ROW_T84, TCPFSM_ROW_T123
 };
 
 FX_RST_MATRIX(closing, rows)
@@ -52,7 +52,7 @@ static void test_closing_fin_retransmitted(void **state)
     fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt - 1u, f->snd_una, 0);
     fx_expect_row(f, TCPFSM_ROW_T85, TCPFSM_CLOSING);
     fx_expect_count(f, 1);
-    fx_expect_ack(f, 0);
+    fx_expect_owed_ack(f, 0);
     fx_expect_events(f, 0);
     fx_expect_deadline_unchanged(f);
 }
@@ -106,6 +106,77 @@ static void test_closing_send_fails(void **state)
     fx_expect_send_fails(*state, TCPFSM_ERR_CLOSING, 10u);
 }
 
+/* T85 with the knob ack_repeats_fin (on every variant): the ACK of the retransmitted FIN repeats
+   ours, <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=FIN,ACK>. */
+static void test_closing_fin_repeats_our_fin(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.ack_repeats_fin = 1;
+    fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt - 1u, f->snd_una, 0);
+    fx_expect_row(f, TCPFSM_ROW_T85, TCPFSM_CLOSING);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt - 1u, f->rcv_nxt, TCPFSM_FIN | TCPFSM_ACK, 0);
+    fx_expect_events(f, 0);
+    fx_expect_vars(f);
+}
+
+/* T92 with ack_repeats_fin and rfc5961_syn off: a SYN outside the window is answered with the
+   plain ACK (FreeBSD answers every SYN from its SYN check with tcp_respond(), never with the FIN);
+   data outside the window gets the FIN again (tcp_output()). */
+static void test_closing_unacceptable_repeats_fin_but_not_to_syn(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.ack_repeats_fin = 1;
+    f->cfg.rfc5961_syn = 0;
+    fx_seg(f, TCPFSM_SYN, f->rcv_nxt + f->rcv_wnd, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T92, TCPFSM_CLOSING);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, 0);
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt + f->rcv_wnd, f->snd_una, 10);
+    fx_expect_row(f, TCPFSM_ROW_T92, TCPFSM_CLOSING);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt - 1u, f->rcv_nxt, TCPFSM_FIN | TCPFSM_ACK, 0);
+}
+
+/* T123 (closing_rst_resets, FreeBSD, on every variant): a valid RST in CLOSING is reported as
+   "connection reset" (ECONNRESET), not as a plain close (T87). */
+static void test_closing_rst_reports_reset(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.closing_rst_resets = 1;
+    fx_seg(f, TCPFSM_RST, f->rcv_nxt, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T123, TCPFSM_CLOSED);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_RESET);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* T87 with closing_rst_resets off (on every variant): "enter the CLOSED state, delete the TCB". */
+static void test_closing_rst_closes(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.closing_rst_resets = 0;
+    fx_seg(f, TCPFSM_RST, f->rcv_nxt, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T87, TCPFSM_CLOSED);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_CLOSED);
+}
+
+/* T90 with syn_rst_from_tcb (FreeBSD tcp_drop(), rfc5961_syn off, on every variant): the RST for
+   an in-window SYN is formed from the connection, <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>. */
+static void test_closing_syn_rst_from_tcb(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.rfc5961_syn = 0;
+    f->cfg.syn_rst_from_tcb = 1;
+    fx_seg(f, TCPFSM_SYN, f->rcv_nxt, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T90, TCPFSM_CLOSED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_RST | TCPFSM_ACK, 0);
+    fx_expect_window(f, 0, 0);
+    fx_expect_events(f, TCPFSM_SIG_RESET);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -115,6 +186,11 @@ int main(void)
         FX_TESTS(test_closing_ack_of_fin, setup_closing),
         FX_TESTS(test_closing_ack_of_fin_right_edge, setup_closing),
         FX_TESTS(test_closing_fin_retransmitted, setup_closing),
+        FX_TESTS(test_closing_fin_repeats_our_fin, setup_closing),
+        FX_TESTS(test_closing_unacceptable_repeats_fin_but_not_to_syn, setup_closing),
+        FX_TESTS(test_closing_rst_reports_reset, setup_closing),
+        FX_TESTS(test_closing_rst_closes, setup_closing),
+        FX_TESTS(test_closing_syn_rst_from_tcb, setup_closing),
         FX_TESTS(test_closing_fin_ack, setup_closing),
         FX_TESTS(test_closing_rto, setup_closing),
         FX_TESTS(test_closing_rto_giveup, setup_closing),

@@ -12,7 +12,7 @@
    T42 (T36 with rfc5961_ack off). */
 static const struct fx_sync_rows rows = {
     TCPFSM_ROW_T38, 0, TCPFSM_CLOSED, TCPFSM_SIG_RESET, TCPFSM_ROW_T39, 0, TCPFSM_ROW_T40,
-    TCPFSM_ROW_T41, TCPFSM_ROW_T42, TCPFSM_ROW_T43, TCPFSM_ROW_T36
+    TCPFSM_ROW_T41, TCPFSM_ROW_T42, TCPFSM_ROW_T43, TCPFSM_ROW_T36, 0
 };
 
 /* A 1000-byte window (less than two MSS): receiver SWS avoidance thresholds at half the buffer. */
@@ -854,6 +854,35 @@ static void test_established_ack_resets_retries(void **state)
     fx_expect_seg(f, 0, f->snd_una, f->rcv_nxt, TCPFSM_ACK, 100);
 }
 
+/* T41 with syn_rst_from_tcb (FreeBSD tcp_drop(), rfc5961_syn off, on every variant): the RST for
+   an in-window SYN is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>, not the reply formed from the
+   segment (<SEQ=0><ACK=SEG.SEQ+SEG.LEN>, test_established_syn_left_edge under rfc793). */
+static void test_established_syn_rst_from_tcb(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.rfc5961_syn = 0;
+    f->cfg.syn_rst_from_tcb = 1;
+    fx_seg(f, TCPFSM_SYN, f->rcv_nxt + 10u, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T41, TCPFSM_CLOSED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_RST | TCPFSM_ACK, 0);
+    fx_expect_window(f, 0, 0);
+    fx_expect_events(f, TCPFSM_SIG_RESET);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* T41 with syn_rst_from_tcb off: the reply of RFC 9293 3.10.7.1 formed from the SYN. */
+static void test_established_syn_rst_from_segment(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.rfc5961_syn = 0;
+    f->cfg.syn_rst_from_tcb = 0;
+    fx_seg(f, TCPFSM_SYN, f->rcv_nxt + 10u, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T41, TCPFSM_CLOSED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, 0, f->rcv_nxt + 11u, TCPFSM_RST | TCPFSM_ACK, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -882,6 +911,8 @@ int main(void)
         FX_TESTS(test_established_rto, setup_established),
         FX_TESTS(test_established_rto_giveup, setup_established),
         FX_TESTS(test_established_close, setup_established),
+        FX_TESTS(test_established_syn_rst_from_tcb, setup_established),
+        FX_TESTS(test_established_syn_rst_from_segment, setup_established),
         FX_TESTS(test_established_abort, setup_established),
         FX_TESTS(test_established_abort_with_data_in_flight, setup_established),
         FX_TESTS_5961(test_established_rst_challenge_rate_limited, setup_established),

@@ -11,7 +11,7 @@
    T56 (T49 with rfc5961_ack off). */
 static const struct fx_sync_rows rows = {
     TCPFSM_ROW_T52, 0, TCPFSM_CLOSED, TCPFSM_SIG_RESET, TCPFSM_ROW_T53, 0, TCPFSM_ROW_T54,
-    TCPFSM_ROW_T55, TCPFSM_ROW_T56, TCPFSM_ROW_T57, TCPFSM_ROW_T49
+    TCPFSM_ROW_T55, TCPFSM_ROW_T56, TCPFSM_ROW_T57, TCPFSM_ROW_T49, 0
 };
 
 FX_RST_MATRIX(fin_wait_1, rows)
@@ -57,7 +57,7 @@ static void test_fin_wait_1_ack_data(void **state)
     fx_expect_row(f, TCPFSM_ROW_T49, TCPFSM_FIN_WAIT_1);
     f->rcv_nxt += 100u;
     fx_expect_count(f, 1);
-    fx_expect_ack(f, 0);
+    fx_expect_owed_ack(f, 0);
     fx_expect_events(f, TCPFSM_SIG_DATA);
     fx_expect_deadline_unchanged(f);
 }
@@ -242,6 +242,37 @@ static void test_fin_wait_1_ack_data_consumed(void **state)
     fx_consume_window(f);
 }
 
+/* T50 with the knob ack_repeats_fin (FreeBSD tcp_output(), on every variant): the ACK of the
+   peer's FIN repeats our unacknowledged FIN at its own sequence number, <SEQ=SND.NXT-1>
+   <ACK=RCV.NXT><CTL=FIN,ACK>; SND.NXT does not move. */
+static void test_fin_wait_1_fin_repeats_our_fin(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.ack_repeats_fin = 1;
+    fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt, f->snd_una, 0);
+    fx_expect_row(f, TCPFSM_ROW_T50, TCPFSM_CLOSING);
+    f->rcv_nxt += 1u;
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt - 1u, f->rcv_nxt, TCPFSM_FIN | TCPFSM_ACK, 0);
+    fx_expect_events(f, TCPFSM_SIG_PEER_CLOSED);
+    fx_expect_deadline_unchanged(f);
+    fx_expect_vars(f);
+}
+
+/* T50 with ack_repeats_fin off (on every variant): the ACK of RFC 9293 3.10.7.4,
+   <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>. */
+static void test_fin_wait_1_fin_plain_ack(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.ack_repeats_fin = 0;
+    fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt, f->snd_una, 0);
+    fx_expect_row(f, TCPFSM_ROW_T50, TCPFSM_CLOSING);
+    f->rcv_nxt += 1u;
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, 0);
+    fx_expect_vars(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -254,6 +285,8 @@ int main(void)
         FX_TESTS(test_fin_wait_1_ack_data, setup_fin_wait_1),
         FX_TESTS(test_fin_wait_1_ack_of_data_not_fin, setup_established),
         FX_TESTS(test_fin_wait_1_fin, setup_fin_wait_1),
+        FX_TESTS(test_fin_wait_1_fin_repeats_our_fin, setup_fin_wait_1),
+        FX_TESTS(test_fin_wait_1_fin_plain_ack, setup_fin_wait_1),
         FX_TESTS(test_fin_wait_1_fin_ack, setup_fin_wait_1),
         FX_TESTS(test_fin_wait_1_fin_ack_with_data, setup_fin_wait_1),
         FX_TESTS(test_fin_wait_1_rto, setup_fin_wait_1),

@@ -11,7 +11,7 @@
    ack_value_below_lowest_acceptable: T104 (T97 with rfc5961_ack off). */
 static const struct fx_sync_rows rows = {
     TCPFSM_ROW_T100, 0, TCPFSM_CLOSED, TCPFSM_SIG_CLOSED, TCPFSM_ROW_T101, 0, TCPFSM_ROW_T102,
-    TCPFSM_ROW_T103, TCPFSM_ROW_T104, TCPFSM_ROW_T105, TCPFSM_ROW_T97
+    TCPFSM_ROW_T103, TCPFSM_ROW_T104, TCPFSM_ROW_T105, TCPFSM_ROW_T97, TCPFSM_ROW_T124
 };
 
 FX_RST_MATRIX(last_ack, rows)
@@ -47,7 +47,7 @@ static void test_last_ack_fin_retransmitted(void **state)
     fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt - 1u, f->snd_una, 0);
     fx_expect_row(f, TCPFSM_ROW_T98, TCPFSM_LAST_ACK);
     fx_expect_count(f, 1);
-    fx_expect_ack(f, 0);
+    fx_expect_owed_ack(f, 0);
     fx_expect_events(f, 0);
     fx_expect_deadline_unchanged(f);
 }
@@ -99,6 +99,44 @@ static void test_last_ack_send_fails(void **state)
     fx_expect_send_fails(*state, TCPFSM_ERR_CLOSING, 10u);
 }
 
+/* T98 with the knob ack_repeats_fin (on every variant): the ACK of the retransmitted FIN repeats
+   ours, <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=FIN,ACK>. */
+static void test_last_ack_fin_repeats_our_fin(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.ack_repeats_fin = 1;
+    fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt - 1u, f->snd_una, 0);
+    fx_expect_row(f, TCPFSM_ROW_T98, TCPFSM_LAST_ACK);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt - 1u, f->rcv_nxt, TCPFSM_FIN | TCPFSM_ACK, 0);
+    fx_expect_events(f, 0);
+    fx_expect_vars(f);
+}
+
+/* T124 (closing_rst_resets, FreeBSD, on every variant): a valid RST in LAST-ACK is reported as
+   "connection reset" (ECONNRESET), not as a plain close (T100). */
+static void test_last_ack_rst_reports_reset(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.closing_rst_resets = 1;
+    fx_seg(f, TCPFSM_RST, f->rcv_nxt, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T124, TCPFSM_CLOSED);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_RESET);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* T100 with closing_rst_resets off (on every variant). */
+static void test_last_ack_rst_closes(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.closing_rst_resets = 0;
+    fx_seg(f, TCPFSM_RST, f->rcv_nxt, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T100, TCPFSM_CLOSED);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_CLOSED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -108,6 +146,9 @@ int main(void)
         FX_TESTS(test_last_ack_ack_of_fin, setup_last_ack),
         FX_TESTS(test_last_ack_ack_of_fin_right_edge, setup_last_ack),
         FX_TESTS(test_last_ack_fin_retransmitted, setup_last_ack),
+        FX_TESTS(test_last_ack_fin_repeats_our_fin, setup_last_ack),
+        FX_TESTS(test_last_ack_rst_reports_reset, setup_last_ack),
+        FX_TESTS(test_last_ack_rst_closes, setup_last_ack),
         FX_TESTS(test_last_ack_fin_ack, setup_last_ack),
         FX_TESTS(test_last_ack_rto, setup_last_ack),
         FX_TESTS(test_last_ack_rto_giveup, setup_last_ack),

@@ -29,6 +29,10 @@ static void test_profiles_rfc_values(void **state)
     assert_int_equal(p->tw_bsd, 0);
     assert_int_equal(p->drop_synfin, 0);
     assert_int_equal(p->listen_synack_drop, 0);
+    /* strictly RFC 9293: none of the FreeBSD behaviours of issue 12 */
+    assert_int_equal(p->ack_repeats_fin, 0);
+    assert_int_equal(p->syn_rst_from_tcb, 0);
+    assert_int_equal(p->closing_rst_resets, 0);
 }
 
 static void test_profiles_linux_values(void **state)
@@ -65,6 +69,10 @@ static void test_profiles_freebsd_values(void **state)
     assert_int_equal(p->tw_bsd, 1);             /* tcp_twcheck() */
     assert_int_equal(p->drop_synfin, 0);        /* net.inet.tcp.drop_synfin = 0 */
     assert_int_equal(p->listen_synack_drop, 1); /* "SYN|ACK invalid, segment ignored" */
+    /* issue 12: tcp_output() repeats the FIN, tcp_drop()'s RST, ECONNRESET in CLOSING/LAST-ACK */
+    assert_int_equal(p->ack_repeats_fin, 1);
+    assert_int_equal(p->syn_rst_from_tcb, 1);
+    assert_int_equal(p->closing_rst_resets, 1);
 }
 
 /* Every profile: RFC 6298 (2.5) "A maximum value MAY be placed on RTO provided it is at least 60

@@ -170,7 +170,7 @@ static void test_seq_established_send_across_2_32(void **state)
                                                        TCPFSM_SIG_RESET, TCPFSM_ROW_T39, 0,
                                                        TCPFSM_ROW_T40, TCPFSM_ROW_T41,
                                                        TCPFSM_ROW_T42, TCPFSM_ROW_T43,
-                                                       TCPFSM_ROW_T36 },
+                                                       TCPFSM_ROW_T36, 0 },
                       f->snd_una - f->max_snd_wnd);
 }
 

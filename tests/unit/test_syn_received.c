@@ -12,12 +12,12 @@
    syn_just_outside_right_edge: T28 (T30 ACK with rfc5961_syn off) */
 static const struct fx_sync_rows rows_passive = {
     TCPFSM_ROW_T24, 0, TCPFSM_LISTEN, 0, TCPFSM_ROW_T26, 0, TCPFSM_ROW_T28, TCPFSM_ROW_T29,
-    0, TCPFSM_ROW_T30, 0
+    0, TCPFSM_ROW_T30, 0, 0
 };
 /* Simultaneous open (passive_open does not hold): rst_left_edge* T25 (-> CLOSED, refused). */
 static const struct fx_sync_rows rows_simultaneous = {
     TCPFSM_ROW_T25, 0, TCPFSM_CLOSED, TCPFSM_SIG_REFUSED, TCPFSM_ROW_T26, 0, TCPFSM_ROW_T28,
-    TCPFSM_ROW_T29, 0, TCPFSM_ROW_T30, 0
+    TCPFSM_ROW_T29, 0, TCPFSM_ROW_T30, 0, 0
 };
 
 FX_RST_MATRIX(syn_received, rows_passive)

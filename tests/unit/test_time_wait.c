@@ -32,7 +32,7 @@ static int setup_time_wait_bsd(void **state)
 static const struct fx_sync_rows rows = {
     TCPFSM_ROW_T112, TCPFSM_ROW_T111, TCPFSM_CLOSED, TCPFSM_SIG_CLOSED, TCPFSM_ROW_T114,
     TCPFSM_ROW_T113, TCPFSM_ROW_T117, TCPFSM_ROW_T118, TCPFSM_ROW_T119, TCPFSM_ROW_T120,
-    TCPFSM_ROW_T110
+    TCPFSM_ROW_T110, 0
 };
 
 FX_RST_MATRIX(time_wait, rows)

@@ -487,7 +487,8 @@ enum knob_unit { UNIT_BOOL, UNIT_NOT_BOOL, UNIT_COUNT, UNIT_SEC, UNIT_MSEC, UNIT
 enum knob_field {
     F_RFC1337, F_RFC5961_RST, F_RFC5961_SYN, F_RFC5961_ACK, F_SYN_RETRIES, F_SYNACK_RETRIES, F_RETRIES,
     F_SYN_LINEAR, F_FIN_WAIT_2, F_MSL, F_RTO_INITIAL, F_RTO_MIN, F_RTO_MAX, F_CHALLENGE_LIMIT, F_TW_REOPEN,
-    F_WINDOW, F_DROP_SYNFIN, F_TW_BSD, F_LISTEN_SYNACK_DROP
+    F_WINDOW, F_DROP_SYNFIN, F_TW_BSD, F_LISTEN_SYNACK_DROP, F_ACK_REPEATS_FIN, F_SYN_RST_FROM_TCB,
+    F_CLOSING_RST_RESETS
 };
 static const struct {
     const char *name;
@@ -535,6 +536,9 @@ static const struct {
     {"tcpfsm.drop_synfin", F_DROP_SYNFIN, UNIT_BOOL},
     {"tcpfsm.listen_synack_drop", F_LISTEN_SYNACK_DROP, UNIT_BOOL},
     {"tcpfsm.challenge_ack_limit", F_CHALLENGE_LIMIT, UNIT_COUNT},
+    {"tcpfsm.ack_repeats_fin", F_ACK_REPEATS_FIN, UNIT_BOOL},
+    {"tcpfsm.syn_rst_from_tcb", F_SYN_RST_FROM_TCB, UNIT_BOOL},
+    {"tcpfsm.closing_rst_resets", F_CLOSING_RST_RESETS, UNIT_BOOL},
 };
 
 /* Apply name=value; returns 1 if applied, 0 if the knob is not one the core models, -1 on a bad value. */
@@ -585,6 +589,9 @@ static int apply_knob(struct engine *e, const struct drill_event *ev, const char
     case F_TW_BSD: cfg->tw_bsd = (uint8_t)flag; break;
     case F_DROP_SYNFIN: cfg->drop_synfin = (uint8_t)flag; break;
     case F_LISTEN_SYNACK_DROP: cfg->listen_synack_drop = (uint8_t)flag; break;
+    case F_ACK_REPEATS_FIN: cfg->ack_repeats_fin = (uint8_t)flag; break;
+    case F_SYN_RST_FROM_TCB: cfg->syn_rst_from_tcb = (uint8_t)flag; break;
+    case F_CLOSING_RST_RESETS: cfg->closing_rst_resets = (uint8_t)flag; break;
     case F_WINDOW: cfg->window = (uint16_t)v; break;
     case F_SYN_RETRIES: cfg->syn_retries = (uint8_t)v; break;
     case F_SYNACK_RETRIES: cfg->synack_retries = (uint8_t)v; break;
