@@ -71,10 +71,10 @@ run flip goal-fails
 run flip goal-fails
 edit original ''
 run original replayed
-edit false 's/ensures valid_conn\(c\) && c->timer == TCPFSM_TIMER_RTO;\n\*\/\nstatic void timer_arm_rto/ensures valid_conn(c) && c->timer == TCPFSM_TIMER_TIME_WAIT;\n*\/\nstatic void timer_arm_rto/'
+edit false 's/ensures valid_conn\(c\) && c->timer == TCPFSM_TIMER_RTO;\n(    ensures deadline: [^\n]*\n\*\/\nstatic void timer_arm_rto)/ensures valid_conn(c) && c->timer == TCPFSM_TIMER_TIME_WAIT;\n$1/'
 run false goal-fails-cached
 run false goal-fails-cached
-edit smoke 's/(requires valid_conn\(c\);\n    )(assigns c->timer, c->deadline;\n    ensures valid_conn\(c\) && c->timer == TCPFSM_TIMER_RTO;)/$1requires c->backoff > 40;\n    $2/'
+edit smoke 's/(requires valid_conn\(c\) && rto_state\(c->state\);\n    )(assigns c->timer, c->deadline;\n    ensures valid_conn\(c\) && c->timer == TCPFSM_TIMER_RTO;)/$1requires c->backoff > 40;\n    $2/'
 run smoke smoke-fails
 run smoke smoke-fails
 [ $status -eq 0 ] && echo "proof-cache-check: no failure was replayed as a pass; unchanged sources were replayed ($n runs)"
