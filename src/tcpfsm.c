@@ -387,6 +387,10 @@ static uint8_t send_data_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, struc
     c->snd_queued -= n;
     emit(out, seq, c->rcv_nxt, fl, c->rcv_wnd, (uint16_t)n);
     /*@ assert last_segment(out).len == n; */
+    /* the length in the terms of the contract (a step for the provers) */
+    /*@ assert last_segment(out).len
+               == data_segment_len(\at(c->snd_queued, Pre), c->cfg->mss,
+                                   usable_window(c->snd_wnd, in_flight(c->snd_una, seq))); */
     return 1u;
 }
 
@@ -1204,6 +1208,11 @@ static uint8_t process_text(struct tcpfsm_conn *c, uint8_t from, const struct tc
         /* "Send an acknowledgment of the form <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>" */
         r = (uint8_t)(r | PROC_NEED_ACK);
     }
+    /* the text taken, then the FIN (a step for the provers) */
+    /*@ assert text_in: c->rcv_nxt == seq_add(\at(c->rcv_nxt, Pre),
+                                             text_taken(from, \at(c->rcv_nxt, Pre), \at(c->rcv_wnd, Pre),
+                                                        seq, seg->len)); */
+    /*@ assert fin_at: end == seq_add(seq, seg->len); */
     if (fin_new != 0u && c->rcv_nxt == end) {
         c->rcv_nxt += 1u;
         r = (uint8_t)(r | PROC_NEED_ACK);
