@@ -24,11 +24,15 @@ GEN=build/tcpfsm-gen
 BOUNDS=${MODEL_BOUNDS:-default}
 # B: bounds added to every run; MSLV and OPENS: the MSL and the incarnations per side; DLEN: the
 # data transfer of the reincarnation scenario (it must exceed what the ISN clock advances during
-# the shortest TIME-WAIT mutant, 4 * (2*MSL-1), for that mutant to be refutable); SEQN: SEQ_N
+# the shortest TIME-WAIT mutant, ISN_RATE * (2*MSL-1), for that mutant to be refutable); SEQN:
+# SEQ_N. At MSL 2 and 3 an old incarnation (its TIME-WAIT restarted by retransmitted FINs) lives
+# up to ~20 and ~30 ticks, and a new ISS lies ISN_RATE per tick of that age away from its
+# sequence numbers: that distance (SEQ_SPAN) plus the data and the window must stay below SEQ_N/2
+# for the model's comparisons to agree with C's, hence ISN_RATE 2 and SEQ_N 128 (256 at MSL 3).
 case $BOUNDS in
     default) OUT=build/model; MSLV=1; OPENS=2; B=""; DLEN=8; SEQN=64 ;;
-    msl2) OUT=build/model-msl2; MSLV=2; OPENS=2; B="-DMSL=2 -DSEQ_BITS=7 -DQMAX=12 -DSEQ_SPAN=36"; DLEN=16; SEQN=128 ;;
-    deep) OUT=build/model-deep; MSLV=3; OPENS=3; B="-DMSL=3 -DSEQ_BITS=7 -DQMAX=12 -DSEQ_SPAN=36 -DOPENS_MAX=3"; DLEN=24; SEQN=128 ;;
+    msl2) OUT=build/model-msl2; MSLV=2; OPENS=2; B="-DMSL=2 -DSEQ_BITS=7 -DISN_RATE=2 -DQMAX=12 -DSEQ_SPAN=48"; DLEN=8; SEQN=128 ;;
+    deep) OUT=build/model-deep; MSLV=3; OPENS=3; B="-DMSL=3 -DSEQ_BITS=8 -DISN_RATE=2 -DQMAX=12 -DSEQ_SPAN=96 -DOPENS_MAX=3"; DLEN=12; SEQN=256 ;;
     *) echo "model/check.sh: MODEL_BOUNDS must be default, msl2 or deep, not '$BOUNDS'" >&2; exit 2 ;;
 esac
 TABLE=model/tcp.fsm
@@ -89,7 +93,9 @@ RUNS=()
 add() {
     if [ "$BOUNDS" != default ]; then
         [ "$5" = safety ] || return 0
-        RUNS+=("$1|$2|$3|$4|$5|$B $6|$7")
+        local b=$B
+        case $6 in *-DISN_RATE=*) b=${B/-DISN_RATE=2/} ;; esac   # M5 sets its own ISN_RATE
+        RUNS+=("$1|$2|$3|$4|$5|$b $6|$7")
     else
         RUNS+=("$1|$2|$3|$4|$5|$6|$7")
     fi
@@ -97,6 +103,11 @@ add() {
 P4F="-DCHECK_P4 -DNO_ABORT -DNO_FW2_TIMER"
 # 2 incarnations on each side: the client abandons and re-opens, the server re-opens after its close
 S2="-DSERVER_OPENS_MAX=$OPENS"
+# WIDE, for the runs with data or with long-lived incarnations: SEQ_N 128; the classifier's
+# domain (SEQ_SPAN around IRS and ISS) plus the data and the window must stay below half the
+# sequence space, where the model's comparisons modulo SEQ_N agree with the C ones modulo 2^32 (at SEQ_N 64, a SYN 24 below IRS at a TIME-WAIT whose RCV.NXT is
+# IRS + 10 would compare above RCV.NXT in the model); C8_one_classifier_wide checks that domain
+WIDE="-DSEQ_BITS=7 -DSEQ_SPAN=32"
 # P4 at two losses (refutes M13, TIME-WAIT not restarted by a retransmitted FIN): the network
 # loses only pure ACKs (LOSE_ONLY_ACKS), so both losses can fall on the last ACK of a close (when
 # the retransmitted FIN itself is lost, TIME-WAIT's 2*MSL is legitimately too short: RFC 9293 sizes
@@ -105,7 +116,7 @@ S2="-DSERVER_OPENS_MAX=$OPENS"
 # 28 sequence numbers from IRS or ISS: SEQ_N 128 and SEQ_SPAN 32 (C8_one_classifier_wide checks the
 # classifier over that domain)
 P4L2="$P4F $S2 -DLOSS_MAX=2 -DLOSE_ONLY_ACKS -DRETRIES_MAX=3"
-[ "$BOUNDS" = default ] && P4L2="$P4L2 -DSEQ_BITS=7 -DSEQ_SPAN=32"
+[ "$BOUNDS" = default ] && P4L2="$P4L2 $WIDE"
 # the reincarnation scenario of P3 (see the header of model/tcp.pml): data advances the sequence
 # numbers beyond the ISN clock (DATA_LEN 8 > ISN_RATE 4 per tick), the client closes first and goes
 # through TIME-WAIT, the server re-listens after LAST-ACK and the client re-opens on the same ports;
@@ -113,6 +124,7 @@ P4L2="$P4F $S2 -DLOSS_MAX=2 -DLOSE_ONLY_ACKS -DRETRIES_MAX=3"
 # P8's half-open scenario (SCENARIO_HALF_OPEN in model/tcp.pml)
 H8="-DLTL_P8 -DSCENARIO_HALF_OPEN -DSERVER_OPENS_MAX=3 -DABORTS_MAX=1 -DLOSS_MAX=1 -DDUP_MAX=0 -DCFG_RFC5961_SYN"
 R3="-DSERVER_OPENS_MAX=$OPENS -DDATA_MAX=1 -DDATA_LEN=$DLEN -DSCENARIO_CLIENT_CLOSES -DCFG_RFC1337 -DNO_FW2_TIMER"
+[ "$BOUNDS" = default ] && R3="$R3 $WIDE"
 add P1_no_zombie        holds base -              safety   "-DCHECK_P1 $S2"  "no side becomes ESTABLISHED for a peer incarnation abandoned before it got this side's SYN"
 add P2_agreement        holds base -              safety   "-DCHECK_P2 $S2"  "synchronized sides agree: IRS of each is the ISS of the other"
 add P3_no_old_duplicate holds base -              safety   "-DCHECK_P3 $S2"  "no segment of an earlier incarnation is accepted by a later one"
@@ -136,7 +148,7 @@ add P7_coverage_c       holds base -              coverage "-DCOVERAGE -DLOSS_MA
 add P7_coverage_d       holds base -              coverage "-DCOVERAGE -DSYMMETRIC -DOPENS_MAX=2 -DSERVER_OPENS_MAX=2 -DLOSS_MAX=1 -DDUP_MAX=0" "rows reached with a second open on both sides (half-open connections: SYN and stale ACKs arriving in synchronized states, LISTEN turned active, simultaneous close with a lost ACK)"
 add P7_coverage_e       holds base -              coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=0 -DABORTS_MAX=1 -DRETRIES_MAX=0 -DCFG_TW_REOPEN -DCFG_RFC5961_SYN" "rows reached in the client/server model with ABORT, TIME-WAIT reopening, RFC 5961 SYN checks and no retransmission (the first timeout gives up)"
 add P7_coverage_f       holds base -              coverage "-DCOVERAGE -DLOSS_MAX=1 -DDUP_MAX=0 -DABORTS_MAX=1 -DRETRIES_MAX=0 -DCFG_TW_REOPEN" "as P7_coverage_e with RFC 5961 SYN checks off (a SYN in the window of a half-open FIN-WAIT-2 resets it)"
-add P7_coverage_g       holds base -              coverage "-DCOVERAGE -DSERVER_OPENS_MAX=2 -DLOSS_MAX=1 -DDUP_MAX=1 -DDATA_MAX=1 -DDATA_LEN=8" "rows reached in the client/server model with data and the server re-opening: a duplicate sent before a data transfer arrives after it with its ACK below SND.UNA - window (ACK_INVALID in ESTABLISHED, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT); a simultaneous close's retransmitted FIN acknowledging the other FIN (FIN_ACK in CLOSING)"
+add P7_coverage_g       holds base -              coverage "-DCOVERAGE -DSERVER_OPENS_MAX=2 -DLOSS_MAX=1 -DDUP_MAX=1 -DDATA_MAX=1 -DDATA_LEN=8 $WIDE" "rows reached in the client/server model with data and the server re-opening: a duplicate sent before a data transfer arrives after it with its ACK below SND.UNA - window (ACK_INVALID in ESTABLISHED, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT); a simultaneous close's retransmitted FIN acknowledging the other FIN (FIN_ACK in CLOSING)"
 add M1_two_way_handshake fails M1 P1_no_zombie    safety   "-DCHECK_P1"  "table edit T05 LISTEN SYN -> ESTABLISHED: a delayed duplicate SYN of an abandoned incarnation makes a zombie"
 add M2a_time_wait_short fails base P4_last_ack_clean safety "$P4F -DTW_TICKS=$((2*MSLV-1))" "TIME-WAIT 2*MSL-1: the retransmitted FIN arrives after TIME-WAIT and draws a RST"
 add M2b_time_wait_zero  fails base P4_last_ack_clean safety "$P4F -DTW_TICKS=0" "no TIME-WAIT: the retransmitted FIN of a lost last ACK draws a RST"
@@ -259,11 +271,13 @@ run_classifier() {
       [ "$result" = fails ] && [ "$expect" = holds ] && head -5 "$OUT/$name.diffs.txt"; } > "$OUT/$name.msg"
 }
 [ -f build/libtcpfsm.a ] || die "build/libtcpfsm.a missing (run make lib)"
-# at other bounds than the default the domain follows them (SEQ_N, SEQ_SPAN, the data transfer)
+# C8: the domain of the runs without data at SEQ_N 64; C8_one_classifier_wide: SEQ_N 128 with the
+# data transfer (P3_reincarnation and its mutants, P7_coverage_g) and P4_two_ack_losses. At other
+# bounds than the default, C8 follows them (SEQ_N, SEQ_SPAN, the data transfer).
 CB=""; [ "$BOUNDS" = default ] || CB="$B -DDATA_LEN=$DLEN"
 run_classifier C8_one_classifier holds "$CB" "the model's classify and the C classifier (tcpfsm_segment's out.event) agree on every input of the model's domain (model/classify_check.pml)" &
 run_classifier M4c_classifier_mutant fails "$CB -DMUT_SYN_SENT_NO_ACK_CHECK" "the classifier mutant of M4 planted in the model: the comparison with C finds the differences" &
-[ "$BOUNDS" = default ] && run_classifier C8_one_classifier_wide holds "-DSEQ_BITS=7 -DSEQ_SPAN=32" "the same over the domain of P4_two_ack_losses and M13 (SEQ_N 128, SEQ and ACK within 32 of IRS and ISS)" 128 &
+[ "$BOUNDS" = default ] && run_classifier C8_one_classifier_wide holds "$WIDE -DDATA_LEN=$DLEN" "the same over the domain of the runs at SEQ_N 128 (P3_reincarnation and its mutants, P7_coverage_g, P4_two_ack_losses, M13): SEQ and ACK within 32 of IRS and ISS, TCBs with a data transfer of $DLEN" 128 &
 wait
 
 # ------------------------------------------------------------------ coverage (P7)

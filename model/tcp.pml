@@ -122,21 +122,30 @@
  *    (a) the sequence space: with SEQ_N = 64 and 4 per tick it wraps every 16 ticks; a TIME-WAIT
  *        restarted by retransmitted FINs makes an incarnation live more than LIFE_MAX = 13
  *        ticks, and its segments arrive more than SEQ_SPAN = 24 from the next incarnation's ISS
- *        (beyond the classifier's checked domain). SEQ_BITS = 7 (SEQ_N = 128, LIFE_MAX = 29)
- *        with SEQ_SPAN = 36 lifts both;
+ *        (beyond the classifier's checked domain). A new ISS lies ISN_RATE per tick of the old
+ *        incarnation's age from its numbers, and that distance plus the data and the window must
+ *        stay below SEQ_N/2 for the model's comparisons to agree with C's: model-msl2 uses
+ *        ISN_RATE = 2, SEQ_N = 128 (LIFE_MAX = 61) and SEQ_SPAN = 48; model-deep (MSL = 3)
+ *        ISN_RATE = 2, SEQ_N = 256 and SEQ_SPAN = 96;
  *    (b) the network: the retransmission timeout equals MSL while a round trip takes up to
  *        2*(MSL-1) ticks, so spurious retransmissions and their replies put more than 8 segments
  *        in flight per direction: QMAX = 12 (at most 12);
  *    (c) the reincarnation scenario: a TIME-WAIT of 2*MSL-1 ticks moves the ISN clock by
- *        4*(2*MSL-1) = 12, so the data transfer must exceed that for M2d to be refutable
- *        (DATA_LEN = 16 in model-msl2, 24 in model-deep).
+ *        ISN_RATE*(2*MSL-1), so the data transfer must exceed that for M2d to be refutable
+ *        (DATA_LEN = 8 in model-msl2, 12 in model-deep).
  *    With these bounds the state space is the obstacle: P1 at MSL = 2 with 2 incarnations on
- *    each side stored 23.6 million states in 564 s (6 GB, not finished) on a loaded machine,
+ *    each side stored 23.6 million states in 564 s (6 GB, not finished; ISN_RATE 4, SEQ_N 128,
+ *    QMAX 12) on a loaded machine,
  *    far beyond make model's 5 minutes; the README's state-space table has the figures. A
  *    reduction (users acting at fewer moments, or symmetry between incarnations) is what comes
  *    next; the mechanics above are in place and checked by model_bound_ok.
  *  - Every arriving segment's SEQ and ACK lie within SEQ_SPAN of IRS and ISS (asserted): the
- *    domain over which model/classify_check.pml compares the classifier with the C one.
+ *    domain over which model/classify_check.pml compares the classifier with the C one. That
+ *    span, plus the data transfer and the window, must stay below SEQ_N/2, where the model's
+ *    comparisons modulo SEQ_N agree with C's modulo 2^32: the runs with data (P3_reincarnation,
+ *    P7_coverage_g) and P4_two_ack_losses run with SEQ_N = 128 and SEQ_SPAN = 32
+ *    (C8_one_classifier_wide); at SEQ_N = 64 a SYN 24 below IRS would compare above a TIME-WAIT's
+ *    RCV.NXT of IRS + 10.
  *
  * ABSTRACTIONS
  *  - No payload: SYN and FIN are the only things that occupy sequence space, so each
@@ -169,7 +178,7 @@
 
 /* ------------------------------------------------------------------------------- bounds */
 #ifndef SEQ_BITS
-#define SEQ_BITS    6           /* bits of a sequence number (6 or 7; a segment is packed in
+#define SEQ_BITS    6           /* bits of a sequence number (4 to 8; a segment is packed in
                                    one int: 4 + 2*SEQ_BITS + 9 bits)                        */
 #endif
 #define SEQ_N       (1 << SEQ_BITS)   /* size of the sequence space                         */
@@ -1148,7 +1157,7 @@ init {
     opens_left[0] = OPENS_MAX; opens_left[1] = SERVER_OPENS_MAX;
     aborts_left = ABORTS_MAX; losses_left = LOSS_MAX; dups_left = DUP_MAX;
     data_left = DATA_MAX;
-    model_bound_ok = (QMAX >= 2 && QMAX <= 12 && SEQ_BITS >= 4 && SEQ_BITS <= 7 && MSL <= 7 && RTO_TICKS >= 1 && MSL >= 1);
+    model_bound_ok = (QMAX >= 2 && QMAX <= 12 && SEQ_BITS >= 4 && SEQ_BITS <= 8 && MSL <= 7 && RTO_TICKS >= 1 && MSL >= 1);
     assert(model_bound_ok);
 #ifdef SCENARIO_SIMULTANEOUS
     opens_left[0] = 1; opens_left[1] = 1; aborts_left = 0;
