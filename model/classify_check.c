@@ -17,7 +17,9 @@
 
 #define SND_BASE 0xFFFFFFF9u
 #define RCV_BASE 0xFFFFFFFCu
-#define MODEL_SEQ_N 64
+#ifndef MODEL_SEQ_N
+#define MODEL_SEQ_N 64   /* SEQ_N of model/tcp.pml (model/check.sh passes -DMODEL_SEQ_N when it differs) */
+#endif
 #define MODEL_RCV_WND 4
 #define SHOW_MAX 25
 

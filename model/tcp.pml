@@ -36,6 +36,11 @@
  *     without the FIN-WAIT-2 timer, the two ways in which a user deliberately gives up
  *     TIME-WAIT's protection (an aborted TIME-WAIT, or the Linux tcp_fin_timeout that leaves
  *     FIN-WAIT-2 before the peer's FIN arrives, do make the peer's FIN draw a RST).
+ *     P4_two_ack_losses (model/check.sh) checks the same assertion when the last ACK is lost
+ *     twice (-DLOSS_MAX=2 -DLOSE_ONLY_ACKS, 3 retransmissions): the retransmitted FIN, ACKed from
+ *     TIME-WAIT, must restart the 2*MSL timeout ("Acknowledge it, and restart the 2 MSL
+ *     timeout", RFC 9293 3.10.7.4), else TIME-WAIT ends before the next retransmission (M13).
+ *     Losing a retransmitted FIN as well is not covered: TIME-WAIT is sized for one loss.
  *  P5 termination (ltl p5_termination, -DLTL_P5, checked with weak fairness, pan -a -f).
  *     <>[] (both sides CLOSED): every run, with finitely many losses (the bounds below) and
  *     users that eventually act, ends with both sides CLOSED and stays so. TIME-WAIT counts
@@ -62,6 +67,9 @@
  *  W3 (P3) a segment of an earlier incarnation reaches a side synchronized with a later one.
  *  W4 (P4) the last ACK of a close is lost while the peer waits in LAST-ACK (checked with the
  *     flags of P4).
+ *  W4b (P4_two_ack_losses, -DWITNESS_P4_TWICE) the last ACK is lost twice while the peer waits in
+ *     LAST-ACK: the ACK of the retransmitted FIN is lost too, which is when TIME-WAIT must have
+ *     been restarted by that FIN (M13).
  *
  * Besides the property under test every run checks the model's own sanity assertions
  * (model_bound_ok: a bound is too small) which must never fail.
@@ -108,12 +116,36 @@
  *    ESTABLISHED or CLOSE-WAIT for LIFE_USER ticks (the clock waits for them), the protocol's
  *    timers bound the other states. Without it, an incarnation idle for a wrap sees its old
  *    segments accepted (the issue's 23.9M-state P3 failure at MSL = 2).
- *  - MSL: make model runs at MSL = 1 tick. At MSL = 2 the model as it is cannot be checked yet:
- *    the segments in flight exceed QMAX = 8 per direction (retransmissions racing an RTO equal to
- *    MSL multiply the replies), and LIFE_MAX (13 ticks) is exceeded by the retransmission
- *    budgets; both fail model_bound_ok (issue 17, open).
+ *  - MSL: make model runs at MSL = 1 tick. MSL = 2 ticks (make model-msl2; MSL = 3 with 3
+ *    incarnations: make model-deep) needs three bounds raised, each found by model_bound_ok
+ *    (issue 17, measured):
+ *    (a) the sequence space: with SEQ_N = 64 and 4 per tick it wraps every 16 ticks; a TIME-WAIT
+ *        restarted by retransmitted FINs makes an incarnation live more than LIFE_MAX = 13
+ *        ticks, and its segments arrive more than SEQ_SPAN = 24 from the next incarnation's ISS
+ *        (beyond the classifier's checked domain). A new ISS lies ISN_RATE per tick of the old
+ *        incarnation's age from its numbers, and that distance plus the data and the window must
+ *        stay below SEQ_N/2 for the model's comparisons to agree with C's: model-msl2 uses
+ *        ISN_RATE = 2, SEQ_N = 128 (LIFE_MAX = 61) and SEQ_SPAN = 48; model-deep (MSL = 3)
+ *        ISN_RATE = 2, SEQ_N = 256 and SEQ_SPAN = 96;
+ *    (b) the network: the retransmission timeout equals MSL while a round trip takes up to
+ *        2*(MSL-1) ticks, so spurious retransmissions and their replies put more than 8 segments
+ *        in flight per direction: QMAX = 12 (at most 12);
+ *    (c) the reincarnation scenario: a TIME-WAIT of 2*MSL-1 ticks moves the ISN clock by
+ *        ISN_RATE*(2*MSL-1), so the data transfer must exceed that for M2d to be refutable
+ *        (DATA_LEN = 8 in model-msl2, 12 in model-deep).
+ *    With these bounds the state space is the obstacle: P1 at MSL = 2 with 2 incarnations on
+ *    each side stored 23.6 million states in 564 s (6 GB, not finished; ISN_RATE 4, SEQ_N 128,
+ *    QMAX 12) on a loaded machine,
+ *    far beyond make model's 5 minutes; the README's state-space table has the figures. A
+ *    reduction (users acting at fewer moments, or symmetry between incarnations) is what comes
+ *    next; the mechanics above are in place and checked by model_bound_ok.
  *  - Every arriving segment's SEQ and ACK lie within SEQ_SPAN of IRS and ISS (asserted): the
- *    domain over which model/classify_check.pml compares the classifier with the C one.
+ *    domain over which model/classify_check.pml compares the classifier with the C one. That
+ *    span, plus the data transfer and the window, must stay below SEQ_N/2, where the model's
+ *    comparisons modulo SEQ_N agree with C's modulo 2^32: the runs with data (P3_reincarnation,
+ *    P7_coverage_g) and P4_two_ack_losses run with SEQ_N = 128 and SEQ_SPAN = 32
+ *    (C8_one_classifier_wide); at SEQ_N = 64 a SYN 24 below IRS would compare above a TIME-WAIT's
+ *    RCV.NXT of IRS + 10.
  *
  * ABSTRACTIONS
  *  - No payload: SYN and FIN are the only things that occupy sequence space, so each
@@ -145,9 +177,11 @@
 #include "tcpfsm_fsm.pml"
 
 /* ------------------------------------------------------------------------------- bounds */
-#ifndef SEQ_N
-#define SEQ_N       64          /* size of the sequence space (power of two, at most 64)   */
+#ifndef SEQ_BITS
+#define SEQ_BITS    6           /* bits of a sequence number (4 to 8; a segment is packed in
+                                   one int: 4 + 2*SEQ_BITS + 9 bits)                        */
 #endif
+#define SEQ_N       (1 << SEQ_BITS)   /* size of the sequence space                         */
 #define SEQ_MASK    (SEQ_N - 1)
 #define SEQ_HALF    (SEQ_N / 2)
 #ifndef ISN_RATE
@@ -172,7 +206,7 @@
 #define FW2_TICKS   (2 * MSL)   /* FIN-WAIT-2 timer, in ticks, when configured             */
 #endif
 #ifndef QMAX
-#define QMAX        8           /* segments in flight per direction (at most 8)            */
+#define QMAX        8           /* segments in flight per direction (at most 12)           */
 #endif
 #ifndef LOSS_MAX
 #define LOSS_MAX    1           /* segments the network may lose in a run (incl. expiry)   */
@@ -222,22 +256,26 @@
 #define SIGNED_OFF(d) (MOD(d) < SEQ_HALF -> MOD(d) : 0)   /* d >= 0: d itself; d < 0: 0 */
 
 /* ------------------------------------------------------------------------- segments */
-/* A segment is one int: flags (4 bits), SEQ (6), ACK (6), age (3), and the ghost fields gatt
+/* A segment is one int: flags (4 bits), SEQ (SEQ_BITS), ACK (SEQ_BITS), age (3), and the ghost fields gatt
    (sender's incarnation, 0: none) and gpeer (the sender's idea of the receiver's incarnation,
    0: none), 3 bits each. 0 is an empty slot. */
 #define F_SYN 1
 #define F_ACK 2
 #define F_FIN 4
 #define F_RST 8
-#define SEG(f, sq, ak, ga, gp) ((f) | (MOD(sq) << 4) | ((MOD(ak) * (((f) & F_ACK) != 0)) << 10) | ((ga) << 19) | ((gp) << 22))
+#define SH_ACK     (4 + SEQ_BITS)
+#define SH_AGE     (4 + 2 * SEQ_BITS)
+#define SH_GATT    (SH_AGE + 3)
+#define SH_GPEER   (SH_AGE + 6)
+#define SEG(f, sq, ak, ga, gp) ((f) | (MOD(sq) << 4) | ((MOD(ak) * (((f) & F_ACK) != 0)) << SH_ACK) | ((ga) << SH_GATT) | ((gp) << SH_GPEER))
 #define S_FLAGS(s) ((s) & 15)
 #define S_SEQ(s)   (((s) >> 4) & SEQ_MASK)
-#define S_ACK(s)   (((s) >> 10) & SEQ_MASK)
-#define S_AGE(s)   (((s) >> 16) & 7)
-#define S_GATT(s)  (((s) >> 19) & 7)
-#define S_GPEER(s) (((s) >> 22) & 7)
-#define AGE_ONE    (1 << 16)
-#define SEQACK_BITS ((SEQ_MASK << 4) | (SEQ_MASK << 10))
+#define S_ACK(s)   (((s) >> SH_ACK) & SEQ_MASK)
+#define S_AGE(s)   (((s) >> SH_AGE) & 7)
+#define S_GATT(s)  (((s) >> SH_GATT) & 7)
+#define S_GPEER(s) (((s) >> SH_GPEER) & 7)
+#define AGE_ONE    (1 << SH_AGE)
+#define SEQACK_BITS ((SEQ_MASK << 4) | (SEQ_MASK << SH_ACK))
 
 /* ------------------------------------------------------------------------ endpoints */
 byte st[2];            /* connection state: only tcpfsm_step changes it */
@@ -286,7 +324,10 @@ byte P1_no_zombie, P2_agreement, P3_no_old_duplicate, P4_last_ack_clean, model_b
 /* witnesses (-DWITNESS_Pn): each asserts that the danger its property guards against never even
    begins; the assertion must FAIL, else the property is vacuous under the bounds of the run */
 byte W1_old_syn_at_listener, W2_old_syn_ack_at_syn_sent, W3_old_segment_at_synchronized,
-     W4_last_ack_lost;
+     W4_last_ack_lost, W4_last_ack_lost_twice;
+#ifdef WITNESS_P4_TWICE
+byte w4_lost;          /* ghost: last ACKs lost while the peer waits in LAST-ACK (W4b only) */
+#endif
 
 inline reset_scratch() {
   h_seg = 0; h_tmp = 0; h_acts = 0; h_out = 0; h_send = 0;
@@ -294,7 +335,8 @@ inline reset_scratch() {
   h_len = 0; h_guards = 0; h_peer = 0; h_tag = 0; h_ok = 0; h_acceptable = 0; h_refin = 0;
   h_newfin = 0; P1_no_zombie = 0; P2_agreement = 0; P3_no_old_duplicate = 0;
   P4_last_ack_clean = 0; model_bound_ok = 0; W1_old_syn_at_listener = 0;
-  W2_old_syn_ack_at_syn_sent = 0; W3_old_segment_at_synchronized = 0; W4_last_ack_lost = 0
+  W2_old_syn_ack_at_syn_sent = 0; W3_old_segment_at_synchronized = 0; W4_last_ack_lost = 0;
+  W4_last_ack_lost_twice = 0
 }
 
 #define SYNCHRONIZED(s)  ((s) >= ST_ESTABLISHED)
@@ -378,6 +420,15 @@ inline narrate(i) {
 #define FATE_LOSE      1
 #define FATE_DUPLICATE 2
 
+/* which segments the network may lose: any, or with -DLOSE_ONLY_ACKS (P4_two_ack_losses) only
+   pure ACKs, so that both losses can fall on the last ACK of a close (a segment whose loss was
+   chosen but that is not losable is delivered) */
+#ifdef LOSE_ONLY_ACKS
+#define LOSABLE(s) (S_FLAGS(s) == F_ACK)
+#else
+#define LOSABLE(s) true
+#endif
+
 /* put segment s into direction d, kept sorted descending with empty slots last (the order of
    the slots means nothing: any segment in flight can be delivered next) */
 inline net_insert(d, s) {
@@ -404,11 +455,18 @@ inline net_insert(d, s) {
 inline net_send(d, s) {
   h_out = s;
   if
-  :: h_fate == FATE_LOSE ->
+  :: h_fate == FATE_LOSE && LOSABLE(h_out) ->
 #ifdef WITNESS_P4
        /* W4: the last ACK of a close is lost while the peer waits in LAST-ACK */
        W4_last_ack_lost = !(S_FLAGS(h_out) == F_ACK && st[1 - (d)] == ST_TIME_WAIT && st[d] == ST_LAST_ACK);
        assert(W4_last_ack_lost);
+#endif
+#ifdef WITNESS_P4_TWICE
+       /* W4b: the last ACK of a close is lost twice (the ACK of the retransmitted FIN too) while
+          the peer waits in LAST-ACK: the danger M13 (TIME-WAIT not restarted) needs */
+       w4_lost = w4_lost + (S_FLAGS(h_out) == F_ACK && st[1 - (d)] == ST_TIME_WAIT && st[d] == ST_LAST_ACK);
+       W4_last_ack_lost_twice = (w4_lost < 2);
+       assert(W4_last_ack_lost_twice);
 #endif
        losses_left--; printf("NARR      send to ep%d, LOST: ", d); print_seg(h_out); printf("\n")
   :: h_fate == FATE_DUPLICATE && net[(d) * QMAX + QMAX - 2] == 0 ->
@@ -998,6 +1056,10 @@ proctype endpoint(byte i) {
        :: NET_READY && QMAX > 5 && net[i * QMAX + 5] != 0 -> what = W_SEG0 + 5
        :: NET_READY && QMAX > 6 && net[i * QMAX + 6] != 0 -> what = W_SEG0 + 6
        :: NET_READY && QMAX > 7 && net[i * QMAX + 7] != 0 -> what = W_SEG0 + 7
+       :: NET_READY && QMAX > 8 && net[i * QMAX + 8] != 0 -> what = W_SEG0 + 8
+       :: NET_READY && QMAX > 9 && net[i * QMAX + 9] != 0 -> what = W_SEG0 + 9
+       :: NET_READY && QMAX > 10 && net[i * QMAX + 10] != 0 -> what = W_SEG0 + 10
+       :: NET_READY && QMAX > 11 && net[i * QMAX + 11] != 0 -> what = W_SEG0 + 11
        /* the timer */
        :: tmr[i] == 1 -> what = W_TIMER
        /* data: a transfer that is delivered and acknowledged */
@@ -1032,7 +1094,9 @@ proctype endpoint(byte i) {
 #define DUE_DIR(d) (DUE((d) * QMAX) || DUE((d) * QMAX + 1) || (QMAX > 2 && DUE((d) * QMAX + 2)) || \
                     (QMAX > 3 && DUE((d) * QMAX + 3)) || (QMAX > 4 && DUE((d) * QMAX + 4)) || \
                     (QMAX > 5 && DUE((d) * QMAX + 5)) || (QMAX > 6 && DUE((d) * QMAX + 6)) || \
-                    (QMAX > 7 && DUE((d) * QMAX + 7)))
+                    (QMAX > 7 && DUE((d) * QMAX + 7)) || (QMAX > 8 && DUE((d) * QMAX + 8)) || \
+                    (QMAX > 9 && DUE((d) * QMAX + 9)) || (QMAX > 10 && DUE((d) * QMAX + 10)) || \
+                    (QMAX > 11 && DUE((d) * QMAX + 11)))
 #define ANY_DUE (DUE_DIR(0) || DUE_DIR(1))
 
 /* a user does not let an incarnation sit in ESTABLISHED or CLOSE-WAIT for ever: the clock waits
@@ -1058,7 +1122,7 @@ proctype clock() {
                  /* ages, and its sequence numbers rotate with the ISN clock */
                  net[h_j] = (h_seg & ~SEQACK_BITS) + AGE_ONE +
                             (MOD(S_SEQ(h_seg) - ISN_RATE) << 4) +
-                            ((MOD(S_ACK(h_seg) - ISN_RATE) * ((S_FLAGS(h_seg) & F_ACK) != 0)) << 10)
+                            ((MOD(S_ACK(h_seg) - ISN_RATE) * ((S_FLAGS(h_seg) & F_ACK) != 0)) << SH_ACK)
             :: else -> skip
             fi;
             h_j++
@@ -1128,7 +1192,7 @@ init {
     opens_left[0] = OPENS_MAX; opens_left[1] = SERVER_OPENS_MAX;
     aborts_left = ABORTS_MAX; losses_left = LOSS_MAX; dups_left = DUP_MAX;
     data_left = DATA_MAX;
-    model_bound_ok = (QMAX >= 2 && QMAX <= 8 && SEQ_N <= 64 && RTO_TICKS >= 1 && MSL >= 1);
+    model_bound_ok = (QMAX >= 2 && QMAX <= 12 && SEQ_BITS >= 4 && SEQ_BITS <= 8 && MSL <= 7 && RTO_TICKS >= 1 && MSL >= 1);
     assert(model_bound_ok);
 #ifdef SCENARIO_SIMULTANEOUS
     opens_left[0] = 1; opens_left[1] = 1; aborts_left = 0;
