@@ -578,7 +578,10 @@ static int apply_knob(struct engine *e, const struct drill_event *ev, const char
     case F_RFC5961_SYN: cfg->rfc5961_syn = (uint8_t)flag; break;
     case F_RFC5961_ACK: cfg->rfc5961_ack = (uint8_t)flag; break;
     case F_TW_REOPEN: cfg->tw_reopen = (uint8_t)flag; break;
-    case F_WINDOW: cfg->window = (uint32_t)v; break;
+    case F_WINDOW:
+        cfg->window = (uint32_t)v;
+        e->stack.rcvbuf_window = 0;   /* the script sets the core's receive buffer itself */
+        break;
     case F_SYN_RETRIES: cfg->syn_retries = (uint8_t)v; break;
     case F_SYNACK_RETRIES: cfg->synack_retries = (uint8_t)v; break;
     case F_RETRIES: cfg->retries = (uint8_t)v; break;
@@ -768,6 +771,7 @@ static int shell_commands(struct engine *e, const struct drill_event *ev, const 
             /* Google's and the Linux selftests' scripts start with `../common/defaults.sh` (or
                `./defaults.sh`): the system's default settings, i.e. the profile's defaults. */
             e->stack.cfg = *profile_config(e->opt->profile);
+            e->stack.rcvbuf_window = e->opt->profile == DRILL_PROFILE_FREEBSD;
         } else if (strcmp(words[0], "true") == 0 || strcmp(words[0], ":") == 0) {
             continue;
         } else {
