@@ -602,14 +602,14 @@ static void emit_retransmission(struct tcpfsm_conn *c, struct tcpfsm_output *out
     uint32_t outstanding = c->snd_nxt - c->snd_una;
     uint32_t fin = (c->flags & TCPFSM_F_FIN_SENT) != 0u ? 1u : 0u;
     uint32_t n;
+    uint16_t wnd = seg_window(c->rcv_wnd);
 
     if (c->state == (uint8_t)TCPFSM_SYN_SENT) {
-        emit(out, c->iss, 0u, (uint16_t)TCPFSM_SYN, seg_window(c->rcv_wnd), 0u);
+        emit(out, c->iss, 0u, (uint16_t)TCPFSM_SYN, wnd, 0u);
         return;
     }
     if ((c->flags & TCPFSM_F_SYN_ACKED) == 0u) {
-        emit(out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), seg_window(c->rcv_wnd),
-             0u);
+        emit(out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), wnd, 0u);
         return;
     }
     if (outstanding > fin) {
@@ -624,18 +624,17 @@ static void emit_retransmission(struct tcpfsm_conn *c, struct tcpfsm_output *out
         /*@ assert n == at_most(in_flight(c->snd_una, c->snd_nxt) - fin, c->cfg->mss); */
         /*@ assert fl == retransmit_ctl(in_flight(c->snd_una, c->snd_nxt) - fin, c->cfg->mss,
                                         c->snd_queued); */
-        emit(out, c->snd_una, c->rcv_nxt, fl, seg_window(c->rcv_wnd), (uint16_t)n);
+        emit(out, c->snd_una, c->rcv_nxt, fl, wnd, (uint16_t)n);
         return;
     }
     if (fin != 0u) {
-        emit(out, c->snd_nxt - 1u, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK),
-             seg_window(c->rcv_wnd), 0u);
+        emit(out, c->snd_nxt - 1u, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), wnd, 0u);
         return;
     }
     if (c->snd_queued > 0u) {
         /* the zero-window probe: one octet of new data */
         uint16_t fl = c->snd_queued == 1u ? (uint16_t)(TCPFSM_ACK | TCPFSM_PSH) : (uint16_t)TCPFSM_ACK;
-        emit(out, c->snd_nxt, c->rcv_nxt, fl, seg_window(c->rcv_wnd), 1u);
+        emit(out, c->snd_nxt, c->rcv_nxt, fl, wnd, 1u);
         c->snd_nxt += 1u;
         c->snd_queued -= 1u;
     }
