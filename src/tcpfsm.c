@@ -43,6 +43,16 @@ static void emit(struct tcpfsm_output *out, uint32_t seq, uint32_t ack, uint16_t
     }
 }
 
+/* The window field of a segment we send: RCV.WND as far as the 16-bit field carries it
+   (seg_wnd of tcpfsm_spec_segments.h: min(RCV.WND, 65535), no window scaling). */
+/*@ assigns \nothing;
+    ensures \result == seg_wnd(rcv_wnd);
+*/
+static uint16_t seg_window(uint32_t rcv_wnd)
+{
+    return rcv_wnd < 65535u ? (uint16_t)rcv_wnd : (uint16_t)65535u;
+}
+
 /* Start an empty output. */
 /*@ requires \valid(out);
     assigns out->count, out->events, out->event, out->state, out->row, out->deadline;
@@ -334,6 +344,42 @@ static int may_send_data(uint8_t st)
         || st == (uint8_t)TCPFSM_LAST_ACK;
 }
 
+/* A data segment <SEQ=seq><ACK=RCV.NXT><CTL=fl> of n octets (send_data_segment's). Like the
+   wrappers of emit below, it states that the connection block is not touched, field by field for
+   the ones send_data_segment's contract reads. */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    requires out->count < TCPFSM_MAX_SEGMENTS;
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out) && one_appended{Pre, Post}(out);
+    ensures segment_is(last_segment(out), seq, c->rcv_nxt, fl, seg_wnd(c->rcv_wnd), n);
+    ensures valid_conn(c) && c->state == \old(c->state);
+    ensures c->cfg == \old(c->cfg) && c->cfg->mss == \old(c->cfg->mss);
+    ensures c->snd_wnd == \old(c->snd_wnd) && c->snd_una == \old(c->snd_una)
+            && c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued);
+*/
+static void emit_data(const struct tcpfsm_conn *c, uint32_t seq, uint16_t fl, uint16_t n,
+                      struct tcpfsm_output *out)
+{
+    emit(out, seq, c->rcv_nxt, fl, seg_window(c->rcv_wnd), n);
+}
+
+/* Move `n` queued octets into the sequence space at SND.NXT = `seq` (send_data_segment), timing
+   them unless a segment is timed already (RFC 6298 3). A contracted step of its own, so that
+   send_data_segment's goals see only the fields it assigns. */
+/*@ requires valid_conn(c);
+    requires seq == c->snd_nxt && 0 < n <= c->snd_queued;
+    requires in_flight(c->snd_una, seq) + n <= c->snd_wnd && n <= c->cfg->mss;
+    assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start;
+    ensures valid_conn(c);
+    ensures c->snd_nxt == seq_add(seq, n) && c->snd_queued == \old(c->snd_queued) - n;
+*/
+static void take_from_queue(struct tcpfsm_conn *c, uint32_t seq, uint32_t n, tcpfsm_time_t now)
+{
+    rtt_start(c, seq, now);
+    c->snd_nxt = seq + n;
+    c->snd_queued -= n;
+}
+
 /* Send one segment of queued data: up to one MSS within the peer's window ("SND.UNA + SND.WND -
    SND.NXT" usable, RFC 9293 3.8.6.2.1), PSH on the last queued byte (3.9.1). Returns 0 when the
    window allows nothing. */
@@ -382,10 +428,8 @@ static uint8_t send_data_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, struc
                                               usable_window(c->snd_wnd, in_flight(c->snd_una, seq))); */
     if (n == c->snd_queued)
         fl = (uint16_t)(TCPFSM_ACK | TCPFSM_PSH);
-    rtt_start(c, seq, now);
-    c->snd_nxt = seq + n;
-    c->snd_queued -= n;
-    emit(out, seq, c->rcv_nxt, fl, c->rcv_wnd, (uint16_t)n);
+    take_from_queue(c, seq, n, now);
+    emit_data(c, seq, fl, (uint16_t)n, out);
     /*@ assert last_segment(out).len == n; */
     /* the length in the terms of the contract (a step for the provers) */
     /*@ assert last_segment(out).len
@@ -407,7 +451,8 @@ static uint8_t send_data_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, struc
 */
 static void send_fin(struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
-    emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), c->rcv_wnd, 0u);
+    emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), seg_window(c->rcv_wnd),
+         0u);
     /*@ assert valid_conn(c) && c->state == \at(c->state, Pre); */
     c->snd_nxt += 1u;
     c->flags = (uint8_t)((c->flags & ~TCPFSM_F_FIN_PENDING) | TCPFSM_F_FIN_SENT);
@@ -469,7 +514,7 @@ static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output
 */
 static void emit_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
-    emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)TCPFSM_ACK, c->rcv_wnd, 0u);
+    emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)TCPFSM_ACK, seg_window(c->rcv_wnd), 0u);
 }
 
 /* Our FIN again, at the sequence number it was sent at: <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=FIN,ACK>
@@ -483,7 +528,7 @@ static void emit_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 */
 static void emit_fin_again(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
-    emit(out, c->snd_nxt - 1u, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), c->rcv_wnd, 0u);
+    emit(out, c->snd_nxt - 1u, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), seg_window(c->rcv_wnd), 0u);
     /*@ assert valid_config(c->cfg) && valid_timers(c); */
     /*@ assert valid_accounting(c); */
 }
@@ -564,7 +609,7 @@ static void emit_challenge_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, struct 
     ensures valid_output(out);
     ensures valid_conn(c) && c->state == \old(c->state);
     ensures one_appended{Pre, Post}(out);
-    ensures segment_is(last_segment(out), seq, ack, flags, c->rcv_wnd, len);
+    ensures segment_is(last_segment(out), seq, ack, flags, seg_wnd(c->rcv_wnd), len);
     ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued)
             && c->snd_una == \old(c->snd_una) && c->rcv_nxt == \old(c->rcv_nxt)
             && c->rcv_wnd == \old(c->rcv_wnd) && c->flags == \old(c->flags) && c->iss == \old(c->iss);
@@ -573,7 +618,7 @@ static void emit_challenge_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, struct 
 static void emit_conn(const struct tcpfsm_conn *c, struct tcpfsm_output *out, uint32_t seq,
                       uint32_t ack, uint16_t flags, uint16_t len)
 {
-    emit(out, seq, ack, flags, c->rcv_wnd, len);
+    emit(out, seq, ack, flags, seg_window(c->rcv_wnd), len);
     /*@ assert valid_config(c->cfg) && valid_timers(c); */
     /*@ assert valid_accounting(c); */
 }
@@ -592,7 +637,7 @@ static void emit_conn(const struct tcpfsm_conn *c, struct tcpfsm_output *out, ui
             == at_most(in_flight(c->snd_una, c->snd_nxt)
                        - ((c->flags & TCPFSM_F_FIN_SENT) != 0 ? 1 : 0), c->cfg->mss);
     ensures last_segment(out).seq == c->snd_una && last_segment(out).ack == c->rcv_nxt;
-    ensures last_segment(out).window == c->rcv_wnd;
+    ensures last_segment(out).window == seg_wnd(c->rcv_wnd);
     ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued)
             && c->snd_una == \old(c->snd_una) && c->flags == \old(c->flags)
             && c->cfg->mss == \old(c->cfg->mss);
@@ -624,7 +669,7 @@ static void retransmit_data(const struct tcpfsm_conn *c, struct tcpfsm_output *o
     ensures valid_conn(c) && c->state == \old(c->state);
     ensures one_appended{Pre, Post}(out);
     ensures segment_is(last_segment(out), \old(c->snd_nxt), c->rcv_nxt,
-                       data_ctl(1, \old(c->snd_queued)), c->rcv_wnd, 1);
+                       data_ctl(1, \old(c->snd_queued)), seg_wnd(c->rcv_wnd), 1);
     ensures c->snd_nxt == seq_add(\old(c->snd_nxt), 1) && c->snd_queued == \old(c->snd_queued) - 1;
 */
 static void send_probe(struct tcpfsm_conn *c, struct tcpfsm_output *out)
@@ -667,7 +712,7 @@ static void send_probe(struct tcpfsm_conn *c, struct tcpfsm_output *out)
               == at_most(in_flight(c->snd_una, c->snd_nxt)
                          - ((c->flags & TCPFSM_F_FIN_SENT) != 0 ? 1 : 0), c->cfg->mss);
       ensures last_segment(out).seq == c->snd_una && last_segment(out).ack == c->rcv_nxt;
-      ensures last_segment(out).window == c->rcv_wnd;
+      ensures last_segment(out).window == seg_wnd(c->rcv_wnd);
       ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued);
     behavior fin:
       assumes c->state != TCPFSM_SYN_SENT && (c->flags & TCPFSM_F_SYN_ACKED) != 0;
@@ -681,7 +726,7 @@ static void send_probe(struct tcpfsm_conn *c, struct tcpfsm_output *out)
       assumes c->snd_queued > 0;
       ensures one_appended{Pre, Post}(out);
       ensures segment_is(last_segment(out), \old(c->snd_nxt), c->rcv_nxt,
-                         data_ctl(1, \old(c->snd_queued)), c->rcv_wnd, 1);
+                         data_ctl(1, \old(c->snd_queued)), seg_wnd(c->rcv_wnd), 1);
       ensures c->snd_nxt == seq_add(\old(c->snd_nxt), 1) && c->snd_queued == \old(c->snd_queued) - 1;
     behavior nothing_outstanding:
       assumes c->state != TCPFSM_SYN_SENT && (c->flags & TCPFSM_F_SYN_ACKED) != 0;
@@ -1201,7 +1246,7 @@ static uint8_t process_text(struct tcpfsm_conn *c, uint8_t from, const struct tc
                 n = c->rcv_wnd;
             if (n > 0u) {
                 c->rcv_nxt += n;
-                c->rcv_wnd = (uint16_t)(c->rcv_wnd - n);
+                c->rcv_wnd -= n;
                 r = (uint8_t)PROC_DATA;
             }
         }
@@ -1437,6 +1482,20 @@ static void open_syn_received(struct tcpfsm_conn *c, uint8_t from, const struct 
     }
 }
 
+/* A SYN arriving in SYN-SENT: nothing has been received yet, so RCV.WND is the whole receive
+   buffer as it is now (RFC 9293 3.10.7.4 seventh: RCV.WND is adjusted "as appropriate to the
+   current buffer availability"); the host may have sized the buffer since OPEN from the SYN's MSS
+   option, as FreeBSD's tcp_mss() rounds it up to a multiple of the MSS. */
+/*@ requires valid_conn(c);
+    assigns c->rcv_wnd;
+    ensures valid_conn(c);
+    ensures c->rcv_wnd == c->cfg->window;
+*/
+static void syn_sent_window(struct tcpfsm_conn *c)
+{
+    c->rcv_wnd = c->cfg->window;
+}
+
 /* The state variables of the row's actions that come before the segment is processed (the
    helpers above), and cancel_rto (done first, so that processing the ACK does not re-arm the
    timer). */
@@ -1452,6 +1511,8 @@ static void actions_open(struct tcpfsm_conn *c, uint8_t from, uint32_t actions, 
 {
     if (k.passive_open != 0u)
         open_passive(c, k.iss);
+    if (k.seg != NULL && from == (uint8_t)TCPFSM_SYN_SENT && (k.seg->flags & TCPFSM_SYN) != 0u)
+        syn_sent_window(c);
     if ((actions & TCPFSM_ACT_REOPEN) != 0u && k.seg != NULL)
         open_reopen(c, k.seg->seq, k.now);
     if ((actions & TCPFSM_ACT_SEND_SYN) != 0u)
@@ -1627,7 +1688,7 @@ static void emit_tcb_rst(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 */
 static void emit_syn(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
-    emit(out, c->iss, 0u, (uint16_t)TCPFSM_SYN, c->rcv_wnd, 0u);
+    emit(out, c->iss, 0u, (uint16_t)TCPFSM_SYN, seg_window(c->rcv_wnd), 0u);
 }
 
 /* <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> */
@@ -1646,7 +1707,7 @@ static void emit_syn(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 */
 static void emit_syn_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
-    emit(out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), c->rcv_wnd, 0u);
+    emit(out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), seg_window(c->rcv_wnd), 0u);
 }
 
 /* The reset in reply to `seg` (emit_reset_reply), if `out` has room. */
@@ -1932,15 +1993,15 @@ static uint16_t run(struct tcpfsm_conn *c, uint8_t ev, struct call k, struct tcp
 /* ============================================================ public API */
 
 /*@ requires c == \null || \valid(c);
-    requires cfg == \null || valid_config(cfg);
+    requires cfg == \null || \valid_read(cfg);
     requires c != \null && cfg != \null ==> \separated(c, cfg);
     assigns *c;
     behavior bad_args:
-      assumes c == \null || cfg == \null;
+      assumes c == \null || cfg == \null || !window_in_range(cfg);
       assigns \nothing;
       ensures \result == TCPFSM_ERR_ARG;
     behavior ok:
-      assumes c != \null && cfg != \null;
+      assumes c != \null && cfg != \null && window_in_range(cfg);
       ensures \result == TCPFSM_OK;
       ensures valid_conn(c) && c->state == TCPFSM_CLOSED && c->cfg == cfg;
     complete behaviors;
@@ -1948,8 +2009,8 @@ static uint16_t run(struct tcpfsm_conn *c, uint8_t ev, struct call k, struct tcp
 */
 int tcpfsm_init(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg)
 {
-    if (c == NULL || cfg == NULL)
-        return TCPFSM_ERR_ARG;
+    if (c == NULL || cfg == NULL || cfg->window > TCPFSM_WINDOW_MAX)
+        return TCPFSM_ERR_ARG;   /* RFC 7323 2.3: "max window < 2^30" */
     c->cfg = cfg;
     c->deadline = TCPFSM_NO_DEADLINE;
     c->iss = 0u;
@@ -2219,7 +2280,7 @@ static int open_window(struct tcpfsm_conn *c, uint32_t len)
     /* RCV.WND =< the configured window (valid_accounting): full - old_wnd does not wrap */
     if (len > full - old_wnd)
         return TCPFSM_ERR_ARG;       /* more than was received and not yet consumed */
-    c->rcv_wnd = (uint16_t)(old_wnd + len);
+    c->rcv_wnd = old_wnd + len;
     return TCPFSM_OK;
 }
 
@@ -2538,7 +2599,7 @@ uint16_t tcpfsm_snd_wnd(const struct tcpfsm_conn *c)
     behavior conn: assumes c != \null; ensures \result == c->rcv_wnd;
     complete behaviors; disjoint behaviors;
 */
-uint16_t tcpfsm_rcv_wnd(const struct tcpfsm_conn *c)
+uint32_t tcpfsm_rcv_wnd(const struct tcpfsm_conn *c)
 {
     return c == NULL ? 0u : c->rcv_wnd;
 }

@@ -77,6 +77,10 @@ struct tcpfsm_output {
     tcpfsm_time_t deadline;        /* call tcpfsm_timer() at this time; TCPFSM_NO_DEADLINE if none */
 };
 
+/* The largest receive window (RFC 7323 2.3: "two times the maximum window size must be less than
+   2^31, or max window < 2^30"); tcpfsm_init refuses a configuration with a larger window. */
+#define TCPFSM_WINDOW_MAX UINT32_C(1073741823)
+
 /* Configuration: times in microseconds. Shared by many connections; must outlive them. */
 struct tcpfsm_config {
     uint32_t rto_initial;         /* RFC 6298 2.1: 1 s */
@@ -88,7 +92,9 @@ struct tcpfsm_config {
     uint8_t  syn_linear_timeouts; /* first N SYN retransmissions at a constant RTO (Linux: 4) */
     uint32_t msl;                 /* maximum segment lifetime; TIME-WAIT lasts 2*MSL */
     uint32_t fin_wait_2_timeout;  /* 0: no FIN-WAIT-2 timer */
-    uint16_t window;              /* advertised receive window */
+    uint32_t window;              /* receive buffer (RCV.BUFF of RFC 9293 3.8.6.2.2): RCV.WND while
+                                     nothing received is unconsumed; at most TCPFSM_WINDOW_MAX. The
+                                     window field sent is min(RCV.WND, 65535): no window scaling */
     uint16_t mss;                 /* largest payload of one data segment we send */
     uint8_t  rfc5961_rst;         /* 1: RFC 5961 section 3 (exact RST, challenge ACK); 0: RFC 793 */
     uint8_t  rfc5961_syn;         /* 1: RFC 5961 section 4 (SYN draws a challenge ACK); 0: RFC 793 */
@@ -115,7 +121,8 @@ extern const struct tcpfsm_config tcpfsm_profile_linux;
 extern const struct tcpfsm_config tcpfsm_profile_freebsd;
 
 /* One connection. Caller-owned; contents are private (read them through the accessors).
-   72 bytes on LP64 (64 before SND.WL1/SND.WL2 were kept). The RTO is not stored: it is computed from SRTT/RTTVAR (or rto_initial before
+   80 bytes on LP64 (64 before SND.WL1/SND.WL2 were kept, 72 before RCV.WND became 32-bit).
+   The RTO is not stored: it is computed from SRTT/RTTVAR (or rto_initial before
    the first sample) and backed off by `backoff` (see tcpfsm_rto()). IRS is not kept either: after
    the SYN only RCV.NXT matters. */
 struct tcpfsm_conn {
@@ -128,8 +135,9 @@ struct tcpfsm_conn {
     uint32_t rtt_seq;              /* sequence number being timed (Karn), valid when timing */
     uint32_t rtt_start;            /* low 32 bits of the time the timed segment was sent */
     uint32_t srtt, rttvar;         /* RFC 6298, microseconds, valid after the first sample */
+    uint32_t rcv_wnd;              /* RCV.WND, our receive window: cfg->window minus unconsumed bytes
+                                      (RFC 7323 2.3: "All windows are treated as 32-bit quantities") */
     uint16_t snd_wnd, max_snd_wnd; /* peer's window (unscaled) and the largest seen (RFC 5961 5.2) */
-    uint16_t rcv_wnd;              /* our receive window: cfg->window minus unconsumed bytes */
     uint8_t  state;                /* enum tcpfsm_state */
     uint8_t  flags;                /* TCPFSM_F_* (private) */
     unsigned int timer : 2;        /* which timer the deadline is for (private) */
@@ -139,7 +147,8 @@ struct tcpfsm_conn {
     uint8_t  challenge_second;     /* low bits of the second they were counted in */
 };
 
-/* Initialise `c` in CLOSED with configuration `cfg`. */
+/* Initialise `c` in CLOSED with configuration `cfg`; TCPFSM_ERR_ARG if cfg->window exceeds
+   TCPFSM_WINDOW_MAX. */
 int tcpfsm_init(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg);
 
 /* User calls (RFC 9293 3.10.1-3.10.5). */
@@ -170,7 +179,7 @@ uint32_t tcpfsm_snd_una(const struct tcpfsm_conn *c);
 uint32_t tcpfsm_snd_nxt(const struct tcpfsm_conn *c);
 uint32_t tcpfsm_rcv_nxt(const struct tcpfsm_conn *c);
 uint16_t tcpfsm_snd_wnd(const struct tcpfsm_conn *c);
-uint16_t tcpfsm_rcv_wnd(const struct tcpfsm_conn *c);
+uint32_t tcpfsm_rcv_wnd(const struct tcpfsm_conn *c);
 /* Bytes written by the application and not yet sent (waiting for window). */
 uint32_t tcpfsm_snd_queued(const struct tcpfsm_conn *c);
 /* The current retransmission timeout in microseconds (RFC 6298, with backoff). */

@@ -32,6 +32,13 @@
 /*@
 
   // ------------------------------------------------------------ validity
+  // RFC 7323 2.3: "two times the maximum window size must be less than 2^31, or max window <
+  // 2^30" (so that new data is never mistaken for old in the sequence space): the receive buffer,
+  // and so RCV.WND (valid_accounting: RCV.WND =< cfg->window), stays below 2^30. tcpfsm_init
+  // refuses a larger one (its contract); valid_config does not restate it: no proof needs it, and
+  // a conjunct of valid_config is a memory read that every contract's frame must carry.
+  predicate window_in_range(struct tcpfsm_config *cfg) = cfg->window <= TCPFSM_WINDOW_MAX;
+
   predicate valid_config(struct tcpfsm_config *cfg) = \valid_read(cfg);
 
   predicate valid_segment(struct tcpfsm_segment *seg) = \valid_read(seg);

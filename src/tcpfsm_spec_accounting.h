@@ -103,8 +103,9 @@
 
   // ------------------------------------------------------------ the strong invariant's conjunct
   // What the accounting keeps true between calls:
-  //  - "RCV.WND: receive window" never exceeds the window we offer (cfg->window): it is the
-  //    configured window minus the octets accepted and not yet consumed;
+  //  - "RCV.WND: receive window" never exceeds the receive buffer (cfg->window, a 32-bit quantity,
+  //    RFC 7323 2.3, below 2^30: tcpfsm_init checks window_in_range): it is the buffer minus the
+  //    octets accepted and not yet consumed;
   //  - SND.WND =< MAX.SND.WND (RFC 5961 5.2: the maximum send window seen from the peer);
   //  - the send queue (written, not yet sent) stays within half the sequence space (SEND's check):
   //    "the sequence number space ... must be performed modulo 2**32" only works when what is

@@ -10,8 +10,9 @@
  * actions_emit, tcpfsm_reply_no_connection and the public functions) are stated in these terms.
  *
  * A segment is written <SEQ=..><ACK=..><CTL=..> as in the RFC; the window field of every segment
- * but a RST is RCV.WND (RFC 9293 3.8.6.2.2: the window we advertise is our receive window), a
- * RST carries a zero window. The ACK field of a segment without the ACK flag is 0.
+ * but a RST is RCV.WND as the 16-bit field carries it, min(RCV.WND, 65535) (seg_wnd below: the
+ * window we advertise is our receive window, and RCV.WND may exceed what an unscaled field holds),
+ * a RST carries a zero window. The ACK field of a segment without the ACK flag is 0.
  */
 #ifndef TCPFSM_SPEC_SEGMENTS_H
 #define TCPFSM_SPEC_SEGMENTS_H
@@ -27,6 +28,17 @@
       s.seq == seq && s.ack == ack && s.flags == ctl && s.window == window && s.len == len;
 
   // seq_add(a, n): (a + n) modulo 2^32 (RFC 9293 3.4), defined in tcpfsm_spec.h.
+
+  // The window field of a segment we send. RFC 9293 3.1: "Window: 16 bits. The number of data
+  // octets beginning with the one indicated in the acknowledgment field that the sender of this
+  // segment is willing to accept." RFC 7323 2.3: "All windows are treated as 32-bit quantities for
+  // storage in the connection control block and for local calculations", and "The window field
+  // (SEG.WND) of every outgoing segment, with the exception of <SYN> segments, MUST be
+  // right-shifted by Rcv.Wind.Shift bits: SEG.WND = RCV.WND >> Rcv.Wind.Shift". The core does not
+  // scale (Rcv.Wind.Shift = 0), and "2^16 - 1 (the maximum unscaled window)" is the most the field
+  // holds: SEG.WND = min(RCV.WND, 65535). The acceptability test (tcpfsm_spec_classify.h) uses
+  // RCV.WND itself, not the field.
+  logic integer seg_wnd(integer rcv_wnd) = rcv_wnd < 65535 ? rcv_wnd : 65535;
 
   // RFC 9293 3.4: "SEG.LEN = the number of octets occupied by the data in the segment (counting
   // SYN and FIN)".
@@ -81,16 +93,16 @@
   // ------------------------------------------------------------ SYN, SYN+ACK
   // RFC 9293 3.10.1 (OPEN in CLOSED): "A SYN segment of the form <SEQ=ISS><CTL=SYN> is sent".
   predicate syn_segment{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
-      segment_is(s, c->iss, 0, TCPFSM_SYN, c->rcv_wnd, 0);
+      segment_is(s, c->iss, 0, TCPFSM_SYN, seg_wnd(c->rcv_wnd), 0);
   // RFC 9293 3.10.7.2 (a SYN in LISTEN): "ISS should be selected and a SYN segment sent of the
   // form: <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>".
   predicate syn_ack_segment{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
-      segment_is(s, c->iss, c->rcv_nxt, TCPFSM_SYN | TCPFSM_ACK, c->rcv_wnd, 0);
+      segment_is(s, c->iss, c->rcv_nxt, TCPFSM_SYN | TCPFSM_ACK, seg_wnd(c->rcv_wnd), 0);
 
   // ------------------------------------------------------------ ACK, challenge ACK
   // RFC 9293 3.10.7.4: "Send an acknowledgment of the form: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>".
   predicate ack_segment{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
-      segment_is(s, c->snd_nxt, c->rcv_nxt, TCPFSM_ACK, c->rcv_wnd, 0);
+      segment_is(s, c->snd_nxt, c->rcv_nxt, TCPFSM_ACK, seg_wnd(c->rcv_wnd), 0);
 
   // Our FIN is unacknowledged: it was sent (it occupies SND.NXT-1) and the state is one that is
   // left when it is acknowledged, FIN-WAIT-1, CLOSING or LAST-ACK (RFC 9293 3.10.7.4 fifth).
@@ -110,7 +122,7 @@
   // RFC 5961 3.2: "TCP MUST send an acknowledgment (challenge ACK): <SEQ=SND.NXT><ACK=RCV.NXT>
   // <CTL=ACK>".
   predicate challenge_ack{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
-      segment_is(s, c->snd_nxt, c->rcv_nxt, TCPFSM_ACK, c->rcv_wnd, 0);
+      segment_is(s, c->snd_nxt, c->rcv_nxt, TCPFSM_ACK, seg_wnd(c->rcv_wnd), 0);
 
   // RFC 5961 7: "An implementation SHOULD include an ACK throttling mechanism to be conservative
   // ... limit the number of challenge ACKs a TCP stack sends within a given time period": at
@@ -161,7 +173,7 @@
   // RFC 9293 3.10.4 (CLOSE): "form a FIN segment and send it": <SEQ=SND.NXT><ACK=RCV.NXT>
   // <CTL=FIN,ACK>, "and advance SND.NXT over the FIN"; `fin_seq` is the SND.NXT it was sent at.
   predicate fin_segment{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c, integer fin_seq) =
-      segment_is(s, fin_seq, c->rcv_nxt, TCPFSM_FIN | TCPFSM_ACK, c->rcv_wnd, 0);
+      segment_is(s, fin_seq, c->rcv_nxt, TCPFSM_FIN | TCPFSM_ACK, seg_wnd(c->rcv_wnd), 0);
 
   // RFC 6298 5.4: "Retransmit the earliest segment that has not been acknowledged by the TCP
   // receiver": one MSS of data from SND.UNA, <SEQ=SND.UNA><ACK=RCV.NXT><CTL=ACK[,PSH]>, of
@@ -184,7 +196,7 @@
   // A segment flush() sends from the queue: <SEQ=..><ACK=RCV.NXT><CTL=ACK[,PSH]> carrying
   // 1 to MSS octets within the send window.
   predicate queued_data_segment{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
-      s.ack == c->rcv_nxt && s.window == c->rcv_wnd && 0 < s.len && s.len <= c->cfg->mss
+      s.ack == c->rcv_nxt && s.window == seg_wnd(c->rcv_wnd) && 0 < s.len && s.len <= c->cfg->mss
       && (s.flags == TCPFSM_ACK || s.flags == (TCPFSM_ACK | TCPFSM_PSH))
       && within_send_window(s, c->snd_una, c->snd_wnd);
 

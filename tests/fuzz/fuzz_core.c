@@ -434,8 +434,9 @@ static void check_step(const struct step_ctx *x)
         CHECK(s->len == 0 || (s->flags & TCPFSM_ACK), "data without ACK");
         if (s->flags & TCPFSM_ACK)
             CHECK(s->ack == c->rcv_nxt, "segment %u acknowledges %u but RCV.NXT is %u", i, s->ack, c->rcv_nxt);
-        CHECK(s->window == c->rcv_wnd, "segment %u advertises window %u but RCV.WND is %u", i, s->window,
-              c->rcv_wnd);
+        /* the 16-bit field carries RCV.WND up to 65535 (no window scaling) */
+        CHECK(s->window == (c->rcv_wnd < 65535u ? c->rcv_wnd : 65535u),
+              "segment %u advertises window %u but RCV.WND is %u", i, s->window, c->rcv_wnd);
         /* every sequence number sent has been assigned: SND.UNA =< SEG.SEQ, SEG.SEQ+SEG.LEN =< SND.NXT */
         CHECK(seq_le(c->snd_una, s->seq) || (s->flags & TCPFSM_SYN),
               "segment %u starts at %u below SND.UNA %u", i, s->seq, c->snd_una);
@@ -786,7 +787,7 @@ static uint16_t pick_len(struct input *in, const struct tcpfsm_config *cfg)
     case 3: return (uint16_t)(cfg->mss + 1u);
     case 4: return u16(in);
     case 5: return (uint16_t)(sel >> 3);
-    case 6: return cfg->window;
+    case 6: return cfg->window < 65535u ? (uint16_t)cfg->window : 65535u;
     default: return 0u;
     }
 }
@@ -801,6 +802,19 @@ static uint16_t pick_window(struct input *in)
     case 3: return 536u;
     case 4: return u16(in);
     default: return (uint16_t)(sel << 5);
+    }
+}
+
+/* A receive buffer (cfg->window): a 16-bit window, or one above 65535 (FreeBSD's 65536 rounded
+   up to a multiple of the MSS, any 17-bit one, up to TCPFSM_WINDOW_MAX). */
+static uint32_t pick_rcv_buffer(struct input *in)
+{
+    uint8_t sel = u8(in);
+    switch (sel & 3u) {
+    case 0: return pick_window(in);
+    case 1: return (sel & 4u) ? 65700u : 66240u;
+    case 2: return 65536u + u16(in);
+    default: return (sel & 4u) ? TCPFSM_WINDOW_MAX : (u32(in) & TCPFSM_WINDOW_MAX);
     }
 }
 
@@ -907,8 +921,9 @@ static void setup_config(struct input *in, struct tcpfsm_config *cfg, uint8_t hd
             cfg->fin_wait_2_timeout = cfg->fin_wait_2_timeout ? 0u : 60000000u;
     }
     if (prof == 3u) {
-        /* arbitrary numbers: valid_config only asks for a readable configuration */
-        cfg->window = pick_window(in);
+        /* arbitrary numbers: valid_config only asks for a readable configuration whose window is
+           at most TCPFSM_WINDOW_MAX */
+        cfg->window = pick_rcv_buffer(in);
         cfg->mss = (uint16_t)(u8(in) & 1u ? u16(in) : (uint16_t)(u8(in) * 8u));
         cfg->rto_initial = u8(in) & 1u ? u32(in) : (uint32_t)u8(in) * 1000u;
         cfg->rto_min = u8(in) & 1u ? u32(in) : (uint32_t)u8(in) * 1000u;

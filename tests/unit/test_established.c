@@ -24,6 +24,28 @@ static const struct fx_params fx_v_smallwin = {
     "smallwin", &tcpfsm_profile_linux, 0xabcdef01u, 0xfffffc00u, 10u * FX_S, 0, tweak_smallwin
 };
 
+/* A receive buffer above 65535 (RCV.WND is 32-bit, RFC 7323 2.3): FreeBSD's 65536 rounded up to a
+   multiple of the MSS, 65700 with an MSS of 1460 (RFC 5961 on), and 66240 with 1440 (RFC 5961
+   off, net.inet.tcp.insecure_rst/insecure_syn = 1). The matrices' right edge, RCV.NXT+RCV.WND-1,
+   then lies beyond the 65535 the window field offers, and is in the window all the same. */
+static void tweak_bigbuf(struct tcpfsm_config *cfg)
+{
+    cfg->window = 65700u;
+}
+static void tweak_bigbuf793(struct tcpfsm_config *cfg)
+{
+    cfg->window = 66240u;
+    cfg->rfc5961_rst = 0;
+    cfg->rfc5961_syn = 0;
+}
+static const struct fx_params fx_v_bigbuf = {
+    "bigbuf", &tcpfsm_profile_freebsd, 0x0000fff0u, 0xffff0000u, 10u * FX_S, 0, tweak_bigbuf
+};
+static const struct fx_params fx_v_bigbuf793 = {
+    "bigbuf793", &tcpfsm_profile_freebsd, 0x10000000u, 0xfffffff0u, 10u * FX_S, 1, tweak_bigbuf793
+};
+#define FX_BIGBUF(fn) FX_CASE(fn, setup_established, bigbuf), FX_CASE(fn, setup_established, bigbuf793)
+
 FX_RST_MATRIX(established, rows)
 FX_SYN_MATRIX(established, rows)
 FX_ACK_MATRIX(established, rows)
@@ -110,6 +132,46 @@ static void test_established_ack_data(void **state)
     fx_expect_window(f, 0, (uint16_t)(f->cfg.window - 100u));
     fx_expect_events(f, TCPFSM_SIG_DATA);
     fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* T36 with text and a receive buffer above 65535 (bigbuf variants): RCV.WND is the buffer less
+   the unconsumed text, and the window field carries it as far as 16 bits go (RFC 9293 3.1
+   "Window: 16 bits"; RFC 7323 2.3 "SEG.WND = RCV.WND >> Rcv.Wind.Shift" with no shift):
+   min(RCV.WND, 65535). 3 bytes of 65700 unread: RCV.WND 65697, the ACK offers 65535 (FreeBSD's
+   "win 65535"); once RCV.WND falls below 65535 the field is RCV.WND itself. Text ending at
+   RCV.NXT+RCV.WND, beyond the 65535 offered, is taken whole. The application consuming it all
+   opens RCV.WND back to the whole buffer. */
+static void test_established_ack_data_receive_buffer_above_65535(void **state)
+{
+    struct fx *f = *state;
+    uint32_t buf = f->cfg.window;
+    uint16_t rest;
+    assert_true(buf > 65535u);
+    assert_int_equal(tcpfsm_rcv_wnd(&f->conn), buf);
+    receive_in_order(f, 3);
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_window(f, 0, 65535);
+    fx_expect_events(f, TCPFSM_SIG_DATA);
+    fx_expect_vars(f);                                   /* RCV.WND = buf - 3 */
+    receive_in_order(f, (uint16_t)(buf - 3u - 65535u + 100u));
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_window(f, 0, 65435);                       /* RCV.WND = 65435 < 65535 */
+    fx_expect_vars(f);
+    /* the rest of the window, up to RCV.NXT+RCV.WND-1, in segments of at most 65535 */
+    rest = (uint16_t)(f->rcv_wnd - 1000u);
+    receive_in_order(f, rest);
+    receive_in_order(f, 1000u);
+    fx_expect_window(f, 0, 0);
+    fx_expect_vars(f);                                   /* RCV.WND = 0 */
+    fx_consumed(f, buf);
+    fx_expect_no_transition(f);
+    f->rcv_wnd = buf;
+    fx_expect_count(f, 1);                               /* the window update (SWS avoidance) */
+    fx_expect_ack(f, 0);
+    fx_expect_window(f, 0, 65535);
+    fx_expect_vars(f);
 }
 
 /* T43: a retransmission of text already received lies entirely left of RCV.NXT: not acceptable,
@@ -929,6 +991,12 @@ int main(void)
         FX_TESTS(test_established_ack_sample_only_timed_segment, setup_established),
         FX_TESTS(test_established_ack_partial_segment, setup_established),
         FX_TESTS(test_established_fin_beyond_right_edge, setup_established),
+        FX_BIGBUF(test_established_rst_left_edge), FX_BIGBUF(test_established_rst_just_inside_left_edge),
+        FX_BIGBUF(test_established_rst_right_edge), FX_BIGBUF(test_established_rst_just_outside_right_edge),
+        FX_BIGBUF(test_established_syn_right_edge), FX_BIGBUF(test_established_syn_just_outside_right_edge),
+        FX_BIGBUF(test_established_ack_right_edge), FX_BIGBUF(test_established_ack_just_outside_right_edge),
+        FX_BIGBUF(test_established_ack_data_outside_window),
+        FX_BIGBUF(test_established_ack_data_receive_buffer_above_65535),
         FX_TESTS(test_established_send_nothing, setup_established),
         FX_TESTS(test_established_consumed_partial, setup_established),
         FX_CASE(test_established_ack_zero_window, setup_established, smallwin),

@@ -245,6 +245,47 @@ static void test_syn_sent_syn_ack_with_data(void **state)
     fx_expect_events_mask(f, TCPFSM_SIG_CONNECTED | TCPFSM_SIG_DATA, TCPFSM_SIG_ACKED);
 }
 
+/* T12 after the host resized the receive buffer while in SYN-SENT (as FreeBSD's tcp_mss() rounds
+   65536 up to 65700, a multiple of the peer's MSS, once the SYN,ACK gives it): nothing has been
+   received yet, so RCV.WND is the whole buffer as it is when the SYN arrives (3.10.7.4 seventh:
+   RCV.WND is adjusted "as appropriate to the current buffer availability"); 3 bytes of text leave
+   RCV.WND = 65697, and the ACK's window field carries min(RCV.WND, 65535) = 65535 (RFC 9293 3.1
+   "Window: 16 bits", RFC 7323 2.3 without scaling). */
+static void test_syn_sent_syn_ack_receive_buffer_resized(void **state)
+{
+    struct fx *f = *state;
+    fx_expect_window(f, 0, f->cfg.window < 65535u ? (uint16_t)f->cfg.window : 65535u); /* the SYN */
+    f->cfg.window = 65700u;
+    fx_advance(f, FX_RTT);
+    fx_seg(f, TCPFSM_SYN | TCPFSM_ACK, f->irs, f->iss + 1u, 3);
+    fx_expect_row(f, TCPFSM_ROW_T12, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss + 1u, f->irs + 1u + 3u, TCPFSM_ACK, 0);
+    fx_expect_window(f, 0, 65535);
+    assert_int_equal(tcpfsm_rcv_wnd(&f->conn), 65697u);
+    fx_expect_events_mask(f, TCPFSM_SIG_CONNECTED | TCPFSM_SIG_DATA, TCPFSM_SIG_ACKED);
+}
+
+/* T13 after the same resizing: the SYN,ACK of a simultaneous open offers 65535 and RCV.WND is the
+   whole buffer, 65700: a RST at its right edge RCV.NXT+65699, beyond the 65535 offered, is in the
+   window (3.10.7.4 first: "RCV.NXT =< SEG.SEQ < RCV.NXT+RCV.WND"). */
+static void test_syn_sent_syn_receive_buffer_resized(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.window = 65700u;
+    fx_seg(f, TCPFSM_SYN, f->irs, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T13, TCPFSM_SYN_RECEIVED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss, f->irs + 1u, TCPFSM_SYN | TCPFSM_ACK, 0);
+    fx_expect_window(f, 0, 65535);
+    assert_int_equal(tcpfsm_rcv_wnd(&f->conn), 65700u);
+    fx_seg(f, TCPFSM_RST, f->irs + 1u + 65700u, 0, 0);
+    fx_expect_no_row(f);                             /* just outside: dropped */
+    fx_expect_count(f, 0);
+    fx_seg(f, TCPFSM_RST, f->irs + 1u + 65699u, 0, 0);
+    assert_int_not_equal(f->out.row, TCPFSM_ROW_NONE); /* the right edge: in the window */
+}
+
 /* A receive window of zero (cfg.window = 0): RCV.WND is 0 from the SYN on. */
 static void tweak_nowindow(struct tcpfsm_config *cfg)
 {
@@ -335,6 +376,8 @@ int main(void)
         FX_TESTS(test_syn_sent_abort, setup_syn_sent),
         FX_TESTS(test_syn_sent_send_queued, setup_syn_sent),
         FX_TESTS(test_syn_sent_open_fails, setup_syn_sent),
+        FX_TESTS(test_syn_sent_syn_ack_receive_buffer_resized, setup_syn_sent),
+        FX_TESTS(test_syn_sent_syn_receive_buffer_resized, setup_syn_sent),
         FX_TESTS(test_syn_sent_syn_ack_with_data, setup_syn_sent),
         FX_CASE(test_syn_sent_syn_ack_with_data_zero_window, setup_syn_sent, nowindow),
     };

@@ -571,8 +571,8 @@ static int apply_knob(struct engine *e, const struct drill_event *ev, const char
         return -1;
     }
     if (knobs[i].field == F_WINDOW) {
-        if (v == 0 || v > 65535) {
-            fail(e, ev->line, "expected %s between 1 and 65535, got %s", name, value);
+        if (v == 0 || v > TCPFSM_WINDOW_MAX) {
+            fail(e, ev->line, "expected %s between 1 and %lu, got %s", name, (unsigned long)TCPFSM_WINDOW_MAX, value);
             return -1;
         }
     } else if (knobs[i].unit == UNIT_COUNT && v > 255) {
@@ -592,7 +592,10 @@ static int apply_knob(struct engine *e, const struct drill_event *ev, const char
     case F_ACK_REPEATS_FIN: cfg->ack_repeats_fin = (uint8_t)flag; break;
     case F_SYN_RST_FROM_TCB: cfg->syn_rst_from_tcb = (uint8_t)flag; break;
     case F_CLOSING_RST_RESETS: cfg->closing_rst_resets = (uint8_t)flag; break;
-    case F_WINDOW: cfg->window = (uint16_t)v; break;
+    case F_WINDOW:
+        cfg->window = (uint32_t)v;
+        e->stack.rcvbuf_window = 0;   /* the script sets the core's receive buffer itself */
+        break;
     case F_SYN_RETRIES: cfg->syn_retries = (uint8_t)v; break;
     case F_SYNACK_RETRIES: cfg->synack_retries = (uint8_t)v; break;
     case F_RETRIES: cfg->retries = (uint8_t)v; break;
@@ -651,8 +654,13 @@ static int apply_host_knob(struct engine *e, const char *name, const char *value
         v = strtoull(value, &endp, 10);
         if (value[0] == '\0' || value[0] == '-' || *endp != '\0' || v == 0 || v > 0x7fffffffULL)
             return -1;
-        if (strcmp(name, "net.inet.tcp.recvspace") == 0)
+        if (strcmp(name, "net.inet.tcp.recvspace") == 0) {
             e->stack.recvspace = (uint32_t)v;
+            /* freebsd: new sockets offer their buffer, at most the unscaled maximum, until the
+               peer's MSS is known (drill_sock.c take_peer_mss) */
+            if (e->stack.rcvbuf_window)
+                e->stack.cfg.window = v > 65535u ? 65535u : (uint32_t)v;
+        }
         else if (strcmp(name, "net.inet.tcp.sendspace") == 0)
             e->stack.sendspace = (uint32_t)v;
         else
@@ -774,6 +782,7 @@ static int shell_commands(struct engine *e, const struct drill_event *ev, const 
             /* Google's and the Linux selftests' scripts start with `../common/defaults.sh` (or
                `./defaults.sh`): the system's default settings, i.e. the profile's defaults. */
             e->stack.cfg = *profile_config(e->opt->profile);
+            e->stack.rcvbuf_window = e->opt->profile == DRILL_PROFILE_FREEBSD;
         } else if (strcmp(words[0], "true") == 0 || strcmp(words[0], ":") == 0) {
             continue;
         } else {
@@ -908,6 +917,8 @@ void drill_run(const struct drill_script *script, const struct drill_options *op
     /* The socket API of the host the profile names (README: Linux under linux, FreeBSD otherwise). */
     e->stack.bsd = opt->profile != DRILL_PROFILE_LINUX;
     e->stack.link_mss = script->ip_version == DRILL_IPV6 ? 1440u : 1460u;
+    /* freebsd: the core's receive buffer follows the socket's (drill_sock.c take_peer_mss) */
+    e->stack.rcvbuf_window = opt->profile == DRILL_PROFILE_FREEBSD;
     if (script->unmodelled_line > 0)
         skip(e, script->unmodelled_line, script->unmodelled);
     for (i = 0; i < script->count && !e->failed; i++) {

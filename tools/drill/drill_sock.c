@@ -281,16 +281,40 @@ static int new_block(struct drill_stack *s)
     return bi;
 }
 
+static uint32_t bsd_rounded(const struct drill_stack *s, const struct drill_block *b, uint32_t hiwat, int send);
+
 /* The send MSS from the peer's SYN, before the core sees the SYN (RFC 9293 3.7.1: "If an MSS
    Option is not received at connection setup, TCP implementations MUST assume a default send MSS
-   of 536 (576 - 40) for IPv4"). The profiles carry that default; the host sets the negotiated one. */
-static void take_peer_mss(struct drill_block *b, const struct drill_packet *p)
+   of 536 (576 - 40) for IPv4"). The profiles carry that default; the host sets the negotiated one.
+   Under the freebsd profile the core's receive buffer (cfg.window, RCV.WND when nothing is unread)
+   then follows FreeBSD's: in SYN-SENT, tcp_mss() rounds the socket's buffer up to a multiple of
+   the MSS (65536 becomes 65700 with an MSS of 1460, 66240 with 1440); a SYN arriving at a listener
+   goes to the syncache, whose window is the buffer capped at the unscaled maximum (syncache_add:
+   imin(sbspace, TCP_MAXWIN)). The core takes cfg.window as RCV.WND when it processes the SYN. The
+   value only grows, so the core's RCV.WND never exceeds it. */
+static void take_peer_mss(struct drill_stack *s, struct drill_block *b, enum tcpfsm_state st,
+                          const struct drill_packet *p)
 {
     if (!(p->flags & TCPFSM_SYN))
         return;
     b->cfg.mss = (uint16_t)(p->has_mss ? p->mss : RFC9293_DEFAULT_MSS);
     b->peer_mss = b->cfg.mss;
     b->peer_wscale = p->has_wscale ? (int)p->wscale : -1;
+    if (s->rcvbuf_window) {
+        int so = b->socket >= 0 ? b->socket : b->listener_socket;
+        uint32_t w = b->cfg.window;
+        if (so >= 0 && so < DRILL_MAX_SOCKETS) {
+            w = s->sockets[so].rcvbuf;
+            if (st == TCPFSM_SYN_SENT)
+                w = bsd_rounded(s, b, w, 0);
+            else if (w > 65535u)
+                w = 65535u;
+        }
+        if (w > TCPFSM_WINDOW_MAX)
+            w = TCPFSM_WINDOW_MAX;
+        if (w > b->cfg.window)
+            b->cfg.window = w;
+    }
 }
 
 void drill_stack_inject(struct drill_stack *s, const struct drill_packet *p)
@@ -361,10 +385,10 @@ void drill_stack_inject(struct drill_stack *s, const struct drill_packet *p)
         struct drill_block *b = &s->blocks[target];
         enum tcpfsm_state before = tcpfsm_state(&b->conn);
         if (before == TCPFSM_LISTEN || before == TCPFSM_SYN_SENT || before == TCPFSM_TIME_WAIT)
-            take_peer_mss(b, p);
+            take_peer_mss(s, b, before, p);
         /* RFC 7323 2.2-2.3: once the peer's SYN offered a shift (and the host offers one in its own
            SYN, as Linux and FreeBSD do), the window field of every non-SYN segment is scaled by
-           it; the core's window is 16-bit, so the scaled window is capped at 65535. */
+           it; the core's send window (SND.WND) is 16-bit, so the scaled window is capped at 65535. */
         if (!(p->flags & TCPFSM_SYN) && b->peer_wscale > 0) {
             uint64_t w = (uint64_t)seg.window << b->peer_wscale;
             seg.window = (uint16_t)(w > 65535u ? 65535u : w);
