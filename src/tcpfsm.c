@@ -1301,6 +1301,35 @@ static uint8_t process_ack(struct tcpfsm_conn *c, uint8_t from, const struct tcp
     return r;
 }
 
+/* "fifth, check the ACK field": "if the ACK bit is off, drop the segment and return"; with the bit
+   on, process_ack. (A function of its own so that the caller sees its effects through this
+   contract, with no branch to join.) */
+/*@ requires valid_conn(c) && valid_segment(seg) && \separated(seg, c);
+    assigns c->snd_una, c->snd_wnd, c->max_snd_wnd, c->snd_wl1, c->snd_wl2, c->flags, c->srtt,
+            c->rttvar, c->retries, c->backoff, c->timer, c->deadline;
+    ensures valid_conn(c);
+    ensures una_new: seg_has_ack(\old(seg->flags)) && ack_is_new(\old(c->snd_una), \old(seg->ack), \old(c->snd_nxt))
+            ==> c->snd_una == \old(seg->ack) && c->retries == 0;
+    ensures una_kept: !(seg_has_ack(\old(seg->flags)) && ack_is_new(\old(c->snd_una), \old(seg->ack), \old(c->snd_nxt)))
+            ==> c->snd_una == \old(c->snd_una);
+    ensures wnd_taken: seg_has_ack(\old(seg->flags)) && window_taken(from, \old(c->snd_una), \old(c->snd_nxt),
+                                    \old(c->snd_wl1), \old(c->snd_wl2), \old(seg->seq), \old(seg->ack))
+            ==> c->snd_wnd == \old(seg->window) && c->snd_wl1 == \old(seg->seq)
+                && c->snd_wl2 == \old(seg->ack)
+                && c->max_snd_wnd == max_snd_wnd_after(\old(c->max_snd_wnd), \old(seg->window));
+    ensures wnd_kept: !(seg_has_ack(\old(seg->flags)) && window_taken(from, \old(c->snd_una), \old(c->snd_nxt),
+                                    \old(c->snd_wl1), \old(c->snd_wl2), \old(seg->seq), \old(seg->ack)))
+            ==> c->snd_wnd == \old(c->snd_wnd) && c->snd_wl1 == \old(c->snd_wl1)
+                && c->snd_wl2 == \old(c->snd_wl2) && c->max_snd_wnd == \old(c->max_snd_wnd);
+*/
+static uint8_t process_ack_field(struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg,
+                                 tcpfsm_time_t now)
+{
+    if ((seg->flags & TCPFSM_ACK) == 0u)
+        return 0u;
+    return process_ack(c, from, seg, now);
+}
+
 /* The "process" action: the ACK (SND.UNA, SND.WND, RTT, retransmission timer) and the text
    (RCV.NXT) of an acceptable segment; `from` is the state the segment arrived in. Returns PROC_*
    bits. */
@@ -1348,8 +1377,7 @@ static uint8_t process_segment(struct tcpfsm_conn *c, uint8_t from, const struct
     /*@ assert seq == text_seq(seg->flags, seg->seq); */
     /*@ assert c->rcv_nxt == rcv_nxt_syn(from, seg->flags, seg->seq, \at(c->rcv_nxt, Pre)); */
     /*@ ghost uint32_t rcv_nxt_text = c->rcv_nxt; */
-    if ((seg->flags & TCPFSM_ACK) != 0u)
-        r = process_ack(c, from, seg, now);
+    r = process_ack_field(c, from, seg, now);
     /*@ assert c->rcv_nxt == rcv_nxt_text && c->rcv_wnd == \at(c->rcv_wnd, Pre); */
     /*@ assert seg_has_ack(seg->flags)
                && window_taken(from, \at(c->snd_una, Pre), \at(c->snd_nxt, Pre), \at(c->snd_wl1, Pre),
