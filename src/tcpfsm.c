@@ -319,6 +319,7 @@ static void rtt_sample(struct tcpfsm_conn *c, uint32_t r)
     behavior start:
       assumes (c->flags & TCPFSM_F_RTT_TIMING) == 0;
       ensures c->rtt_seq == seq && c->rtt_start == (uint32_t)now;
+      ensures c->flags == (\old(c->flags) | TCPFSM_F_RTT_TIMING);
     complete behaviors;
     disjoint behaviors;
 */
@@ -1488,6 +1489,9 @@ static void open_reopen(struct tcpfsm_conn *c, uint32_t seq, tcpfsm_time_t now)
                                       && c->rcv_wnd == c->cfg->window;
     ensures from != TCPFSM_LISTEN ==> c->snd_una == \old(c->snd_una) && c->snd_nxt == \old(c->snd_nxt)
                                       && c->rcv_wnd == \old(c->rcv_wnd);
+    // RFC 9293 3.10.7.4: "If this connection was initiated with a passive OPEN (i.e., came from
+    // the LISTEN state)": the guard passive_open reads this flag
+    ensures from == TCPFSM_LISTEN ==> (c->flags & TCPFSM_F_PASSIVE) != 0;
 */
 static void open_syn_received(struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg,
                               tcpfsm_time_t now)
