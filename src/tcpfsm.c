@@ -1326,9 +1326,9 @@ static uint8_t process_ack(struct tcpfsm_conn *c, uint8_t from, const struct tcp
 static uint8_t process_ack_field(struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg,
                                  tcpfsm_time_t now)
 {
-    if ((seg->flags & TCPFSM_ACK) == 0u)
-        return 0u;
-    return process_ack(c, from, seg, now);
+    /* (every row that processes a segment is taken by one with the ACK bit on: the classifier
+       drops the others first; the test is the RFC's and this contract's all the same) */
+    return (seg->flags & TCPFSM_ACK) != 0u ? process_ack(c, from, seg, now) : 0u;
 }
 
 /* The "process" action: the ACK (SND.UNA, SND.WND, RTT, retransmission timer) and the text

@@ -31,7 +31,13 @@ model_define() {
     [[ -n $v ]] || { echo "replay: model/tcp.pml:1: expected '#define $1 <number>'" >&2; exit 2; }
     echo "$v"
 }
-bounds="-DM_SEQ_N=$(model_define SEQ_N)u -DM_ISN_RATE=$(model_define ISN_RATE)u -DM_RCV_WND=$(model_define RCV_WND)u -DM_RETRIES=$(model_define RETRIES_MAX)u"
+# (each read is checked here: an exit inside $(...) would only leave the subshell). The sequence
+# space is SEQ_N = 1 << SEQ_BITS (the model's default SEQ_BITS).
+seq_bits=$(model_define SEQ_BITS) || exit 2
+isn_rate=$(model_define ISN_RATE) || exit 2
+rcv_wnd=$(model_define RCV_WND) || exit 2
+retries=$(model_define RETRIES_MAX) || exit 2
+bounds="-DM_SEQ_N=$((1 << seq_bits))u -DM_ISN_RATE=${isn_rate}u -DM_RCV_WND=${rcv_wnd}u -DM_RETRIES=${retries}u"
 if [[ ! -x $out/replay || -n $(find tests/replay/replay.c src model/tcp.pml -newer "$out/replay" 2>/dev/null) ]]; then
     $cc $warn -O2 -g -Isrc $bounds -o "$out/replay" tests/replay/replay.c src/*.c
 fi
