@@ -1143,6 +1143,9 @@ static uint8_t process_new_ack(struct tcpfsm_conn *c, uint32_t ack, tcpfsm_time_
     }
     c->snd_una = ack;
     c->retries = 0u;
+    /* the proof, in steps: the connection is still valid (valid_conn's parts) */
+    /*@ assert valid_config(c->cfg) && valid_timers(c); */
+    /*@ assert valid_accounting(c); */
     if (c->timer == TCPFSM_TIMER_RTO) {
         if (c->snd_una == c->snd_nxt)
             timer_stop(c);              /* RFC 6298 5.2 */
@@ -1775,14 +1778,20 @@ static void emit_reset_reply_to(const struct tcpfsm_conn *c, const struct tcpfsm
     requires seg != \null ==> \separated(seg, c) && \separated(seg, out);
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
+    behavior tcb_reset:
+      assumes seg != \null && drops != 0 && c->cfg->syn_rst_from_tcb != 0
+              && out->count < TCPFSM_MAX_SEGMENTS;
+      ensures one_appended{Pre, Post}(out) && syn_rst_from_tcb(last_segment(out), c);
     behavior reply:
-      assumes seg != \null && out->count < TCPFSM_MAX_SEGMENTS && rst_replied(*seg);
+      assumes seg != \null && !(drops != 0 && c->cfg->syn_rst_from_tcb != 0)
+              && out->count < TCPFSM_MAX_SEGMENTS && rst_replied(*seg);
       ensures one_appended{Pre, Post}(out) && rst_reply(last_segment(out), \old(*seg));
     behavior abort:
       assumes seg == \null && out->count < TCPFSM_MAX_SEGMENTS;
       ensures one_appended{Pre, Post}(out) && abort_rst(last_segment(out), c);
     behavior none:
-      assumes out->count >= TCPFSM_MAX_SEGMENTS || (seg != \null && !rst_replied(*seg));
+      assumes out->count >= TCPFSM_MAX_SEGMENTS
+              || (seg != \null && !(drops != 0 && c->cfg->syn_rst_from_tcb != 0) && !rst_replied(*seg));
       ensures nothing_appended{Pre, Post}(out);
     complete behaviors;
     disjoint behaviors;
@@ -1853,8 +1862,13 @@ static void flush_then_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, uint8_t ack
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
     // RST rows (RFC 9293 3.10.7.1, 3.5.2, 3.10.5): exactly the reset, nothing else
     ensures reset_reply: (actions & TCPFSM_ACT_SEND_RST) != 0 && k.seg != \null && \old(out->count) == 0
+            && !((actions & TCPFSM_ACT_SIGNAL_RESET) != 0 && c->cfg->syn_rst_from_tcb != 0)
             ==> (rst_replied(\old(*k.seg)) ? out->count == 1 && rst_reply(out->segments[0], \old(*k.seg))
                                             : out->count == 0);
+    // the knob syn_rst_from_tcb (FreeBSD): a row that drops the connection resets from the TCB
+    ensures tcb_reset: (actions & TCPFSM_ACT_SEND_RST) != 0 && k.seg != \null && \old(out->count) == 0
+            && (actions & TCPFSM_ACT_SIGNAL_RESET) != 0 && c->cfg->syn_rst_from_tcb != 0
+            ==> out->count == 1 && syn_rst_from_tcb(out->segments[0], c);
     ensures abort_reset: (actions & TCPFSM_ACT_SEND_RST) != 0 && k.seg == \null && \old(out->count) == 0
             ==> out->count == 1 && abort_rst(out->segments[0], c);
 */
