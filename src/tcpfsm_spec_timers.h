@@ -2,8 +2,8 @@
  * tcpfsm_spec_timers.h - the timers of the core as ACSL logic (no C code), read next to
  * RFC 6298 (the retransmission timer) and RFC 9293 (TIME-WAIT, user timeout, zero-window probes).
  *
- * Included from tcpfsm_spec.h, before tcpfsm_internal.h defines the private encodings of
- * tcpfsm_conn.flags and tcpfsm_conn.timer: the macros below restate them identically.
+ * Included from tcpfsm_spec.h; the encodings of tcpfsm_conn.flags and tcpfsm_conn.timer come from
+ * tcpfsm_encoding.h, shared with the core.
  *
  * What the contracts of src/tcpfsm.c state with these definitions:
  *   current_rto / tcpfsm_rto       \result == rto_of(c)            (RFC 6298 2.1-2.5, 5.5, 5.7)
@@ -20,19 +20,7 @@
 
 #include "tcpfsm.h"
 
-/* The private encodings of tcpfsm_conn.timer and tcpfsm_conn.flags that these definitions read,
-   defined here with the same replacement lists as in tcpfsm_internal.h (C allows an identical
-   redefinition; a different one is a compile error, so the two cannot drift apart). */
-#define TCPFSM_F_RTT_TIMING  0x02u  /* rtt_seq/rtt_start time a segment (RFC 6298 3, Karn) */
-#define TCPFSM_F_HAVE_RTT    0x04u  /* srtt/rttvar hold a measurement (RFC 6298 2.2) */
-#define TCPFSM_F_FIN_PENDING 0x10u  /* CLOSE was called: send a FIN once the queued data is out */
-#define TCPFSM_F_FIN_SENT    0x20u  /* our FIN occupies sequence number snd_nxt - 1 */
-#define TCPFSM_F_RTO_3S      0x40u  /* a handshake timeout happened: RTO at least 3 s (RFC 6298 5.7) */
-#define TCPFSM_TIMER_NONE       0u
-#define TCPFSM_TIMER_RTO        1u
-#define TCPFSM_TIMER_TIME_WAIT  2u
-#define TCPFSM_TIMER_FIN_WAIT_2 3u
-#define TCPFSM_EV_NONE 0xffu
+#include "tcpfsm_encoding.h"   /* the flags and timer encodings these definitions read */
 
 /*@
   // One second, in the microseconds of tcpfsm_time_t.
