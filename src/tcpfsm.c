@@ -501,6 +501,28 @@ static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output
     }
 }
 
+/* A segment of connection c, <SEQ=seq><ACK=ack><CTL=flags> with `len` octets, advertising
+   RCV.WND; the connection is unchanged. */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    requires out->count < TCPFSM_MAX_SEGMENTS;
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+    ensures valid_conn(c) && c->state == \old(c->state);
+    ensures one_appended{Pre, Post}(out);
+    ensures segment_is(last_segment(out), seq, ack, flags, seg_wnd(c->rcv_wnd), len);
+    ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued)
+            && c->snd_una == \old(c->snd_una) && c->rcv_nxt == \old(c->rcv_nxt)
+            && c->rcv_wnd == \old(c->rcv_wnd) && c->flags == \old(c->flags) && c->iss == \old(c->iss);
+    ensures c->cfg == \old(c->cfg) && c->cfg->mss == \old(c->cfg->mss);
+*/
+static void emit_conn(const struct tcpfsm_conn *c, struct tcpfsm_output *out, uint32_t seq,
+                      uint32_t ack, uint16_t flags, uint16_t len)
+{
+    emit(out, seq, ack, flags, seg_window(c->rcv_wnd), len);
+    /*@ assert valid_config(c->cfg) && valid_timers(c); */
+    /*@ assert valid_accounting(c); */
+}
+
 /* <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> */
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
     requires out->count < TCPFSM_MAX_SEGMENTS;
@@ -529,9 +551,7 @@ static void emit_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 */
 static void emit_fin_again(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
-    emit(out, c->snd_nxt - 1u, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), seg_window(c->rcv_wnd), 0u);
-    /*@ assert valid_config(c->cfg) && valid_timers(c); */
-    /*@ assert valid_accounting(c); */
+    emit_conn(c, out, c->snd_nxt - 1u, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), 0u);
 }
 
 /* The ACK a row or the text owes (send_ack): <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>; with the knob
@@ -600,28 +620,6 @@ static void emit_challenge_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, struct 
         c->challenge_acks = (uint8_t)(c->challenge_acks + 1u);
     emit_ack(c, out);
     /*@ assert one_appended{Pre, Here}(out) && ack_segment(last_segment(out), c); */
-}
-
-/* A segment of connection c, <SEQ=seq><ACK=ack><CTL=flags> with `len` octets, advertising
-   RCV.WND; the connection is unchanged. */
-/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
-    requires out->count < TCPFSM_MAX_SEGMENTS;
-    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
-    ensures valid_output(out);
-    ensures valid_conn(c) && c->state == \old(c->state);
-    ensures one_appended{Pre, Post}(out);
-    ensures segment_is(last_segment(out), seq, ack, flags, seg_wnd(c->rcv_wnd), len);
-    ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued)
-            && c->snd_una == \old(c->snd_una) && c->rcv_nxt == \old(c->rcv_nxt)
-            && c->rcv_wnd == \old(c->rcv_wnd) && c->flags == \old(c->flags) && c->iss == \old(c->iss);
-    ensures c->cfg == \old(c->cfg) && c->cfg->mss == \old(c->cfg->mss);
-*/
-static void emit_conn(const struct tcpfsm_conn *c, struct tcpfsm_output *out, uint32_t seq,
-                      uint32_t ack, uint16_t flags, uint16_t len)
-{
-    emit(out, seq, ack, flags, seg_window(c->rcv_wnd), len);
-    /*@ assert valid_config(c->cfg) && valid_timers(c); */
-    /*@ assert valid_accounting(c); */
 }
 
 /* The oldest unacknowledged data again: from SND.UNA, at most one MSS (RFC 6298 5.4: "Retransmit
@@ -1723,7 +1721,8 @@ static void emit_tcb_rst(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 */
 static void emit_syn(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
-    emit(out, c->iss, 0u, (uint16_t)TCPFSM_SYN, seg_window(c->rcv_wnd), 0u);
+    if (out->count < SEG_MAX)
+        emit_conn(c, out, c->iss, 0u, (uint16_t)TCPFSM_SYN, 0u);
 }
 
 /* <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> */
@@ -1742,7 +1741,8 @@ static void emit_syn(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 */
 static void emit_syn_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
-    emit(out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), seg_window(c->rcv_wnd), 0u);
+    if (out->count < SEG_MAX)
+        emit_conn(c, out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), 0u);
 }
 
 /* The reset in reply to `seg` (emit_reset_reply), if `out` has room. */
