@@ -1667,7 +1667,8 @@ static void actions_signals(const struct tcpfsm_conn *c, struct tcpfsm_output *o
 /* The connection block is not touched by emitting a segment: each wrapper below states it, so
    that its callers need not re-derive valid_conn from \separated after emit. */
 
-/* ABORT: "Send a reset segment: <SEQ=SND.NXT><CTL=RST>" */
+/* ABORT: "Send a reset segment: <SEQ=SND.NXT><CTL=RST>"; with the knob abort_rst_ack,
+   <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> as Linux and FreeBSD send it. */
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_output(out);
@@ -1683,7 +1684,14 @@ static void actions_signals(const struct tcpfsm_conn *c, struct tcpfsm_output *o
 */
 static void emit_abort_rst(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
-    emit(out, c->snd_nxt, 0u, (uint16_t)TCPFSM_RST, 0u, 0u);
+    uint32_t ack = 0u;
+    uint16_t ctl = (uint16_t)TCPFSM_RST;
+
+    if (c->cfg->abort_rst_ack != 0u) {
+        ack = c->rcv_nxt;
+        ctl = (uint16_t)(TCPFSM_RST | TCPFSM_ACK);
+    }
+    emit(out, c->snd_nxt, ack, ctl, 0u, 0u);
     /*@ assert valid_config(c->cfg) && valid_timers(c); */
     /*@ assert valid_accounting(c); */
 }

@@ -114,6 +114,9 @@ struct tcpfsm_config {
     uint8_t  syn_rst_from_tcb;    /* 1: the RST for an in-window SYN (rfc5961_syn off) is
                                      <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> (FreeBSD); 0: RFC 9293 3.10.7.1 */
     uint8_t  closing_rst_resets;  /* 1: a RST in CLOSING or LAST-ACK signals reset (FreeBSD); 0: closed */
+    uint8_t  abort_rst_ack;       /* 1: ABORT's reset is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> (Linux
+                                     tcp_send_active_reset(), FreeBSD tcp_drop()); 0: <SEQ=SND.NXT><CTL=RST>
+                                     (RFC 9293 3.10.5) */
 };
 
 extern const struct tcpfsm_config tcpfsm_profile_rfc;

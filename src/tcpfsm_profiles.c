@@ -36,7 +36,8 @@ const struct tcpfsm_config tcpfsm_profile_rfc = {
                                        acceptable reset segment should be formed" */
     .ack_repeats_fin = 0u,          /* RFC 9293 3.10.7.4: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> */
     .syn_rst_from_tcb = 0u,         /* RFC 9293 3.10.7.1: the reset formed from the segment */
-    .closing_rst_resets = 0u        /* RFC 9293 3.10.7.4: CLOSING, LAST-ACK: "enter the CLOSED state" */
+    .closing_rst_resets = 0u,       /* RFC 9293 3.10.7.4: CLOSING, LAST-ACK: "enter the CLOSED state" */
+    .abort_rst_ack = 0u             /* RFC 9293 3.10.5: "<SEQ=SND.NXT><CTL=RST>" */
 };
 
 /* Linux defaults (current kernels), as given in issue 4. */
@@ -63,8 +64,10 @@ const struct tcpfsm_config tcpfsm_profile_linux = {
     .listen_synack_drop = 0u,       /* tcp_rcv_state_process(), LISTEN: an ACK returns 1: RST */
     .ack_repeats_fin = 0u,          /* tcp_send_ack(): <SEQ=snd_nxt><CTL=ACK> */
     .syn_rst_from_tcb = 0u,         /* Linux has no RFC 793 SYN mode (RFC 5961 4 always): the RFC value */
-    .closing_rst_resets = 0u        /* the RFC value: not checked against Linux's tcp_reset() (issue 12
+    .closing_rst_resets = 0u,       /* the RFC value: not checked against Linux's tcp_reset() (issue 12
                                        compared the freebsd profile only) */
+    .abort_rst_ack = 1u             /* tcp_send_active_reset(): tcp_init_nondata_skb(skb,
+                                       tcp_acceptable_seq(sk), TCPHDR_ACK | TCPHDR_RST) */
 };
 
 /* FreeBSD defaults. */
@@ -95,6 +98,8 @@ const struct tcpfsm_config tcpfsm_profile_freebsd = {
                                        number" (snd_nxt--) */
     .syn_rst_from_tcb = 1u,         /* tcp_do_segment(): insecure in-window SYN -> tcp_drop() ->
                                        tcp_output() of RST|ACK at snd_nxt, rcv_nxt */
-    .closing_rst_resets = 1u        /* tcp_do_segment(): a valid RST sets so_error = ECONNRESET in every
+    .closing_rst_resets = 1u,       /* tcp_do_segment(): a valid RST sets so_error = ECONNRESET in every
                                        synchronized state, CLOSING and LAST-ACK included */
+    .abort_rst_ack = 1u             /* tcp_drop() -> tcp_output() in CLOSED: tcp_outflags[TCPS_CLOSED] =
+                                       TH_RST|TH_ACK */
 };

@@ -86,9 +86,12 @@
   predicate rst_replied(struct tcpfsm_segment seg) = (seg.flags & TCPFSM_RST) == 0;
 
   // RFC 9293 3.10.5, ABORT in SYN-RECEIVED and the synchronized states: "Send a reset segment:
-  // <SEQ=SND.NXT><CTL=RST>".
+  // <SEQ=SND.NXT><CTL=RST>". With the knob abort_rst_ack (Linux tcp_send_active_reset(), FreeBSD
+  // tcp_drop() through tcp_output() in CLOSED) the reset also acknowledges what was received:
+  // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>.
   predicate abort_rst{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
-      segment_is(s, c->snd_nxt, 0, TCPFSM_RST, 0, 0);
+      c->cfg->abort_rst_ack != 0 ? segment_is(s, c->snd_nxt, c->rcv_nxt, TCPFSM_RST | TCPFSM_ACK, 0, 0)
+                                 : segment_is(s, c->snd_nxt, 0, TCPFSM_RST, 0, 0);
 
   // ------------------------------------------------------------ SYN, SYN+ACK
   // RFC 9293 3.10.1 (OPEN in CLOSED): "A SYN segment of the form <SEQ=ISS><CTL=SYN> is sent".

@@ -426,7 +426,12 @@ void fx_expect_abort(struct fx *f, unsigned row, int rst)
     fx_expect_row(f, row, TCPFSM_CLOSED);
     if (rst) {
         fx_expect_count(f, 1);
-        fx_expect_seg(f, 0, f->snd_nxt, 0, TCPFSM_RST, 0);
+        if (f->cfg.abort_rst_ack)
+            /* Linux tcp_send_active_reset(), FreeBSD tcp_drop(): <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> */
+            fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_RST | TCPFSM_ACK, 0);
+        else
+            /* RFC 9293 3.10.5: "<SEQ=SND.NXT><CTL=RST>" */
+            fx_expect_seg(f, 0, f->snd_nxt, 0, TCPFSM_RST, 0);
     } else {
         fx_expect_count(f, 0);
     }

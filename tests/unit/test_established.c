@@ -413,8 +413,39 @@ static void test_established_abort_with_data_in_flight(void **state)
     fx_abort(f);
     fx_expect_row(f, TCPFSM_ROW_T47, TCPFSM_CLOSED);
     fx_expect_count(f, 1);
-    fx_expect_seg(f, 0, f->snd_nxt, 0, TCPFSM_RST, 0);
+    if (f->cfg.abort_rst_ack)
+        fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_RST | TCPFSM_ACK, 0);
+    else
+        fx_expect_seg(f, 0, f->snd_nxt, 0, TCPFSM_RST, 0);
     fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* ABORT with the knob abort_rst_ack (Linux tcp_send_active_reset(), FreeBSD tcp_drop()), on every
+   variant: the reset acknowledges what was received, <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>. */
+static void test_established_abort_rst_ack(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.abort_rst_ack = 1;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 10);
+    f->rcv_nxt += 10u;
+    fx_abort(f);
+    fx_expect_row(f, TCPFSM_ROW_T47, TCPFSM_CLOSED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_RST | TCPFSM_ACK, 0);
+    fx_expect_events(f, TCPFSM_SIG_CLOSED);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* ABORT with abort_rst_ack off (RFC 9293 3.10.5), on every variant: "<SEQ=SND.NXT><CTL=RST>". */
+static void test_established_abort_rst_no_ack(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.abort_rst_ack = 0;
+    fx_abort(f);
+    fx_expect_row(f, TCPFSM_ROW_T47, TCPFSM_CLOSED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt, 0, TCPFSM_RST, 0);
+    fx_expect_events(f, TCPFSM_SIG_CLOSED);
 }
 
 /* RFC 5961 7: "An implementation SHOULD include an ACK throttling mechanism": with a limit of 2
@@ -977,6 +1008,8 @@ int main(void)
         FX_TESTS(test_established_syn_rst_from_segment, setup_established),
         FX_TESTS(test_established_abort, setup_established),
         FX_TESTS(test_established_abort_with_data_in_flight, setup_established),
+        FX_TESTS(test_established_abort_rst_ack, setup_established),
+        FX_TESTS(test_established_abort_rst_no_ack, setup_established),
         FX_TESTS_5961(test_established_rst_challenge_rate_limited, setup_established),
         FX_TESTS_5961(test_established_rst_challenge_unlimited, setup_established),
         FX_TESTS(test_established_timer_does_nothing, setup_established),

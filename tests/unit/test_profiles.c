@@ -33,6 +33,7 @@ static void test_profiles_rfc_values(void **state)
     assert_int_equal(p->ack_repeats_fin, 0);
     assert_int_equal(p->syn_rst_from_tcb, 0);
     assert_int_equal(p->closing_rst_resets, 0);
+    assert_int_equal(p->abort_rst_ack, 0);      /* RFC 9293 3.10.5: <SEQ=SND.NXT><CTL=RST> */
 }
 
 static void test_profiles_linux_values(void **state)
@@ -53,6 +54,7 @@ static void test_profiles_linux_values(void **state)
     assert_int_equal(p->tw_bsd, 0);
     assert_int_equal(p->drop_synfin, 0);
     assert_int_equal(p->listen_synack_drop, 0);
+    assert_int_equal(p->abort_rst_ack, 1);      /* tcp_send_active_reset(): RST|ACK */
 }
 
 static void test_profiles_freebsd_values(void **state)
@@ -73,6 +75,7 @@ static void test_profiles_freebsd_values(void **state)
     assert_int_equal(p->ack_repeats_fin, 1);
     assert_int_equal(p->syn_rst_from_tcb, 1);
     assert_int_equal(p->closing_rst_resets, 1);
+    assert_int_equal(p->abort_rst_ack, 1);      /* tcp_drop(): tcp_outflags[CLOSED] = RST|ACK */
 }
 
 /* Every profile: RFC 6298 (2.5) "A maximum value MAY be placed on RTO provided it is at least 60

@@ -488,7 +488,8 @@ enum knob_field {
     F_RFC1337, F_RFC5961_RST, F_RFC5961_SYN, F_RFC5961_ACK, F_SYN_RETRIES, F_SYNACK_RETRIES, F_RETRIES,
     F_SYN_LINEAR, F_FIN_WAIT_2, F_MSL, F_RTO_INITIAL, F_RTO_MIN, F_RTO_MAX, F_CHALLENGE_LIMIT, F_TW_REOPEN,
     F_WINDOW, F_DROP_SYNFIN, F_TW_BSD, F_LISTEN_SYNACK_DROP, F_ACK_REPEATS_FIN, F_SYN_RST_FROM_TCB,
-    F_CLOSING_RST_RESETS
+    F_CLOSING_RST_RESETS,
+    F_ABORT_RST_ACK
 };
 static const struct {
     const char *name;
@@ -539,6 +540,7 @@ static const struct {
     {"tcpfsm.ack_repeats_fin", F_ACK_REPEATS_FIN, UNIT_BOOL},
     {"tcpfsm.syn_rst_from_tcb", F_SYN_RST_FROM_TCB, UNIT_BOOL},
     {"tcpfsm.closing_rst_resets", F_CLOSING_RST_RESETS, UNIT_BOOL},
+    {"tcpfsm.abort_rst_ack", F_ABORT_RST_ACK, UNIT_BOOL},
 };
 
 /* Apply name=value; returns 1 if applied, 0 if the knob is not one the core models, -1 on a bad value. */
@@ -592,6 +594,7 @@ static int apply_knob(struct engine *e, const struct drill_event *ev, const char
     case F_ACK_REPEATS_FIN: cfg->ack_repeats_fin = (uint8_t)flag; break;
     case F_SYN_RST_FROM_TCB: cfg->syn_rst_from_tcb = (uint8_t)flag; break;
     case F_CLOSING_RST_RESETS: cfg->closing_rst_resets = (uint8_t)flag; break;
+    case F_ABORT_RST_ACK: cfg->abort_rst_ack = (uint8_t)flag; break;
     case F_WINDOW:
         cfg->window = (uint32_t)v;
         e->stack.rcvbuf_window = 0;   /* the script sets the core's receive buffer itself */

@@ -549,7 +549,11 @@ static void close_socket(struct drill_stack *s, int sock)
     }
     if (bi >= 0 && s->blocks[bi].used) {
         enum tcpfsm_state st = tcpfsm_state(&s->blocks[bi].conn);
-        if (so->abort_on_close && st != TCPFSM_CLOSED)
+        /* Linux's tcp_close(): "Unread data was tossed, zap the connection": close() with received
+           bytes not yet read sends a RST and goes to CLOSED (RFC 2525 2.17, RFC 1122 4.2.2.13), checked
+           before SO_LINGER. FreeBSD's soclose() has no such rule. */
+        int tossed = !s->bsd && s->blocks[bi].readable > 0;
+        if ((so->abort_on_close || tossed) && st != TCPFSM_CLOSED)
             run_user(s, bi, OP_ABORT);
         else if (!so->shut_wr && st != TCPFSM_CLOSED)
             run_user(s, bi, OP_CLOSE);
