@@ -205,6 +205,29 @@ static void timer_stop(struct tcpfsm_conn *c)
     c->deadline = TCPFSM_NO_DEADLINE;
 }
 
+/* Does the user timeout decide when to give up (user_timeout_applies)? */
+/*@ requires valid_conn(c);
+    assigns \nothing;
+    ensures \result != 0 <==> user_timeout_applies(c);
+*/
+static int user_timeout_on(const struct tcpfsm_conn *c)
+{
+    return c->cfg->user_timeout != 0u && c->state != (uint8_t)TCPFSM_SYN_SENT
+        && c->state != (uint8_t)TCPFSM_SYN_RECEIVED;
+}
+
+/* What is left of the user timeout at `now` (0 once it has passed). */
+/*@ requires valid_conn(c);
+    assigns \nothing;
+    ensures \result == user_timeout_left(c, now);
+*/
+static uint32_t user_timeout_left(const struct tcpfsm_conn *c, tcpfsm_time_t now)
+{
+    uint32_t since = (uint32_t)now - c->rto_since;
+
+    return since < c->cfg->user_timeout ? c->cfg->user_timeout - since : 0u;
+}
+
 /* (Re)start the retransmission timer: RFC 6298 5.1 "start it running so that it will expire
    after RTO seconds (for the current value of RTO)", 5.3 "restart the retransmission timer so
    that it will expire after RTO seconds", 5.6 "for the value of RTO after the doubling". It runs
@@ -212,11 +235,19 @@ static void timer_stop(struct tcpfsm_conn *c)
 /*@ requires valid_conn(c) && rto_state(c->state);
     assigns c->timer, c->deadline;
     ensures valid_conn(c) && c->timer == TCPFSM_TIMER_RTO;
-    ensures deadline: c->deadline == deadline_of(now, rto_of(c));
+    ensures deadline: c->deadline == deadline_of(now, rto_delay(c, now));
 */
 static void timer_arm_rto(struct tcpfsm_conn *c, tcpfsm_time_t now)
 {
-    c->deadline = deadline_after(now, current_rto(c));
+    uint32_t delay = current_rto(c);
+
+    /* never past the user timeout (as Linux's tcp_clamp_rto_to_user_timeout()) */
+    if (user_timeout_on(c) != 0) {
+        uint32_t left = user_timeout_left(c, now);
+        if (left < delay)
+            delay = left;
+    }
+    c->deadline = deadline_after(now, delay);
     c->timer = TCPFSM_TIMER_RTO;
 }
 
@@ -467,7 +498,7 @@ static void send_fin(struct tcpfsm_conn *c, struct tcpfsm_output *out)
 /*@ requires valid_conn(c) && valid_output(out);
     requires \separated(c, out) && \separated(out, c->cfg);
     assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start, c->timer, c->deadline,
-            c->retries, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+            c->retries, c->rto_since, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
     ensures persist: sends_data(c->state) && c->snd_queued > 0 && c->snd_una == c->snd_nxt
                      ==> c->timer == TCPFSM_TIMER_RTO;
@@ -497,6 +528,7 @@ static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output
         sent = 1u;
     if (sent != 0u && c->timer != TCPFSM_TIMER_RTO) {
         c->retries = 0u;
+        c->rto_since = (uint32_t)now;
         timer_arm_rto(c, now);
     }
 }
@@ -1112,10 +1144,11 @@ static uint8_t classify_segment(const struct tcpfsm_conn *c, const struct tcpfsm
    FIN) was acknowledged. */
 /*@ requires valid_conn(c);
     requires ack_is_new(c->snd_una, ack, c->snd_nxt);
-    assigns c->snd_una, c->flags, c->srtt, c->rttvar, c->retries, c->backoff, c->timer, c->deadline;
+    assigns c->snd_una, c->flags, c->srtt, c->rttvar, c->retries, c->rto_since, c->backoff, c->timer, c->deadline;
     ensures valid_conn(c);
     ensures c->snd_una == ack;     // "set SND.UNA <- SEG.ACK"
     ensures c->retries == 0;       // the segment retransmitted was acknowledged: a new count
+    ensures c->rto_since == (uint32_t)now;   // and a new origin of the user timeout
     ensures \result == 0 || \result == PROC_ACKED;
 
 */
@@ -1141,6 +1174,7 @@ static uint8_t process_new_ack(struct tcpfsm_conn *c, uint32_t ack, tcpfsm_time_
     }
     c->snd_una = ack;
     c->retries = 0u;
+    c->rto_since = (uint32_t)now;
     /* the proof, in steps: the connection is still valid (valid_conn's parts) */
     /*@ assert valid_config(c->cfg) && valid_timers(c); */
     /*@ assert valid_accounting(c); */
@@ -1160,9 +1194,10 @@ static uint8_t process_new_ack(struct tcpfsm_conn *c, uint32_t ack, tcpfsm_time_
    (3.10.7.4 SYN-RECEIVED, RFC 1122 4.2.2.20 (c)). MAX.SND.WND is the largest SND.WND (RFC 5961
    5.2). Runs after process_new_ack, so SND.UNA is already SEG.ACK for a new ACK. */
 /*@ requires valid_conn(c) && valid_segment(seg) && \separated(seg, c);
-    assigns c->snd_wnd, c->max_snd_wnd, c->snd_wl1, c->snd_wl2, c->retries;
+    assigns c->snd_wnd, c->max_snd_wnd, c->snd_wl1, c->snd_wl2, c->retries, c->rto_since;
     ensures valid_conn(c);
     ensures c->retries == \old(c->retries) || c->retries == 0;
+    ensures c->retries == 0 && \old(c->retries) != 0 ==> c->rto_since == (uint32_t)now;
     behavior update:
       assumes ack_updates_window(c->snd_una, seg->ack, c->snd_nxt);
       assumes handshake_state(from) || window_is_newer(c->snd_wl1, c->snd_wl2, seg->seq, seg->ack);
@@ -1179,11 +1214,12 @@ static uint8_t process_new_ack(struct tcpfsm_conn *c, uint32_t ack, tcpfsm_time_
       assigns \nothing;
       ensures c->snd_wnd == \old(c->snd_wnd) && c->max_snd_wnd == \old(c->max_snd_wnd);
       ensures c->snd_wl1 == \old(c->snd_wl1) && c->snd_wl2 == \old(c->snd_wl2);
-      ensures c->retries == \old(c->retries);
+      ensures c->retries == \old(c->retries) && c->rto_since == \old(c->rto_since);
     complete behaviors;
     disjoint behaviors;
 */
-static void process_window(struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg)
+static void process_window(struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg,
+                           tcpfsm_time_t now)
 {
     uint32_t ack = seg->ack;
     uint32_t seq = seg->seq;
@@ -1204,8 +1240,10 @@ static void process_window(struct tcpfsm_conn *c, uint8_t from, const struct tcp
        is alive: its answers do not count toward giving up. */
     if (seg->window == 0u
         && (c->snd_queued > 0u
-            || c->snd_nxt - c->snd_una > ((c->flags & TCPFSM_F_FIN_SENT) != 0u ? 1u : 0u)))
+            || c->snd_nxt - c->snd_una > ((c->flags & TCPFSM_F_FIN_SENT) != 0u ? 1u : 0u))) {
         c->retries = 0u;
+        c->rto_since = (uint32_t)now;
+    }
 }
 
 /* Is the text of a segment arriving in this state processed? (ESTABLISHED, FIN-WAIT-1 and
@@ -1271,7 +1309,7 @@ static uint8_t process_text(struct tcpfsm_conn *c, uint8_t from, const struct tc
    then the send window (process_window). Returns process_new_ack's PROC_ACKED. */
 /*@ requires valid_conn(c) && valid_segment(seg) && \separated(seg, c);
     assigns c->snd_una, c->snd_wnd, c->max_snd_wnd, c->snd_wl1, c->snd_wl2, c->flags, c->srtt,
-            c->rttvar, c->retries, c->backoff, c->timer, c->deadline;
+            c->rttvar, c->retries, c->rto_since, c->backoff, c->timer, c->deadline;
     ensures valid_conn(c);
     ensures una_new: ack_is_new(\old(c->snd_una), \old(seg->ack), \old(c->snd_nxt))
             ==> c->snd_una == \old(seg->ack) && c->retries == 0;
@@ -1299,7 +1337,7 @@ static uint8_t process_ack(struct tcpfsm_conn *c, uint8_t from, const struct tcp
     /*@ assert ack_updates_window(c->snd_una, seg->ack, c->snd_nxt)
                <==> ack_updates_window(\at(c->snd_una, Pre), seg->ack, c->snd_nxt); */
     /*@ assert c->snd_wl1 == \at(c->snd_wl1, Pre) && c->snd_wl2 == \at(c->snd_wl2, Pre); */
-    process_window(c, from, seg);
+    process_window(c, from, seg, now);
     return r;
 }
 
@@ -1308,7 +1346,7 @@ static uint8_t process_ack(struct tcpfsm_conn *c, uint8_t from, const struct tcp
    contract, with no branch to join.) */
 /*@ requires valid_conn(c) && valid_segment(seg) && \separated(seg, c);
     assigns c->snd_una, c->snd_wnd, c->max_snd_wnd, c->snd_wl1, c->snd_wl2, c->flags, c->srtt,
-            c->rttvar, c->retries, c->backoff, c->timer, c->deadline;
+            c->rttvar, c->retries, c->rto_since, c->backoff, c->timer, c->deadline;
     ensures valid_conn(c);
     ensures una_new: seg_has_ack(\old(seg->flags)) && ack_is_new(\old(c->snd_una), \old(seg->ack), \old(c->snd_nxt))
             ==> c->snd_una == \old(seg->ack) && c->retries == 0;
@@ -1337,7 +1375,7 @@ static uint8_t process_ack_field(struct tcpfsm_conn *c, uint8_t from, const stru
    bits. */
 /*@ requires valid_conn(c) && valid_segment(seg) && \separated(seg, c);
     assigns c->snd_una, c->snd_wnd, c->max_snd_wnd, c->snd_wl1, c->snd_wl2, c->rcv_nxt, c->rcv_wnd,
-            c->flags, c->srtt, c->rttvar, c->retries, c->backoff, c->timer, c->deadline;
+            c->flags, c->srtt, c->rttvar, c->retries, c->rto_since, c->backoff, c->timer, c->deadline;
     ensures valid_conn(c);
     // fifth, the ACK field: SND.UNA moves to SEG.ACK on a new ACK only, and the counter restarts
     ensures una_new: seg_has_ack(\old(seg->flags)) && ack_is_new(\old(c->snd_una), \old(seg->ack), \old(c->snd_nxt))
@@ -1427,7 +1465,7 @@ static void open_passive(struct tcpfsm_conn *c, uint32_t iss)
    SND.NXT to ISS+1" */
 /*@ requires valid_conn(c);
     assigns c->iss, c->snd_una, c->snd_nxt, c->rcv_wnd, c->snd_wnd, c->max_snd_wnd, c->flags,
-            c->retries, c->backoff, c->rtt_seq, c->rtt_start;
+            c->retries, c->rto_since, c->backoff, c->rtt_seq, c->rtt_start;
     ensures valid_conn(c);
     ensures c->iss == iss && c->snd_una == iss && c->snd_nxt == seq_add(iss, 1);
     ensures c->rcv_wnd == c->cfg->window && c->snd_wnd == 0 && c->max_snd_wnd == 0;
@@ -1443,6 +1481,7 @@ static void open_active(struct tcpfsm_conn *c, uint32_t iss, tcpfsm_time_t now)
     c->max_snd_wnd = 0u;
     c->flags = 0u;
     c->retries = 0u;
+    c->rto_since = (uint32_t)now;
     c->backoff = 0u;
     rtt_start(c, iss, now);
 }
@@ -1479,7 +1518,7 @@ static void open_reopen(struct tcpfsm_conn *c, uint32_t seq, tcpfsm_time_t now)
    SEG.SEQ+1, IRS is set to SEG.SEQ" and the window from the SYN; from LISTEN also "ISS should be
    selected and a SYN segment sent ... SND.NXT is set to ISS+1 and SND.UNA to ISS". */
 /*@ requires valid_conn(c) && valid_segment(seg) && \separated(seg, c);
-    assigns c->rcv_nxt, c->snd_wnd, c->max_snd_wnd, c->snd_wl1, c->snd_wl2, c->retries, c->snd_una,
+    assigns c->rcv_nxt, c->snd_wnd, c->max_snd_wnd, c->snd_wl1, c->snd_wl2, c->retries, c->rto_since, c->snd_una,
             c->snd_nxt, c->rcv_wnd, c->flags, c->backoff, c->rtt_seq, c->rtt_start;
     ensures valid_conn(c);
     ensures c->rcv_nxt == seq_add(\old(seg->seq), 1);
@@ -1505,6 +1544,7 @@ static void open_syn_received(struct tcpfsm_conn *c, uint8_t from, const struct 
     c->snd_wl2 = seg->ack;
     c->max_snd_wnd = seg->window;
     c->retries = 0u;
+    c->rto_since = (uint32_t)now;
     if (from == (uint8_t)TCPFSM_LISTEN) {
         c->snd_una = c->iss;
         c->snd_nxt = c->iss + 1u;
@@ -1536,7 +1576,7 @@ static void syn_sent_window(struct tcpfsm_conn *c)
     requires k.seg == \null || valid_segment(k.seg);
     requires k.seg != \null ==> \separated(k.seg, c);
     assigns c->iss, c->snd_una, c->snd_nxt, c->rcv_nxt, c->snd_queued, c->rcv_wnd, c->snd_wnd,
-            c->max_snd_wnd, c->snd_wl1, c->snd_wl2, c->flags, c->backoff, c->retries, c->rtt_seq,
+            c->max_snd_wnd, c->snd_wl1, c->snd_wl2, c->flags, c->backoff, c->retries, c->rto_since, c->rtt_seq,
             c->rtt_start, c->timer, c->deadline;
     ensures valid_conn(c);
 */
@@ -1560,12 +1600,12 @@ static void actions_open(struct tcpfsm_conn *c, uint8_t from, uint32_t actions, 
 /* retransmit (Karn: a retransmitted segment gives no RTT sample; RFC 6298 5.5 backs the timer
    off) and send_fin (queue the FIN behind the data); then the timers of the row. */
 /*@ requires valid_conn(c);
-    assigns c->flags, c->retries, c->backoff, c->timer, c->deadline;
+    assigns c->flags, c->retries, c->rto_since, c->backoff, c->timer, c->deadline;
     ensures valid_conn(c);
     // RFC 6298 5.6: "Start the retransmission timer, such that it expires after RTO seconds (for
     // the value of RTO after the doubling operation outlined in 5.5)"
     ensures rto: (actions & TCPFSM_ACT_ARM_RTO) != 0 && rto_state(c->state)
-                 ==> c->timer == TCPFSM_TIMER_RTO && c->deadline == deadline_of(now, rto_of(c));
+                 ==> c->timer == TCPFSM_TIMER_RTO && c->deadline == deadline_of(now, rto_delay(c, now));
     // RFC 9293 3.10.7.4: "Start the time-wait timer"; TIME-WAIT: "Acknowledge it, and restart
     // the 2 MSL timeout"
     ensures time_wait: (actions & TCPFSM_ACT_ARM_TIME_WAIT) != 0 && c->state == TCPFSM_TIME_WAIT
@@ -1592,7 +1632,8 @@ static void actions_open(struct tcpfsm_conn *c, uint8_t from, uint32_t actions, 
       ensures c->backoff == \old(c->backoff);
       ensures send_fin: (actions & TCPFSM_ACT_SEND_FIN) != 0 ==> (c->flags & TCPFSM_F_FIN_PENDING) != 0;
       ensures new_timer: (actions & TCPFSM_ACT_ARM_RTO) != 0 && rto_state(c->state)
-                         && \old(c->timer) != TCPFSM_TIMER_RTO ==> c->retries == 0;
+                         && \old(c->timer) != TCPFSM_TIMER_RTO
+                         ==> c->retries == 0 && c->rto_since == (uint32_t)now;
       ensures same_timer: (actions & TCPFSM_ACT_ARM_RTO) == 0 || \old(c->timer) == TCPFSM_TIMER_RTO
                           ==> c->retries == \old(c->retries);
     complete behaviors;
@@ -1615,8 +1656,10 @@ static void actions_timers(struct tcpfsm_conn *c, uint32_t actions, tcpfsm_time_
        enter that state, so the state tests only make this a property of the function too. */
     if ((actions & TCPFSM_ACT_ARM_RTO) != 0u
         && timer_runs_in(c->state, (uint8_t)TCPFSM_TIMER_RTO) != 0) {
-        if ((actions & TCPFSM_ACT_RETRANSMIT) == 0u && c->timer != TCPFSM_TIMER_RTO)
+        if ((actions & TCPFSM_ACT_RETRANSMIT) == 0u && c->timer != TCPFSM_TIMER_RTO) {
             c->retries = 0u;
+            c->rto_since = (uint32_t)now;
+        }
         timer_arm_rto(c, now);
     }
     if ((actions & TCPFSM_ACT_ARM_TIME_WAIT) != 0u && c->state == (uint8_t)TCPFSM_TIME_WAIT) {
@@ -1844,7 +1887,7 @@ static void emit_row_control(struct tcpfsm_conn *c, uint32_t actions, tcpfsm_tim
 /*@ requires valid_conn(c) && valid_output(out);
     requires \separated(c, out) && \separated(out, c->cfg);
     assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start, c->timer, c->deadline,
-            c->retries, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+            c->retries, c->rto_since, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
 */
 static void flush_then_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, uint8_t ack_owed,
@@ -1865,7 +1908,7 @@ static void flush_then_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, uint8_t ack
     requires \separated(c, out) && \separated(out, c->cfg);
     requires k.seg != \null ==> \separated(k.seg, c) && \separated(k.seg, out);
     assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start, c->timer, c->deadline,
-            c->retries, c->challenge_acks, c->challenge_second,
+            c->retries, c->rto_since, c->challenge_acks, c->challenge_second,
             out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
     // RST rows (RFC 9293 3.10.7.1, 3.5.2, 3.10.5): exactly the reset, nothing else
@@ -1920,7 +1963,7 @@ static void actions_leave(struct tcpfsm_conn *c, uint8_t from, uint8_t to)
     assigns c->deadline, c->iss, c->snd_una, c->snd_nxt, c->rcv_nxt, c->snd_queued, c->rtt_seq,
             c->rtt_start, c->srtt, c->rttvar, c->snd_wnd, c->max_snd_wnd, c->snd_wl1, c->snd_wl2,
             c->rcv_wnd, c->flags,
-            c->timer, c->backoff, c->retries, c->challenge_acks, c->challenge_second,
+            c->timer, c->backoff, c->retries, c->rto_since, c->challenge_acks, c->challenge_second,
             out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count, out->events;
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
 */
@@ -1935,7 +1978,12 @@ static void apply_actions(struct tcpfsm_conn *c, uint8_t from, uint32_t actions,
     actions_timers(c, actions, k.now);
     actions_signals(c, out, actions, proc);
     actions_emit(c, actions, (uint8_t)(proc & PROC_NEED_ACK), k, out);
+    /* the proof, in steps: the connection and the output are still valid (valid_conn's parts) */
+    /*@ assert valid_config(c->cfg) && valid_timers(c); */
+    /*@ assert valid_accounting(c) && valid_output(out); */
+    /*@ assert c->state == \at(c->state, Pre); */
     actions_leave(c, from, c->state);
+    /*@ assert valid_output(out); */
 }
 
 /* ============================================================ one step */
@@ -2088,6 +2136,7 @@ int tcpfsm_init(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg)
     c->backoff = 0u;
     c->challenge_acks = 0u;
     c->challenge_second = 0u;
+    c->rto_since = 0u;
     return TCPFSM_OK;
 }
 
@@ -2260,7 +2309,7 @@ static int send_check(const struct tcpfsm_conn *c, uint32_t len)
     requires \separated(c, out) && \separated(out, c->cfg);
     requires c->snd_queued + len <= 2147483647;
     assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start, c->timer, c->deadline,
-            c->retries, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+            c->retries, c->rto_since, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
     ensures c->snd_una == \old(c->snd_una);
 */
@@ -2478,6 +2527,9 @@ static uint8_t timer_event(const struct tcpfsm_conn *c, tcpfsm_time_t now)
         return (uint8_t)TCPFSM_EV_TIME_WAIT_EXPIRY;
     if (c->timer == TCPFSM_TIMER_FIN_WAIT_2)
         return (uint8_t)TCPFSM_EV_FIN_WAIT_2_TIMEOUT;
+    /* RFC 9293 3.8.3 R2 as a time (the user timeout) in the synchronized states */
+    if (user_timeout_on(c) != 0)
+        return user_timeout_left(c, now) == 0u ? (uint8_t)TCPFSM_EV_RTO_GIVEUP : (uint8_t)TCPFSM_EV_RTO;
     if (c->state == (uint8_t)TCPFSM_SYN_SENT)
         limit = c->cfg->syn_retries;
     else if (c->state == (uint8_t)TCPFSM_SYN_RECEIVED)

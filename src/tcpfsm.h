@@ -114,6 +114,13 @@ struct tcpfsm_config {
     uint8_t  syn_rst_from_tcb;    /* 1: the RST for an in-window SYN (rfc5961_syn off) is
                                      <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> (FreeBSD); 0: RFC 9293 3.10.7.1 */
     uint8_t  closing_rst_resets;  /* 1: a RST in CLOSING or LAST-ACK signals reset (FreeBSD); 0: closed */
+    uint32_t user_timeout;        /* RFC 9293 3.8.3 R2 as a time, the user timeout of RFC 5482 (Linux
+                                     TCP_USER_TIMEOUT): in the synchronized states, data or a FIN
+                                     unacknowledged this long (from the last reset of the retry count: the
+                                     first transmission with nothing outstanding, a new ACK, a zero-window
+                                     answer) gives up (TCPFSM_SIG_TIMEOUT) whatever the count, and the
+                                     retransmission timer never runs past it; microseconds, below 2^32
+                                     (about 71 minutes); 0: off (give up by count only) */
     uint8_t  abort_rst_ack;       /* 1: ABORT's reset is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> (Linux
                                      tcp_send_active_reset(), FreeBSD tcp_drop()); 0: <SEQ=SND.NXT><CTL=RST>
                                      (RFC 9293 3.10.5) */
@@ -124,7 +131,8 @@ extern const struct tcpfsm_config tcpfsm_profile_linux;
 extern const struct tcpfsm_config tcpfsm_profile_freebsd;
 
 /* One connection. Caller-owned; contents are private (read them through the accessors).
-   80 bytes on LP64 (64 before SND.WL1/SND.WL2 were kept, 72 before RCV.WND became 32-bit).
+   80 bytes on LP64 (64 before SND.WL1/SND.WL2 were kept, 72 before RCV.WND became 32-bit; the
+   user timeout's origin took 4 of the padding bytes).
    The RTO is not stored: it is computed from SRTT/RTTVAR (or rto_initial before
    the first sample) and backed off by `backoff` (see tcpfsm_rto()). IRS is not kept either: after
    the SYN only RCV.NXT matters. */
@@ -148,6 +156,8 @@ struct tcpfsm_conn {
     uint8_t  retries;              /* retransmissions of the current segment (give-up count) */
     uint8_t  challenge_acks;       /* challenge ACKs sent in the current second */
     uint8_t  challenge_second;     /* low bits of the second they were counted in */
+    uint32_t rto_since;            /* low 32 bits of the time the retry count was last reset: the origin
+                                      of cfg->user_timeout */
 };
 
 /* Initialise `c` in CLOSED with configuration `cfg`; TCPFSM_ERR_ARG if cfg->window exceeds

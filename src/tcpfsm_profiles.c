@@ -37,6 +37,7 @@ const struct tcpfsm_config tcpfsm_profile_rfc = {
     .ack_repeats_fin = 0u,          /* RFC 9293 3.10.7.4: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> */
     .syn_rst_from_tcb = 0u,         /* RFC 9293 3.10.7.1: the reset formed from the segment */
     .closing_rst_resets = 0u,       /* RFC 9293 3.10.7.4: CLOSING, LAST-ACK: "enter the CLOSED state" */
+    .user_timeout = 0u,             /* off: give up by the retry count */
     .abort_rst_ack = 0u             /* RFC 9293 3.10.5: "<SEQ=SND.NXT><CTL=RST>" */
 };
 
@@ -66,6 +67,7 @@ const struct tcpfsm_config tcpfsm_profile_linux = {
     .syn_rst_from_tcb = 0u,         /* Linux has no RFC 793 SYN mode (RFC 5961 4 always): the RFC value */
     .closing_rst_resets = 0u,       /* the RFC value: not checked against Linux's tcp_reset() (issue 12
                                        compared the freebsd profile only) */
+    .user_timeout = 0u,             /* off: give up by the retry count */
     .abort_rst_ack = 1u             /* tcp_send_active_reset(): tcp_init_nondata_skb(skb,
                                        tcp_acceptable_seq(sk), TCPHDR_ACK | TCPHDR_RST) */
 };
@@ -100,6 +102,7 @@ const struct tcpfsm_config tcpfsm_profile_freebsd = {
                                        tcp_output() of RST|ACK at snd_nxt, rcv_nxt */
     .closing_rst_resets = 1u,       /* tcp_do_segment(): a valid RST sets so_error = ECONNRESET in every
                                        synchronized state, CLOSING and LAST-ACK included */
+    .user_timeout = 0u,             /* off: give up by the retry count */
     .abort_rst_ack = 1u             /* tcp_drop() -> tcp_output() in CLOSED: tcp_outflags[TCPS_CLOSED] =
                                        TH_RST|TH_ACK */
 };

@@ -96,6 +96,32 @@
       c->state == TCPFSM_SYN_SENT     ? c->cfg->syn_retries :
       c->state == TCPFSM_SYN_RECEIVED ? c->cfg->synack_retries : c->cfg->retries;
 
+  // RFC 9293 3.8.3: "R1 and R2 might be measured in time units or as a count of retransmissions";
+  // RFC 5482 (the user timeout): "the maximum amount of time that transmitted data may remain
+  // unacknowledged before TCP will forcefully close the corresponding connection". With
+  // cfg->user_timeout set, R2 of the synchronized states is that time, counted from the last
+  // reset of the retry count (rto_since: the first transmission with nothing outstanding, a new
+  // ACK, a zero-window answer); the handshake keeps its counts (as Linux's tcp_write_timeout()).
+  logic integer user_timeout_rule{L}(struct tcpfsm_conn *c) =
+      c->cfg->user_timeout != 0 && c->state != TCPFSM_SYN_SENT && c->state != TCPFSM_SYN_RECEIVED ? 1 : 0;
+  predicate user_timeout_applies{L}(struct tcpfsm_conn *c) = user_timeout_rule(c) == 1;
+  // The time since rto_since, on the low 32 bits of the clock (a conversion to uint32_t is the
+  // reduction modulo 2^32: the difference of the low 32 bits, modulo 2^32).
+  logic integer since_reset{L}(struct tcpfsm_conn *c, integer now) =
+      (uint32_t)((uint32_t)now - c->rto_since);
+  logic integer user_timeout_left{L}(struct tcpfsm_conn *c, integer now) =
+      since_reset(c, now) < c->cfg->user_timeout ? c->cfg->user_timeout - since_reset(c, now) : 0;
+  // 1 when a retransmission timeout at `now` closes the connection (RFC 9293 3.8.3 R2).
+  logic integer gives_up{L}(struct tcpfsm_conn *c, integer now) =
+      user_timeout_rule(c) == 1 ? (since_reset(c, now) >= c->cfg->user_timeout ? 1 : 0)
+                                : (c->retries >= retry_limit(c) ? 1 : 0);
+
+  // The delay of the retransmission timer: the RTO, but never past the user timeout (as Linux's
+  // tcp_clamp_rto_to_user_timeout()), so that the connection gives up when the user timeout ends.
+  logic integer rto_delay{L}(struct tcpfsm_conn *c, integer now) =
+      user_timeout_rule(c) == 1 && user_timeout_left(c, now) < rto_of(c) ? user_timeout_left(c, now)
+                                                                         : rto_of(c);
+
   // The table event of the clock at `now`: none before the deadline; RFC 9293 3.10.8 "If the
   // time-wait timeout expires on a connection, delete the TCB, enter the CLOSED state";
   // the FIN-WAIT-2 timeout; RFC 6298 5.4-5.6 a retransmission, or giving up at the retry limit.
@@ -103,7 +129,7 @@
       c->timer == TCPFSM_TIMER_NONE || now < c->deadline ? TCPFSM_EV_NONE :
       c->timer == TCPFSM_TIMER_TIME_WAIT  ? TCPFSM_EV_TIME_WAIT_EXPIRY :
       c->timer == TCPFSM_TIMER_FIN_WAIT_2 ? TCPFSM_EV_FIN_WAIT_2_TIMEOUT :
-      c->retries >= retry_limit(c) ? TCPFSM_EV_RTO_GIVEUP : TCPFSM_EV_RTO;
+      gives_up(c, now) == 1 ? TCPFSM_EV_RTO_GIVEUP : TCPFSM_EV_RTO;
 
   // ------------------------------------------------------------ the strong invariant: timers
   // States in which a SYN, a SYN,ACK, data or a FIN of ours can be unacknowledged (or data wait

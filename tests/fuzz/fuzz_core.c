@@ -485,8 +485,14 @@ static void check_step(const struct step_ctx *x)
                           "RST must be <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>");
             }
         } else {
-            CHECK(out->count >= 1 && out->segments[0].flags == TCPFSM_RST && out->segments[0].seq == pre->snd_nxt,
-                  "ABORT must send <SEQ=SND.NXT><CTL=RST>");
+            if (pre->cfg->abort_rst_ack)
+                /* Linux tcp_send_active_reset(), FreeBSD tcp_drop() */
+                CHECK(out->count >= 1 && out->segments[0].flags == (TCPFSM_RST | TCPFSM_ACK)
+                          && out->segments[0].seq == pre->snd_nxt && out->segments[0].ack == pre->rcv_nxt,
+                      "ABORT with abort_rst_ack must send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>");
+            else
+                CHECK(out->count >= 1 && out->segments[0].flags == TCPFSM_RST && out->segments[0].seq == pre->snd_nxt,
+                      "ABORT must send <SEQ=SND.NXT><CTL=RST>");
         }
     }
 
@@ -940,6 +946,9 @@ static void setup_config(struct input *in, struct tcpfsm_config *cfg, uint8_t hd
             cfg->tw_bsd = b & 1u;
             cfg->drop_synfin = (b >> 1) & 1u;
             cfg->listen_synack_drop = (b >> 2) & 1u;
+            cfg->abort_rst_ack = (b >> 3) & 1u;
+            /* a user timeout (RFC 5482) of up to 6.5 s, or none */
+            cfg->user_timeout = (b >> 4) & 1u ? (uint32_t)u16(in) * 100u : 0u;
         }
     }
 }

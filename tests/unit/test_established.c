@@ -392,6 +392,66 @@ static void test_established_rto_giveup(void **state)
     fx_expect_data_rto_giveup(*state, TCPFSM_ROW_T44, TCPFSM_ROW_T45);
 }
 
+/* T45 by time with cfg.user_timeout (RFC 9293 3.8.3: "R1 and R2 might be measured in time units";
+   RFC 5482: "the maximum amount of time that transmitted data may remain unacknowledged before
+   TCP will forcefully close the corresponding connection"), on every variant: the count does not
+   decide, the backed-off timer is cut at the user timeout (Linux tcp_clamp_rto_to_user_timeout()),
+   and the connection closes with TCPFSM_SIG_TIMEOUT exactly then. */
+static void test_established_user_timeout_gives_up(void **state)
+{
+    struct fx *f = *state;
+    uint32_t rto = f->rto, seq;
+    tcpfsm_time_t t0;
+    f->cfg.retries = 255;                          /* the count never decides */
+    f->cfg.user_timeout = 2u * rto + rto / 2u;     /* the second timer (2 RTO) is cut at 1.5 RTO */
+    assert_true(f->cfg.rto_max >= 2u * rto);
+    fx_send(f, 100);
+    t0 = f->now;
+    fx_expect_count(f, 1);
+    seq = f->out.segments[0].seq;
+    fx_expect_deadline(f, t0 + rto);
+    fx_fire(f);                                    /* RFC 6298 5.4-5.6: the first retransmission */
+    fx_expect_row(f, TCPFSM_ROW_T44, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, seq, f->rcv_nxt, TCPFSM_ACK, 100);
+    fx_expect_deadline(f, t0 + f->cfg.user_timeout);
+    fx_advance(f, f->cfg.user_timeout - rto - 1u); /* a microsecond early: nothing */
+    fx_timer(f);
+    fx_expect_no_row(f);
+    fx_fire(f);                                    /* the user timeout: closed, ETIMEDOUT */
+    fx_expect_row(f, TCPFSM_ROW_T45, TCPFSM_CLOSED);
+    assert_true(f->now == t0 + f->cfg.user_timeout);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_TIMEOUT);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* The user timeout counts from the last new ACK (RFC 6298 5.3 restarts the timer, and the data
+   acknowledged was not left unacknowledged), on every variant. */
+static void test_established_user_timeout_restarts_on_new_ack(void **state)
+{
+    struct fx *f = *state;
+    uint32_t rto = f->rto, first;
+    tcpfsm_time_t t1;
+    f->cfg.retries = 255;
+    f->cfg.user_timeout = 2u * rto + rto / 2u;
+    fx_send(f, 100);
+    first = f->out.segments[0].seq;
+    fx_send(f, 100);
+    fx_expect_count(f, 1);
+    fx_advance(f, rto / 2u);
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, first + 100u, 0);   /* the first 100 bytes are acknowledged */
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    t1 = f->now;
+    fx_fire(f);                                    /* the second segment is retransmitted */
+    fx_expect_row(f, TCPFSM_ROW_T44, TCPFSM_ESTABLISHED);
+    fx_expect_seg(f, 0, first + 100u, f->rcv_nxt, TCPFSM_ACK, 100);
+    fx_expect_deadline(f, t1 + f->cfg.user_timeout);
+    fx_fire(f);
+    fx_expect_row(f, TCPFSM_ROW_T45, TCPFSM_CLOSED);
+    fx_expect_events(f, TCPFSM_SIG_TIMEOUT);
+}
+
 /* T46 (the fixture step): "form a FIN segment and send it, and enter FIN-WAIT-1 state". */
 static void test_established_close(void **state)
 {
@@ -1003,6 +1063,8 @@ int main(void)
         FX_TESTS(test_established_fin_out_of_order, setup_established),
         FX_TESTS(test_established_rto, setup_established),
         FX_TESTS(test_established_rto_giveup, setup_established),
+        FX_TESTS(test_established_user_timeout_gives_up, setup_established),
+        FX_TESTS(test_established_user_timeout_restarts_on_new_ack, setup_established),
         FX_TESTS(test_established_close, setup_established),
         FX_TESTS(test_established_syn_rst_from_tcb, setup_established),
         FX_TESTS(test_established_syn_rst_from_segment, setup_established),

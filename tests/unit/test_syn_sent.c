@@ -165,6 +165,18 @@ static void test_syn_sent_rto_giveup(void **state)
                               TCPFSM_SIG_TIMEOUT);
 }
 
+/* T17 with cfg.user_timeout set (1 us, long passed when the timer fires): the handshake keeps its
+   count (the user timeout is R2 of the synchronized states, as Linux's tcp_write_timeout()). */
+static void test_syn_sent_user_timeout_not_applied(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.user_timeout = 1u;
+    fx_fire(f);
+    fx_expect_row(f, TCPFSM_ROW_T17, TCPFSM_SYN_SENT);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss, 0, TCPFSM_SYN, 0);
+}
+
 /* The clock before the deadline does nothing (tcpfsm.h: "does nothing before it"). */
 static void test_syn_sent_timer_before_deadline(void **state)
 {
@@ -371,6 +383,7 @@ int main(void)
         FX_TESTS(test_syn_sent_unacceptable_fin_without_ack, setup_syn_sent),
         FX_TESTS(test_syn_sent_rto, setup_syn_sent),
         FX_TESTS(test_syn_sent_rto_giveup, setup_syn_sent),
+        FX_TESTS(test_syn_sent_user_timeout_not_applied, setup_syn_sent),
         FX_TESTS(test_syn_sent_timer_before_deadline, setup_syn_sent),
         FX_TESTS(test_syn_sent_close, setup_syn_sent),
         FX_TESTS(test_syn_sent_abort, setup_syn_sent),

@@ -342,6 +342,8 @@ void drill_stack_inject(struct drill_stack *s, const struct drill_packet *p)
                 return;
             s->blocks[target].listener_socket = ls;
             s->blocks[target].spawning = 1;
+            /* Linux: a connection inherits the listener's TCP_USER_TIMEOUT (inet_csk_clone_lock()) */
+            s->blocks[target].cfg.user_timeout = s->sockets[ls].user_timeout;
             memset(&out, 0, sizeof out);
             before = tcpfsm_state(&s->blocks[target].conn);
             rc = tcpfsm_open_passive(&s->blocks[target].conn, s->now, s->iss, &out);
@@ -493,6 +495,7 @@ static int user_call_block(struct drill_stack *s, int sock)
             return -1;
         s->sockets[sock].block = bi;
         s->blocks[bi].socket = sock;
+        s->blocks[bi].cfg.user_timeout = s->sockets[sock].user_timeout;
     }
     return bi;
 }
@@ -1007,7 +1010,21 @@ static enum drill_call_status call_setsockopt(struct drill_stack *s, int sock, c
         done(o, 0, 0);
         return DRILL_CALL_DONE;
     }
-    if ((strcmp(opt, "TCP_USER_TIMEOUT") == 0 || strcmp(opt, "SO_KEEPALIVE") == 0) && v == 0) {
+    if (strcmp(opt, "TCP_USER_TIMEOUT") == 0) {
+        /* RFC 5482 / Linux tcp(7): milliseconds that transmitted data may stay unacknowledged
+           before the connection is closed (ETIMEDOUT); 0 restores the retry count. The core takes
+           microseconds below 2^32. */
+        if (v < 0)
+            return not_modelled(o, "setsockopt(%s) with a negative value (Linux: EINVAL)", opt);
+        if (v > 4294967L)
+            return not_modelled(o, "setsockopt(%s) above 4294967 ms (the core's user timeout is below 2^32 us)", opt);
+        so->user_timeout = (uint32_t)v * 1000u;
+        if (so->block >= 0 && s->blocks[so->block].used)
+            s->blocks[so->block].cfg.user_timeout = so->user_timeout;
+        done(o, 0, 0);
+        return DRILL_CALL_DONE;
+    }
+    if (strcmp(opt, "SO_KEEPALIVE") == 0 && v == 0) {
         done(o, 0, 0); /* off, as by default */
         return DRILL_CALL_DONE;
     }
@@ -1418,6 +1435,7 @@ enum drill_call_status drill_stack_syscall(struct drill_stack *s, const struct d
             s->sockets[ns].rcvbuf = s->sockets[sock].rcvbuf;
             s->sockets[ns].sndbuf = s->sockets[sock].sndbuf;
             s->sockets[ns].nodelay = s->sockets[sock].nodelay;
+            s->sockets[ns].user_timeout = s->blocks[best].cfg.user_timeout;
             s->sockets[ns].block = best;
             s->blocks[best].socket = ns;
             s->blocks[best].in_accept_queue = 0;
