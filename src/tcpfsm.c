@@ -205,27 +205,31 @@ static void timer_stop(struct tcpfsm_conn *c)
     c->deadline = TCPFSM_NO_DEADLINE;
 }
 
-/* Does the user timeout decide when to give up (user_timeout_applies)? */
+/* R2 as a time in the connection's state (give_up_time): the connection timeout in SYN-SENT,
+   none in SYN-RECEIVED, the user timeout in the synchronized states; 0: none. */
 /*@ requires valid_conn(c);
     assigns \nothing;
-    ensures \result != 0 <==> user_timeout_applies(c);
+    ensures \result == give_up_time(c);
 */
-static int user_timeout_on(const struct tcpfsm_conn *c)
+static uint32_t time_limit(const struct tcpfsm_conn *c)
 {
-    return c->cfg->user_timeout != 0u && c->state != (uint8_t)TCPFSM_SYN_SENT
-        && c->state != (uint8_t)TCPFSM_SYN_RECEIVED;
+    if (c->state == (uint8_t)TCPFSM_SYN_SENT)
+        return c->cfg->connect_timeout;
+    if (c->state == (uint8_t)TCPFSM_SYN_RECEIVED)
+        return 0u;
+    return c->cfg->user_timeout;
 }
 
-/* What is left of the user timeout at `now` (0 once it has passed). */
+/* What is left at `now` of the time limit `limit` counted from rto_since (0 once it has passed). */
 /*@ requires valid_conn(c);
     assigns \nothing;
-    ensures \result == user_timeout_left(c, now);
+    ensures \result == time_left(c, now, limit);
 */
-static uint32_t user_timeout_left(const struct tcpfsm_conn *c, tcpfsm_time_t now)
+static uint32_t time_limit_left(const struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t limit)
 {
     uint32_t since = (uint32_t)now - c->rto_since;
 
-    return since < c->cfg->user_timeout ? c->cfg->user_timeout - since : 0u;
+    return since < limit ? limit - since : 0u;
 }
 
 /* (Re)start the retransmission timer: RFC 6298 5.1 "start it running so that it will expire
@@ -240,10 +244,11 @@ static uint32_t user_timeout_left(const struct tcpfsm_conn *c, tcpfsm_time_t now
 static void timer_arm_rto(struct tcpfsm_conn *c, tcpfsm_time_t now)
 {
     uint32_t delay = current_rto(c);
+    uint32_t limit = time_limit(c);
 
-    /* never past the user timeout (as Linux's tcp_clamp_rto_to_user_timeout()) */
-    if (user_timeout_on(c) != 0) {
-        uint32_t left = user_timeout_left(c, now);
+    /* never past the time limit (as Linux's tcp_clamp_rto_to_user_timeout()) */
+    if (limit != 0u) {
+        uint32_t left = time_limit_left(c, now, limit);
         if (left < delay)
             delay = left;
     }
@@ -2520,6 +2525,7 @@ int tcpfsm_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, const struct tcpfsm
 static uint8_t timer_event(const struct tcpfsm_conn *c, tcpfsm_time_t now)
 {
     uint8_t limit;
+    uint32_t time = time_limit(c);
 
     if (c->timer == TCPFSM_TIMER_NONE || now < c->deadline)
         return (uint8_t)TCPFSM_EV_NONE;
@@ -2527,9 +2533,12 @@ static uint8_t timer_event(const struct tcpfsm_conn *c, tcpfsm_time_t now)
         return (uint8_t)TCPFSM_EV_TIME_WAIT_EXPIRY;
     if (c->timer == TCPFSM_TIMER_FIN_WAIT_2)
         return (uint8_t)TCPFSM_EV_FIN_WAIT_2_TIMEOUT;
-    /* RFC 9293 3.8.3 R2 as a time (the user timeout) in the synchronized states */
-    if (user_timeout_on(c) != 0)
-        return user_timeout_left(c, now) == 0u ? (uint8_t)TCPFSM_EV_RTO_GIVEUP : (uint8_t)TCPFSM_EV_RTO;
+    /* RFC 9293 3.8.3 R2 as a time: the connection timeout also ends SYN-SENT, the user timeout
+       alone decides in the synchronized states */
+    if (time != 0u && time_limit_left(c, now, time) == 0u)
+        return (uint8_t)TCPFSM_EV_RTO_GIVEUP;
+    if (time != 0u && c->state != (uint8_t)TCPFSM_SYN_SENT)
+        return (uint8_t)TCPFSM_EV_RTO;
     if (c->state == (uint8_t)TCPFSM_SYN_SENT)
         limit = c->cfg->syn_retries;
     else if (c->state == (uint8_t)TCPFSM_SYN_RECEIVED)

@@ -121,6 +121,10 @@ struct tcpfsm_config {
                                      answer) gives up (TCPFSM_SIG_TIMEOUT) whatever the count, and the
                                      retransmission timer never runs past it; microseconds, below 2^32
                                      (about 71 minutes); 0: off (give up by count only) */
+    uint32_t connect_timeout;     /* R2 of the SYN as a time (FreeBSD net.inet.tcp.keepinit, TCP_KEEPINIT): in
+                                     SYN-SENT the attempt also ends (TCPFSM_SIG_TIMEOUT) this long after OPEN,
+                                     if syn_retries has not ended it first, and the retransmission timer
+                                     never runs past it; microseconds, below 2^32; 0: the count only */
     uint8_t  abort_rst_ack;       /* 1: ABORT's reset is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> (Linux
                                      tcp_send_active_reset(), FreeBSD tcp_drop()); 0: <SEQ=SND.NXT><CTL=RST>
                                      (RFC 9293 3.10.5) */

@@ -38,6 +38,7 @@ const struct tcpfsm_config tcpfsm_profile_rfc = {
     .syn_rst_from_tcb = 0u,         /* RFC 9293 3.10.7.1: the reset formed from the segment */
     .closing_rst_resets = 0u,       /* RFC 9293 3.10.7.4: CLOSING, LAST-ACK: "enter the CLOSED state" */
     .user_timeout = 0u,             /* off: give up by the retry count */
+    .connect_timeout = 0u,          /* RFC 9293 3.8.3: the SYN's R2 is a count (syn_retries) */
     .abort_rst_ack = 0u             /* RFC 9293 3.10.5: "<SEQ=SND.NXT><CTL=RST>" */
 };
 
@@ -68,6 +69,7 @@ const struct tcpfsm_config tcpfsm_profile_linux = {
     .closing_rst_resets = 0u,       /* the RFC value: not checked against Linux's tcp_reset() (issue 12
                                        compared the freebsd profile only) */
     .user_timeout = 0u,             /* off: give up by the retry count */
+    .connect_timeout = 0u,          /* Linux ends a connection attempt by tcp_syn_retries only */
     .abort_rst_ack = 1u             /* tcp_send_active_reset(): tcp_init_nondata_skb(skb,
                                        tcp_acceptable_seq(sk), TCPHDR_ACK | TCPHDR_RST) */
 };
@@ -77,8 +79,8 @@ const struct tcpfsm_config tcpfsm_profile_freebsd = {
     .rto_initial = 1u * SEC,        /* sys/netinet/tcp_timer.h TCPTV_RTOBASE = 1 s */
     .rto_min = 30u * MS,            /* net.inet.tcp.rexmit_min = 30 ms */
     .rto_max = 64u * SEC,           /* TCPTV_REXMTMAX = 64 s */
-    .syn_retries = 6u,              /* connect gives up after tcp_keepinit = 75 s:
-                                       1+2+4+8+16+32 = 63 s of backoff (TCPTV_KEEP_INIT) */
+    .syn_retries = 6u,              /* 1+2+4+8+16+32 = 63 s of backoff; the keepinit timer
+                                       (connect_timeout, 75 s) ends the attempt before the count */
     .synack_retries = 3u,           /* net.inet.tcp.syncache.rexmtlimit = 3 */
     .retries = 12u,                 /* TCP_MAXRXTSHIFT = 12 */
     .syn_linear_timeouts = 0u,      /* tcp_syn_backoff[] doubles after the first */
@@ -103,6 +105,8 @@ const struct tcpfsm_config tcpfsm_profile_freebsd = {
     .closing_rst_resets = 1u,       /* tcp_do_segment(): a valid RST sets so_error = ECONNRESET in every
                                        synchronized state, CLOSING and LAST-ACK included */
     .user_timeout = 0u,             /* off: give up by the retry count */
+    .connect_timeout = 75u * SEC,   /* net.inet.tcp.keepinit = TCPTV_KEEP_INIT = 75 s: tcp_timer_keep()
+                                       drops a connection not yet established */
     .abort_rst_ack = 1u             /* tcp_drop() -> tcp_output() in CLOSED: tcp_outflags[TCPS_CLOSED] =
                                        TH_RST|TH_ACK */
 };

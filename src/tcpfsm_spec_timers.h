@@ -96,31 +96,36 @@
       c->state == TCPFSM_SYN_SENT     ? c->cfg->syn_retries :
       c->state == TCPFSM_SYN_RECEIVED ? c->cfg->synack_retries : c->cfg->retries;
 
-  // RFC 9293 3.8.3: "R1 and R2 might be measured in time units or as a count of retransmissions";
-  // RFC 5482 (the user timeout): "the maximum amount of time that transmitted data may remain
-  // unacknowledged before TCP will forcefully close the corresponding connection". With
-  // cfg->user_timeout set, R2 of the synchronized states is that time, counted from the last
-  // reset of the retry count (rto_since: the first transmission with nothing outstanding, a new
-  // ACK, a zero-window answer); the handshake keeps its counts (as Linux's tcp_write_timeout()).
-  logic integer user_timeout_rule{L}(struct tcpfsm_conn *c) =
-      c->cfg->user_timeout != 0 && c->state != TCPFSM_SYN_SENT && c->state != TCPFSM_SYN_RECEIVED ? 1 : 0;
-  predicate user_timeout_applies{L}(struct tcpfsm_conn *c) = user_timeout_rule(c) == 1;
+  // RFC 9293 3.8.3: "R1 and R2 might be measured in time units or as a count of retransmissions".
+  // R2 as a time, per state: in SYN-SENT the connection timeout (cfg->connect_timeout, FreeBSD's
+  // keepinit: the attempt ends at whichever of the count and the time comes first); in the
+  // synchronized states the user timeout of RFC 5482 (cfg->user_timeout: "the maximum amount of time
+  // that transmitted data may remain unacknowledged before TCP will forcefully close the
+  // corresponding connection"; it replaces the count, as Linux's TCP_USER_TIMEOUT); none in
+  // SYN-RECEIVED (the SYN,ACK's count). 0: no time limit. Both are counted from the last reset of
+  // the retry count (rto_since: OPEN, the first transmission with nothing outstanding, a new ACK, a
+  // zero-window answer).
+  logic integer give_up_time{L}(struct tcpfsm_conn *c) =
+      c->state == TCPFSM_SYN_SENT ? c->cfg->connect_timeout :
+      c->state == TCPFSM_SYN_RECEIVED ? 0 : c->cfg->user_timeout;
   // The time since rto_since, on the low 32 bits of the clock (a conversion to uint32_t is the
   // reduction modulo 2^32: the difference of the low 32 bits, modulo 2^32).
   logic integer since_reset{L}(struct tcpfsm_conn *c, integer now) =
       (uint32_t)((uint32_t)now - c->rto_since);
-  logic integer user_timeout_left{L}(struct tcpfsm_conn *c, integer now) =
-      since_reset(c, now) < c->cfg->user_timeout ? c->cfg->user_timeout - since_reset(c, now) : 0;
+  // What is left at `now` of a time limit counted from rto_since (0 once it has passed).
+  logic integer time_left{L}(struct tcpfsm_conn *c, integer now, integer limit) =
+      since_reset(c, now) < limit ? limit - since_reset(c, now) : 0;
   // 1 when a retransmission timeout at `now` closes the connection (RFC 9293 3.8.3 R2).
   logic integer gives_up{L}(struct tcpfsm_conn *c, integer now) =
-      user_timeout_rule(c) == 1 ? (since_reset(c, now) >= c->cfg->user_timeout ? 1 : 0)
-                                : (c->retries >= retry_limit(c) ? 1 : 0);
+      give_up_time(c) != 0 && time_left(c, now, give_up_time(c)) == 0 ? 1 :
+      give_up_time(c) != 0 && c->state != TCPFSM_SYN_SENT ? 0 :
+      (c->retries >= retry_limit(c) ? 1 : 0);
 
-  // The delay of the retransmission timer: the RTO, but never past the user timeout (as Linux's
-  // tcp_clamp_rto_to_user_timeout()), so that the connection gives up when the user timeout ends.
+  // The delay of the retransmission timer: the RTO, but never past the time limit (as Linux's
+  // tcp_clamp_rto_to_user_timeout()), so that the connection gives up when the limit ends.
   logic integer rto_delay{L}(struct tcpfsm_conn *c, integer now) =
-      user_timeout_rule(c) == 1 && user_timeout_left(c, now) < rto_of(c) ? user_timeout_left(c, now)
-                                                                         : rto_of(c);
+      give_up_time(c) != 0 && time_left(c, now, give_up_time(c)) < rto_of(c)
+      ? time_left(c, now, give_up_time(c)) : rto_of(c);
 
   // The table event of the clock at `now`: none before the deadline; RFC 9293 3.10.8 "If the
   // time-wait timeout expires on a connection, delete the TCB, enter the CLOSED state";

@@ -949,6 +949,8 @@ static void setup_config(struct input *in, struct tcpfsm_config *cfg, uint8_t hd
             cfg->abort_rst_ack = (b >> 3) & 1u;
             /* a user timeout (RFC 5482) of up to 6.5 s, or none */
             cfg->user_timeout = (b >> 4) & 1u ? (uint32_t)u16(in) * 100u : 0u;
+            /* a connection timeout (FreeBSD keepinit) of up to 6.5 s, or none */
+            cfg->connect_timeout = (b >> 5) & 1u ? (uint32_t)u16(in) * 100u : 0u;
         }
     }
 }

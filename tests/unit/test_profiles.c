@@ -34,6 +34,8 @@ static void test_profiles_rfc_values(void **state)
     assert_int_equal(p->syn_rst_from_tcb, 0);
     assert_int_equal(p->closing_rst_resets, 0);
     assert_int_equal(p->abort_rst_ack, 0);      /* RFC 9293 3.10.5: <SEQ=SND.NXT><CTL=RST> */
+    assert_int_equal(p->user_timeout, 0);       /* R2 by count (RFC 9293 3.8.3) */
+    assert_int_equal(p->connect_timeout, 0);
 }
 
 static void test_profiles_linux_values(void **state)
@@ -55,6 +57,8 @@ static void test_profiles_linux_values(void **state)
     assert_int_equal(p->drop_synfin, 0);
     assert_int_equal(p->listen_synack_drop, 0);
     assert_int_equal(p->abort_rst_ack, 1);      /* tcp_send_active_reset(): RST|ACK */
+    assert_int_equal(p->user_timeout, 0);       /* TCP_USER_TIMEOUT off by default */
+    assert_int_equal(p->connect_timeout, 0);    /* tcp_syn_retries only */
 }
 
 static void test_profiles_freebsd_values(void **state)
@@ -76,6 +80,8 @@ static void test_profiles_freebsd_values(void **state)
     assert_int_equal(p->syn_rst_from_tcb, 1);
     assert_int_equal(p->closing_rst_resets, 1);
     assert_int_equal(p->abort_rst_ack, 1);      /* tcp_drop(): tcp_outflags[CLOSED] = RST|ACK */
+    assert_int_equal(p->connect_timeout, 75u * FX_S); /* net.inet.tcp.keepinit = 75000 ms */
+    assert_int_equal(p->user_timeout, 0);       /* FreeBSD has no TCP_USER_TIMEOUT */
 }
 
 /* Every profile: RFC 6298 (2.5) "A maximum value MAY be placed on RTO provided it is at least 60

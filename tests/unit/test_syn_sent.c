@@ -160,9 +160,51 @@ static void test_syn_sent_rto_giveup(void **state)
     struct fx *f = *state;
     struct tcpfsm_segment syn = { 0, 0, TCPFSM_SYN, 0, 0 };
     syn.seq = f->iss;
+    f->cfg.connect_timeout = 0;   /* the count alone (the freebsd profile's keepinit: below) */
     fx_expect_retransmissions(f, f->cfg.syn_retries, f->cfg.syn_linear_timeouts, f->cfg.rto_initial,
                               TCPFSM_ROW_T17, &syn, TCPFSM_ROW_T18, TCPFSM_CLOSED,
                               TCPFSM_SIG_TIMEOUT);
+}
+
+/* T18 by time with cfg.connect_timeout (FreeBSD keepinit; RFC 9293 3.8.3 "R1 and R2 might be
+   measured in time units"), on every variant: the attempt ends at OPEN + connect_timeout, the
+   backed-off timer cut there, while the count would allow more. */
+static void test_syn_sent_connect_timeout_gives_up(void **state)
+{
+    struct fx *f = *state;
+    tcpfsm_time_t t0 = f->now;     /* OPEN (the fixture's last call) */
+    uint32_t rto = f->cfg.rto_initial;
+    f->cfg.syn_retries = 255;
+    f->cfg.syn_linear_timeouts = 0;
+    f->cfg.connect_timeout = 2u * rto + rto / 2u;
+    fx_expect_deadline(f, t0 + rto);
+    fx_fire(f);
+    fx_expect_row(f, TCPFSM_ROW_T17, TCPFSM_SYN_SENT);
+    assert_true(f->now == t0 + rto);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss, 0, TCPFSM_SYN, 0);
+    fx_expect_deadline(f, t0 + f->cfg.connect_timeout);   /* 2 RTO cut at 2.5 RTO from OPEN */
+    fx_fire(f);
+    fx_expect_row(f, TCPFSM_ROW_T18, TCPFSM_CLOSED);
+    assert_true(f->now == t0 + f->cfg.connect_timeout);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_TIMEOUT);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* With a connection timeout, the SYN's retry count still ends the attempt when it comes first
+   (FreeBSD: tcp_timer_rexmt() or tcp_timer_keep(), whichever fires first), on every variant. */
+static void test_syn_sent_count_before_connect_timeout(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.syn_retries = 1;
+    f->cfg.syn_linear_timeouts = 0;
+    f->cfg.connect_timeout = 100u * f->cfg.rto_initial;
+    fx_fire(f);
+    fx_expect_row(f, TCPFSM_ROW_T17, TCPFSM_SYN_SENT);
+    fx_fire(f);
+    fx_expect_row(f, TCPFSM_ROW_T18, TCPFSM_CLOSED);
+    fx_expect_events(f, TCPFSM_SIG_TIMEOUT);
 }
 
 /* T17 with cfg.user_timeout set (1 us, long passed when the timer fires): the handshake keeps its
@@ -384,6 +426,8 @@ int main(void)
         FX_TESTS(test_syn_sent_rto, setup_syn_sent),
         FX_TESTS(test_syn_sent_rto_giveup, setup_syn_sent),
         FX_TESTS(test_syn_sent_user_timeout_not_applied, setup_syn_sent),
+        FX_TESTS(test_syn_sent_connect_timeout_gives_up, setup_syn_sent),
+        FX_TESTS(test_syn_sent_count_before_connect_timeout, setup_syn_sent),
         FX_TESTS(test_syn_sent_timer_before_deadline, setup_syn_sent),
         FX_TESTS(test_syn_sent_close, setup_syn_sent),
         FX_TESTS(test_syn_sent_abort, setup_syn_sent),

@@ -489,7 +489,7 @@ enum knob_field {
     F_SYN_LINEAR, F_FIN_WAIT_2, F_MSL, F_RTO_INITIAL, F_RTO_MIN, F_RTO_MAX, F_CHALLENGE_LIMIT, F_TW_REOPEN,
     F_WINDOW, F_DROP_SYNFIN, F_TW_BSD, F_LISTEN_SYNACK_DROP, F_ACK_REPEATS_FIN, F_SYN_RST_FROM_TCB,
     F_CLOSING_RST_RESETS,
-    F_ABORT_RST_ACK
+    F_ABORT_RST_ACK, F_CONNECT_TIMEOUT, F_USER_TIMEOUT
 };
 static const struct {
     const char *name;
@@ -514,6 +514,7 @@ static const struct {
     {"net.inet.tcp.rexmit_initial", F_RTO_INITIAL, UNIT_MSEC},
     {"net.inet.tcp.rexmit_min", F_RTO_MIN, UNIT_MSEC},
     {"net.inet.tcp.finwait2_timeout", F_FIN_WAIT_2, UNIT_MSEC},
+    {"net.inet.tcp.keepinit", F_CONNECT_TIMEOUT, UNIT_MSEC},
     {"net.inet.tcp.syncache.rexmtlimit", F_SYNACK_RETRIES, UNIT_COUNT},
     {"net.inet.tcp.ack_war_cnt", F_CHALLENGE_LIMIT, UNIT_LIMIT},
     /* tcpfsm's own names, one per field of struct tcpfsm_config (times in microseconds), for the
@@ -541,6 +542,8 @@ static const struct {
     {"tcpfsm.syn_rst_from_tcb", F_SYN_RST_FROM_TCB, UNIT_BOOL},
     {"tcpfsm.closing_rst_resets", F_CLOSING_RST_RESETS, UNIT_BOOL},
     {"tcpfsm.abort_rst_ack", F_ABORT_RST_ACK, UNIT_BOOL},
+    {"tcpfsm.connect_timeout", F_CONNECT_TIMEOUT, UNIT_USEC},
+    {"tcpfsm.user_timeout", F_USER_TIMEOUT, UNIT_USEC},
 };
 
 /* Apply name=value; returns 1 if applied, 0 if the knob is not one the core models, -1 on a bad value. */
@@ -595,6 +598,8 @@ static int apply_knob(struct engine *e, const struct drill_event *ev, const char
     case F_SYN_RST_FROM_TCB: cfg->syn_rst_from_tcb = (uint8_t)flag; break;
     case F_CLOSING_RST_RESETS: cfg->closing_rst_resets = (uint8_t)flag; break;
     case F_ABORT_RST_ACK: cfg->abort_rst_ack = (uint8_t)flag; break;
+    case F_CONNECT_TIMEOUT: cfg->connect_timeout = (uint32_t)usecs; break;
+    case F_USER_TIMEOUT: cfg->user_timeout = (uint32_t)usecs; break;
     case F_WINDOW:
         cfg->window = (uint32_t)v;
         e->stack.rcvbuf_window = 0;   /* the script sets the core's receive buffer itself */

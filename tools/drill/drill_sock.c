@@ -281,6 +281,16 @@ static int new_block(struct drill_stack *s)
     return bi;
 }
 
+/* The socket options that set the core's per-connection timeouts (TCP_USER_TIMEOUT, TCP_KEEPINIT),
+   copied to a block's configuration when they were set; otherwise the stack's knobs stay. */
+static void sock_options_to_block(struct drill_stack *s, int sock, int bi)
+{
+    const struct drill_socket *so = &s->sockets[sock];
+    struct drill_block *b = &s->blocks[bi];
+    b->cfg.user_timeout = so->has_user_timeout ? so->user_timeout : s->cfg.user_timeout;
+    b->cfg.connect_timeout = so->has_keepinit ? so->keepinit : s->cfg.connect_timeout;
+}
+
 static uint32_t bsd_rounded(const struct drill_stack *s, const struct drill_block *b, uint32_t hiwat, int send);
 
 /* The send MSS from the peer's SYN, before the core sees the SYN (RFC 9293 3.7.1: "If an MSS
@@ -343,7 +353,7 @@ void drill_stack_inject(struct drill_stack *s, const struct drill_packet *p)
             s->blocks[target].listener_socket = ls;
             s->blocks[target].spawning = 1;
             /* Linux: a connection inherits the listener's TCP_USER_TIMEOUT (inet_csk_clone_lock()) */
-            s->blocks[target].cfg.user_timeout = s->sockets[ls].user_timeout;
+            sock_options_to_block(s, ls, target);
             memset(&out, 0, sizeof out);
             before = tcpfsm_state(&s->blocks[target].conn);
             rc = tcpfsm_open_passive(&s->blocks[target].conn, s->now, s->iss, &out);
@@ -495,7 +505,7 @@ static int user_call_block(struct drill_stack *s, int sock)
             return -1;
         s->sockets[sock].block = bi;
         s->blocks[bi].socket = sock;
-        s->blocks[bi].cfg.user_timeout = s->sockets[sock].user_timeout;
+        sock_options_to_block(s, sock, bi);
     }
     return bi;
 }
@@ -1018,9 +1028,22 @@ static enum drill_call_status call_setsockopt(struct drill_stack *s, int sock, c
             return not_modelled(o, "setsockopt(%s) with a negative value (Linux: EINVAL)", opt);
         if (v > 4294967L)
             return not_modelled(o, "setsockopt(%s) above 4294967 ms (the core's user timeout is below 2^32 us)", opt);
+        so->has_user_timeout = 1;
         so->user_timeout = (uint32_t)v * 1000u;
         if (so->block >= 0 && s->blocks[so->block].used)
-            s->blocks[so->block].cfg.user_timeout = so->user_timeout;
+            sock_options_to_block(s, sock, so->block);
+        done(o, 0, 0);
+        return DRILL_CALL_DONE;
+    }
+    if (strcmp(opt, "TCP_KEEPINIT") == 0) {
+        /* FreeBSD tcp(4): "the amount of time, in seconds, a connection attempt may take" (the
+           core's connect_timeout); 0 restores net.inet.tcp.keepinit. */
+        if (v < 0 || v > 4294L)
+            return not_modelled(o, "setsockopt(%s) outside 0 .. 4294 s (the core's timeout is below 2^32 us)", opt);
+        so->has_keepinit = v != 0;
+        so->keepinit = (uint32_t)v * 1000000u;
+        if (so->block >= 0 && s->blocks[so->block].used)
+            sock_options_to_block(s, sock, so->block);
         done(o, 0, 0);
         return DRILL_CALL_DONE;
     }
@@ -1435,6 +1458,7 @@ enum drill_call_status drill_stack_syscall(struct drill_stack *s, const struct d
             s->sockets[ns].rcvbuf = s->sockets[sock].rcvbuf;
             s->sockets[ns].sndbuf = s->sockets[sock].sndbuf;
             s->sockets[ns].nodelay = s->sockets[sock].nodelay;
+            s->sockets[ns].has_user_timeout = 1;
             s->sockets[ns].user_timeout = s->blocks[best].cfg.user_timeout;
             s->sockets[ns].block = best;
             s->blocks[best].socket = ns;

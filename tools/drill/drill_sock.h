@@ -50,7 +50,9 @@ struct drill_socket {
     int abort_on_close;            /* SO_LINGER {onoff=1, linger=0}: close() aborts */
     int nodelay;                   /* TCP_NODELAY as set (the core never delays: Nagle is not modelled) */
     uint32_t rcvbuf, sndbuf;       /* SO_RCVBUF / SO_SNDBUF as set (FreeBSD rounds them when asked) */
+    int has_user_timeout, has_keepinit; /* set by setsockopt: they override the stack's knobs */
     uint32_t user_timeout;         /* TCP_USER_TIMEOUT in microseconds (the core's cfg.user_timeout); 0: off */
+    uint32_t keepinit;             /* TCP_KEEPINIT in microseconds (the core's cfg.connect_timeout) */
 };
 
 struct drill_emitted {
