@@ -1633,35 +1633,69 @@ static void actions_timers(struct tcpfsm_conn *c, uint32_t actions, tcpfsm_time_
     }
 }
 
+/* The signals of processing the segment: TCPFSM_SIG_ACKED (SND.UNA advanced), TCPFSM_SIG_DATA
+   (RCV.NXT advanced over new text). */
+/*@ logic integer proc_signals(integer proc) =
+        ((proc & PROC_ACKED) != 0 ? TCPFSM_SIG_ACKED : 0)
+        + ((proc & PROC_DATA) != 0 ? TCPFSM_SIG_DATA : 0);
+*/
+/*@ assigns \nothing;
+    ensures \result == proc_signals(proc);
+*/
+static uint16_t proc_signal_bits(uint8_t proc)
+{
+    uint16_t sig = 0u;
+
+    if ((proc & PROC_ACKED) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_ACKED);
+    if ((proc & PROC_DATA) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_DATA);
+    return sig;
+}
+
+/* The signal bits of the row's actions: row_signals. */
+/*@ assigns \nothing;
+    ensures \result == row_signals(actions);
+*/
+static uint16_t row_signal_bits(uint32_t actions)
+{
+    uint16_t sig = 0u;
+
+    if ((actions & TCPFSM_ACT_SIGNAL_CONNECTED) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_CONNECTED);
+    if ((actions & TCPFSM_ACT_SIGNAL_PEER_CLOSED) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_PEER_CLOSED);
+    if ((actions & TCPFSM_ACT_SIGNAL_RESET) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_RESET);
+    if ((actions & TCPFSM_ACT_SIGNAL_REFUSED) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_REFUSED);
+    if ((actions & TCPFSM_ACT_SIGNAL_TIMEOUT) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_TIMEOUT);
+    if ((actions & TCPFSM_ACT_SIGNAL_CLOSED) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_CLOSED);
+    if ((actions & TCPFSM_ACT_SIGNAL_LISTEN) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_LISTEN);
+    if ((actions & TCPFSM_ACT_SIGNAL_REOPENED) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_REOPENED);
+    return sig;
+}
+
 /* The row's signals to the application, and those of processing the segment. */
 /*@ requires valid_conn(c) && \valid(out) && \separated(c, out) && \separated(out, c->cfg);
     assigns out->events;
     ensures valid_conn(c) && c->state == \old(c->state);
+    ensures signals: out->events == (uint16_t)(\old(out->events) | proc_signals(proc)
+                                               | row_signals(actions));
 */
 static void actions_signals(const struct tcpfsm_conn *c, struct tcpfsm_output *out, uint32_t actions,
                             uint8_t proc)
 {
-    uint8_t ev = out->events;
+    uint32_t ev = out->events;
+    uint32_t proc_sig = proc_signal_bits(proc);
+    uint32_t sig = row_signal_bits(actions);
 
-    if ((proc & PROC_ACKED) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_ACKED);
-    if ((proc & PROC_DATA) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_DATA);
-
-    if ((actions & TCPFSM_ACT_SIGNAL_CONNECTED) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_CONNECTED);
-    if ((actions & TCPFSM_ACT_SIGNAL_PEER_CLOSED) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_PEER_CLOSED);
-    if ((actions & TCPFSM_ACT_SIGNAL_RESET) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_RESET);
-    if ((actions & TCPFSM_ACT_SIGNAL_REFUSED) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_REFUSED);
-    if ((actions & TCPFSM_ACT_SIGNAL_TIMEOUT) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_TIMEOUT);
-    if ((actions & TCPFSM_ACT_SIGNAL_CLOSED) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_CLOSED);
     (void)c;   /* in the contract only: the connection block is not touched */
-    out->events = ev;
+    out->events = (uint16_t)(ev | proc_sig | sig);
 }
 
 /* The connection block is not touched by emitting a segment: each wrapper below states it, so
@@ -2038,16 +2072,37 @@ static uint16_t run(struct tcpfsm_conn *c, uint8_t ev, struct call k, struct tcp
 
 /* ============================================================ public API */
 
+/* The rules of acceptable_config (src/tcpfsm_spec.h, where each is quoted from its RFC): RTO
+   bounds 0 < rto_min =< rto_initial =< rto_max (RFC 6298 2.1, 2.4, 2.5), mss > 0 (RFC 9293
+   3.7.1), msl > 0 (3.4.2), 0 < window =< TCPFSM_WINDOW_MAX (3.10.7.4, RFC 7323 2.3). */
+/*@ requires \valid_read(cfg);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> acceptable_config(cfg);
+*/
+static int config_acceptable(const struct tcpfsm_config *cfg)
+{
+    if (cfg->rto_min == 0u || cfg->rto_min > cfg->rto_initial || cfg->rto_initial > cfg->rto_max)
+        return 0;   /* RFC 6298 2.1, 2.4, 2.5 */
+    if (cfg->mss == 0u)
+        return 0;   /* RFC 9293 3.7.1 */
+    if (cfg->msl == 0u)
+        return 0;   /* RFC 9293 3.4.2 */
+    if (cfg->window == 0u || cfg->window > TCPFSM_WINDOW_MAX)
+        return 0;   /* RFC 9293 3.10.7.4; RFC 7323 2.3: "max window < 2^30" */
+    return 1;
+}
+
 /*@ requires c == \null || \valid(c);
     requires cfg == \null || \valid_read(cfg);
     requires c != \null && cfg != \null ==> \separated(c, cfg);
     assigns *c;
-    behavior bad_args:
-      assumes c == \null || cfg == \null || !window_in_range(cfg);
+    behavior refused:
+      assumes c == \null || cfg == \null || !acceptable_config(cfg);
       assigns \nothing;
       ensures \result == TCPFSM_ERR_ARG;
-    behavior ok:
-      assumes c != \null && cfg != \null && window_in_range(cfg);
+    behavior accepted:
+      assumes c != \null && cfg != \null && acceptable_config(cfg);
       ensures \result == TCPFSM_OK;
       ensures valid_conn(c) && c->state == TCPFSM_CLOSED && c->cfg == cfg;
     complete behaviors;
@@ -2055,8 +2110,8 @@ static uint16_t run(struct tcpfsm_conn *c, uint8_t ev, struct call k, struct tcp
 */
 int tcpfsm_init(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg)
 {
-    if (c == NULL || cfg == NULL || cfg->window > TCPFSM_WINDOW_MAX)
-        return TCPFSM_ERR_ARG;   /* RFC 7323 2.3: "max window < 2^30" */
+    if (c == NULL || cfg == NULL || config_acceptable(cfg) == 0)
+        return TCPFSM_ERR_ARG;
     c->cfg = cfg;
     c->deadline = TCPFSM_NO_DEADLINE;
     c->iss = 0u;
@@ -2593,6 +2648,17 @@ const char *tcpfsm_state_name(enum tcpfsm_state s)
     if (i < 0 || i >= (int)TCPFSM_STATE_COUNT)
         return &unknown_state_name[0];
     return tcpfsm_state_names[i];
+}
+
+/*@ requires c == \null || valid_conn(c);
+    assigns \nothing;
+    behavior null: assumes c == \null; ensures \result == 0;
+    behavior conn: assumes c != \null; ensures \result == c->iss;
+    complete behaviors; disjoint behaviors;
+*/
+uint32_t tcpfsm_iss(const struct tcpfsm_conn *c)
+{
+    return c == NULL ? 0u : c->iss;
 }
 
 /*@ requires c == \null || valid_conn(c);

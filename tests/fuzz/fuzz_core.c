@@ -921,8 +921,8 @@ static void setup_config(struct input *in, struct tcpfsm_config *cfg, uint8_t hd
             cfg->fin_wait_2_timeout = cfg->fin_wait_2_timeout ? 0u : 60000000u;
     }
     if (prof == 3u) {
-        /* arbitrary numbers: valid_config only asks for a readable configuration whose window is
-           at most TCPFSM_WINDOW_MAX */
+        /* arbitrary numbers (valid_config only asks for a readable configuration), brought into
+           acceptable_config below */
         cfg->window = pick_rcv_buffer(in);
         cfg->mss = (uint16_t)(u8(in) & 1u ? u16(in) : (uint16_t)(u8(in) * 8u));
         cfg->rto_initial = u8(in) & 1u ? u32(in) : (uint32_t)u8(in) * 1000u;
@@ -940,6 +940,29 @@ static void setup_config(struct input *in, struct tcpfsm_config *cfg, uint8_t hd
             cfg->tw_bsd = b & 1u;
             cfg->drop_synfin = (b >> 1) & 1u;
             cfg->listen_synack_drop = (b >> 2) & 1u;
+        }
+        /* tcpfsm_init refuses exactly the configurations outside acceptable_config
+           (src/tcpfsm_spec.h); check it on the arbitrary numbers, then bring them in range so
+           that the run goes on with a configuration the core accepts */
+        {
+            struct tcpfsm_conn probe;
+            int ok = cfg->rto_min > 0 && cfg->rto_min <= cfg->rto_initial && cfg->rto_initial <= cfg->rto_max
+                     && cfg->mss > 0 && cfg->msl > 0 && cfg->window > 0 && cfg->window <= TCPFSM_WINDOW_MAX;
+            CHECK((tcpfsm_init(&probe, cfg) == TCPFSM_OK) == ok, "tcpfsm_init: acceptable_config");
+            if (cfg->rto_min == 0u)
+                cfg->rto_min = 1u;
+            if (cfg->rto_max < cfg->rto_min)
+                cfg->rto_max = cfg->rto_min;
+            if (cfg->rto_initial < cfg->rto_min)
+                cfg->rto_initial = cfg->rto_min;
+            if (cfg->rto_initial > cfg->rto_max)
+                cfg->rto_initial = cfg->rto_max;
+            if (cfg->mss == 0u)
+                cfg->mss = 1u;
+            if (cfg->msl == 0u)
+                cfg->msl = 1u;
+            if (cfg->window == 0u)
+                cfg->window = 1u;
         }
     }
 }
