@@ -188,6 +188,26 @@ int tcpfsm_send(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct t
 /* The application consumed `len` received bytes: the window opens again. */
 int tcpfsm_consumed(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct tcpfsm_output *out);
 
+/* A listener that stays a listener: `syn`, a segment arriving for `listener` (a block in LISTEN,
+   made by tcpfsm_open_passive; not modified, may serve any number of calls), is answered on a
+   new block `c` (must not alias the listener; its old contents are overwritten) made with the
+   listener's configuration and ISS `iss`, chosen by the host for this SYN (RFC 6528: ISS =
+   M + F(4-tuple, secret), now that the peer is known). Returns TCPFSM_OK and:
+     - a SYN the listener accepts (row T05; the classifier's LISTEN rules, e.g. drop_synfin and
+       listen_synack_drop, apply): `c` is in SYN-RECEIVED, out.state == TCPFSM_SYN_RECEIVED and
+       out holds the SYN+ACK <SEQ=iss><ACK=SEG.SEQ+1><CTL=SYN,ACK>; the host keeps `c` under the
+       segment's 4-tuple and runs the timer at out.deadline;
+     - any other segment: out holds exactly the listener's answer (T06: a RST for an ACK-bearing
+       segment; T07, T08: nothing for a RST or other control), out.state == TCPFSM_CLOSED and `c`
+       is a CLOSED block (tcpfsm_init'ed with the listener's configuration): free or reuse it.
+   TCPFSM_ERR_ARG for a NULL pointer or c == listener; TCPFSM_ERR_STATE if the listener is not in
+   LISTEN (nothing written). A connection made here that falls back (T24: RST in SYN-RECEIVED,
+   T32: SYN+ACK retransmissions exhausted) returns to LISTEN as RFC 9293 3.10.7.4 says ("return
+   this connection to LISTEN state") with TCPFSM_SIG_LISTEN: the listener it came from still
+   listens, so the host frees the block. */
+int tcpfsm_accept(const struct tcpfsm_conn *listener, struct tcpfsm_conn *c, tcpfsm_time_t now,
+                  const struct tcpfsm_segment *syn, uint32_t iss, struct tcpfsm_output *out);
+
 /* An arriving segment for this connection (RFC 9293 3.10.7). */
 int tcpfsm_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, const struct tcpfsm_segment *seg,
                    struct tcpfsm_output *out);

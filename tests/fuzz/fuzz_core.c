@@ -387,13 +387,16 @@ static void check_step(const struct step_ctx *x)
     /* ---- the application signals are exactly those of the row */
     {
         unsigned want = 0, lifecycle = TCPFSM_SIG_CONNECTED | TCPFSM_SIG_PEER_CLOSED | TCPFSM_SIG_RESET
-                                       | TCPFSM_SIG_REFUSED | TCPFSM_SIG_TIMEOUT | TCPFSM_SIG_CLOSED;
+                                       | TCPFSM_SIG_REFUSED | TCPFSM_SIG_TIMEOUT | TCPFSM_SIG_CLOSED
+                                       | TCPFSM_SIG_LISTEN | TCPFSM_SIG_REOPENED;
         if (actions & TCPFSM_ACT_SIGNAL_CONNECTED) want |= TCPFSM_SIG_CONNECTED;
         if (actions & TCPFSM_ACT_SIGNAL_PEER_CLOSED) want |= TCPFSM_SIG_PEER_CLOSED;
         if (actions & TCPFSM_ACT_SIGNAL_RESET) want |= TCPFSM_SIG_RESET;
         if (actions & TCPFSM_ACT_SIGNAL_REFUSED) want |= TCPFSM_SIG_REFUSED;
         if (actions & TCPFSM_ACT_SIGNAL_TIMEOUT) want |= TCPFSM_SIG_TIMEOUT;
         if (actions & TCPFSM_ACT_SIGNAL_CLOSED) want |= TCPFSM_SIG_CLOSED;
+        if (actions & TCPFSM_ACT_SIGNAL_LISTEN) want |= TCPFSM_SIG_LISTEN;
+        if (actions & TCPFSM_ACT_SIGNAL_REOPENED) want |= TCPFSM_SIG_REOPENED;
         CHECK((out->events & lifecycle) == want, "signals 0x%x but row T%02u calls for 0x%x", out->events,
               out->row, want);
         if (!(actions & TCPFSM_ACT_PROCESS))
@@ -401,6 +404,10 @@ static void check_step(const struct step_ctx *x)
         if (to == TCPFSM_CLOSED && from != TCPFSM_CLOSED)
             CHECK(out->events & (TCPFSM_SIG_CLOSED | TCPFSM_SIG_RESET | TCPFSM_SIG_REFUSED | TCPFSM_SIG_TIMEOUT),
                   "entered CLOSED without a closing signal (closed, reset, refused or timed out)");
+        if (to == TCPFSM_LISTEN && from != TCPFSM_LISTEN && from != TCPFSM_CLOSED)
+            CHECK(out->events & TCPFSM_SIG_LISTEN, "fell back to LISTEN without TCPFSM_SIG_LISTEN");
+        if (from == TCPFSM_TIME_WAIT && to == TCPFSM_SYN_RECEIVED)
+            CHECK(out->events & TCPFSM_SIG_REOPENED, "reopened TIME-WAIT without TCPFSM_SIG_REOPENED");
     }
 
     /* ---- segments: what may be emitted at all */
