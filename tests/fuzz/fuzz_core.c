@@ -650,6 +650,42 @@ static void dequeue_at(struct queue *q, unsigned i, struct tcpfsm_segment *s)
 }
 
 /* One API call on conn[i], with its checks; the output goes onto the wire towards the other. */
+/* tcpfsm_accept, differentially: the segment `seg` that the listener `pre` (a block in LISTEN, as it
+   was before the segment) answered with `lout` through tcpfsm_segment, given to tcpfsm_accept on a
+   copy of `pre` with the listener's own ISS, gets the same answer (row, event, signals, segments)
+   without a write to the listener; the new block is in SYN-RECEIVED with that ISS and the
+   listener's configuration when the listener took T05, otherwise CLOSED with no deadline. */
+static void check_accept(const struct tcpfsm_conn *pre, const struct tcpfsm_segment *seg,
+                         const struct tcpfsm_output *lout, tcpfsm_time_t now)
+{
+    struct tcpfsm_conn listener = *pre, snapshot = *pre, child;
+    struct tcpfsm_output out;
+    int rc;
+
+    memset(&child, 0x5a, sizeof child);
+    memset(&out, 0xa5, sizeof out);
+    rc = tcpfsm_accept(&listener, &child, now, seg, pre->iss, &out);
+    CHECK(rc == TCPFSM_OK, "tcpfsm_accept returned %d on a listener", rc);
+    CHECK(memcmp(&listener, &snapshot, sizeof listener) == 0, "tcpfsm_accept wrote the listener");
+    CHECK(out.row == lout->row && out.event == lout->event && out.events == lout->events
+              && out.count == lout->count,
+          "tcpfsm_accept: row T%02u event %u events 0x%x count %u, the listener T%02u event %u events 0x%x count %u",
+          out.row, out.event, out.events, out.count, lout->row, lout->event, lout->events, lout->count);
+    CHECK(memcmp(out.segments, lout->segments, out.count * sizeof out.segments[0]) == 0,
+          "tcpfsm_accept: its segments differ from the listener's");
+    CHECK(child.cfg == pre->cfg, "tcpfsm_accept: the new block has another configuration");
+    if (lout->state == TCPFSM_SYN_RECEIVED) {
+        CHECK(out.state == TCPFSM_SYN_RECEIVED && child.state == TCPFSM_SYN_RECEIVED && child.iss == pre->iss
+                  && out.deadline == tcpfsm_deadline(&child) && out.deadline != TCPFSM_NO_DEADLINE,
+              "tcpfsm_accept: a SYN the listener accepts did not make a connection in SYN-RECEIVED");
+    } else {
+        CHECK(out.state == TCPFSM_CLOSED && child.state == TCPFSM_CLOSED && out.deadline == TCPFSM_NO_DEADLINE
+                  && tcpfsm_deadline(&child) == TCPFSM_NO_DEADLINE,
+              "tcpfsm_accept: a segment the listener does not accept left the block in %s",
+              tcpfsm_state_name((enum tcpfsm_state)child.state));
+    }
+}
+
 static void call(struct world *w, unsigned i, enum call_kind kind, uint32_t arg, const struct tcpfsm_segment *seg)
 {
     struct tcpfsm_conn pre = w->conn[i];
@@ -678,6 +714,8 @@ static void call(struct world *w, unsigned i, enum call_kind kind, uint32_t arg,
     }
     if (seg != NULL && memcmp(&segcopy, seg, sizeof segcopy) != 0)
         violation("tcpfsm_segment modified its input segment");
+    if (kind == CALL_SEGMENT && pre.state == TCPFSM_LISTEN)
+        check_accept(&pre, seg, &out, w->now);
     x.name = i == 0 ? "A" : "B";
     x.kind = kind;
     x.pre = &pre;
