@@ -64,6 +64,8 @@
 #define ACT_SIGNAL_REFUSED     65536
 #define ACT_SIGNAL_TIMEOUT     131072
 #define ACT_SIGNAL_CLOSED      262144
+#define ACT_SIGNAL_LISTEN      524288
+#define ACT_SIGNAL_REOPENED    1048576
 
 #define ROW_COUNT 124
 
@@ -95,7 +97,7 @@ inline tcpfsm_step(st, ev, guards, row, acts) {
     :: (st == ST_SYN_RECEIVED && ev == EV_ACK_OF_SYN) -> row = 21; acts = ACT_PROCESS | ACT_CANCEL_RTO | ACT_SIGNAL_CONNECTED; st = ST_ESTABLISHED   /* T21 */
     :: (st == ST_SYN_RECEIVED && ev == EV_FIN) -> row = 22; acts = ACT_PROCESS | ACT_SEND_ACK | ACT_CANCEL_RTO | ACT_SIGNAL_CONNECTED | ACT_SIGNAL_PEER_CLOSED; st = ST_CLOSE_WAIT   /* T22 */
     :: (st == ST_SYN_RECEIVED && ev == EV_BAD_ACK) -> row = 23; acts = ACT_SEND_RST; st = ST_SYN_RECEIVED   /* T23 */
-    :: (st == ST_SYN_RECEIVED && ev == EV_RST && (guards & (1 << GUARD_PASSIVE_OPEN)) != 0) -> row = 24; acts = 0; st = ST_LISTEN   /* T24 */
+    :: (st == ST_SYN_RECEIVED && ev == EV_RST && (guards & (1 << GUARD_PASSIVE_OPEN)) != 0) -> row = 24; acts = ACT_SIGNAL_LISTEN; st = ST_LISTEN   /* T24 */
     :: (st == ST_SYN_RECEIVED && ev == EV_RST && (guards & (1 << GUARD_PASSIVE_OPEN)) == 0) -> row = 25; acts = ACT_SIGNAL_REFUSED; st = ST_CLOSED   /* T25 */
     :: (st == ST_SYN_RECEIVED && ev == EV_RST_CHALLENGE) -> row = 26; acts = ACT_SEND_CHALLENGE_ACK; st = ST_SYN_RECEIVED   /* T26 */
     :: (st == ST_SYN_RECEIVED && ev == EV_SYN) -> row = 27; acts = ACT_SEND_SYN_ACK; st = ST_SYN_RECEIVED   /* T27 */
@@ -103,7 +105,7 @@ inline tcpfsm_step(st, ev, guards, row, acts) {
     :: (st == ST_SYN_RECEIVED && ev == EV_SYN_SYNC && (guards & (1 << GUARD_RFC5961_SYN)) == 0) -> row = 29; acts = ACT_SEND_RST | ACT_SIGNAL_RESET; st = ST_CLOSED   /* T29 */
     :: (st == ST_SYN_RECEIVED && ev == EV_UNACCEPTABLE) -> row = 30; acts = ACT_SEND_ACK; st = ST_SYN_RECEIVED   /* T30 */
     :: (st == ST_SYN_RECEIVED && ev == EV_RTO) -> row = 31; acts = ACT_RETRANSMIT | ACT_ARM_RTO; st = ST_SYN_RECEIVED   /* T31 */
-    :: (st == ST_SYN_RECEIVED && ev == EV_RTO_GIVEUP && (guards & (1 << GUARD_PASSIVE_OPEN)) != 0) -> row = 32; acts = 0; st = ST_LISTEN   /* T32 */
+    :: (st == ST_SYN_RECEIVED && ev == EV_RTO_GIVEUP && (guards & (1 << GUARD_PASSIVE_OPEN)) != 0) -> row = 32; acts = ACT_SIGNAL_LISTEN; st = ST_LISTEN   /* T32 */
     :: (st == ST_SYN_RECEIVED && ev == EV_RTO_GIVEUP && (guards & (1 << GUARD_PASSIVE_OPEN)) == 0) -> row = 33; acts = ACT_SIGNAL_TIMEOUT; st = ST_CLOSED   /* T33 */
     :: (st == ST_SYN_RECEIVED && ev == EV_CLOSE) -> row = 34; acts = ACT_SEND_FIN | ACT_ARM_RTO; st = ST_FIN_WAIT_1   /* T34 */
     :: (st == ST_SYN_RECEIVED && ev == EV_ABORT) -> row = 35; acts = ACT_SEND_RST | ACT_SIGNAL_CLOSED; st = ST_CLOSED   /* T35 */
@@ -188,7 +190,7 @@ inline tcpfsm_step(st, ev, guards, row, acts) {
     :: (st == ST_TIME_WAIT && ev == EV_RST && (guards & (1 << GUARD_RFC1337)) == 0) -> row = 112; acts = ACT_SIGNAL_CLOSED; st = ST_CLOSED   /* T112 */
     :: (st == ST_TIME_WAIT && ev == EV_RST_CHALLENGE && (guards & (1 << GUARD_RFC1337)) != 0) -> row = 113; acts = 0; st = ST_TIME_WAIT   /* T113 */
     :: (st == ST_TIME_WAIT && ev == EV_RST_CHALLENGE && (guards & (1 << GUARD_RFC1337)) == 0) -> row = 114; acts = ACT_SEND_CHALLENGE_ACK; st = ST_TIME_WAIT   /* T114 */
-    :: (st == ST_TIME_WAIT && ev == EV_SYN && (guards & (1 << GUARD_TW_REOPEN)) != 0) -> row = 115; acts = ACT_REOPEN | ACT_SEND_SYN_ACK | ACT_ARM_RTO; st = ST_SYN_RECEIVED   /* T115 */
+    :: (st == ST_TIME_WAIT && ev == EV_SYN && (guards & (1 << GUARD_TW_REOPEN)) != 0) -> row = 115; acts = ACT_REOPEN | ACT_SEND_SYN_ACK | ACT_ARM_RTO | ACT_SIGNAL_REOPENED; st = ST_SYN_RECEIVED   /* T115 */
     :: (st == ST_TIME_WAIT && ev == EV_SYN && (guards & (1 << GUARD_TW_REOPEN)) == 0) -> row = 116; acts = ACT_SEND_CHALLENGE_ACK; st = ST_TIME_WAIT   /* T116 */
     :: (st == ST_TIME_WAIT && ev == EV_SYN_SYNC && (guards & (1 << GUARD_RFC5961_SYN)) != 0) -> row = 117; acts = ACT_SEND_CHALLENGE_ACK; st = ST_TIME_WAIT   /* T117 */
     :: (st == ST_TIME_WAIT && ev == EV_SYN_SYNC && (guards & (1 << GUARD_RFC5961_SYN)) == 0) -> row = 118; acts = ACT_SEND_RST | ACT_SIGNAL_RESET; st = ST_CLOSED   /* T118 */

@@ -1681,35 +1681,69 @@ static void actions_timers(struct tcpfsm_conn *c, uint32_t actions, tcpfsm_time_
     }
 }
 
+/* The signals of processing the segment: TCPFSM_SIG_ACKED (SND.UNA advanced), TCPFSM_SIG_DATA
+   (RCV.NXT advanced over new text). */
+/*@ logic integer proc_signals(integer proc) =
+        ((proc & PROC_ACKED) != 0 ? TCPFSM_SIG_ACKED : 0)
+        + ((proc & PROC_DATA) != 0 ? TCPFSM_SIG_DATA : 0);
+*/
+/*@ assigns \nothing;
+    ensures \result == proc_signals(proc);
+*/
+static uint16_t proc_signal_bits(uint8_t proc)
+{
+    uint16_t sig = 0u;
+
+    if ((proc & PROC_ACKED) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_ACKED);
+    if ((proc & PROC_DATA) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_DATA);
+    return sig;
+}
+
+/* The signal bits of the row's actions: row_signals. */
+/*@ assigns \nothing;
+    ensures \result == row_signals(actions);
+*/
+static uint16_t row_signal_bits(uint32_t actions)
+{
+    uint16_t sig = 0u;
+
+    if ((actions & TCPFSM_ACT_SIGNAL_CONNECTED) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_CONNECTED);
+    if ((actions & TCPFSM_ACT_SIGNAL_PEER_CLOSED) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_PEER_CLOSED);
+    if ((actions & TCPFSM_ACT_SIGNAL_RESET) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_RESET);
+    if ((actions & TCPFSM_ACT_SIGNAL_REFUSED) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_REFUSED);
+    if ((actions & TCPFSM_ACT_SIGNAL_TIMEOUT) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_TIMEOUT);
+    if ((actions & TCPFSM_ACT_SIGNAL_CLOSED) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_CLOSED);
+    if ((actions & TCPFSM_ACT_SIGNAL_LISTEN) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_LISTEN);
+    if ((actions & TCPFSM_ACT_SIGNAL_REOPENED) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_REOPENED);
+    return sig;
+}
+
 /* The row's signals to the application, and those of processing the segment. */
 /*@ requires valid_conn(c) && \valid(out) && \separated(c, out) && \separated(out, c->cfg);
     assigns out->events;
     ensures valid_conn(c) && c->state == \old(c->state);
+    ensures signals: out->events == (uint16_t)(\old(out->events) | proc_signals(proc)
+                                               | row_signals(actions));
 */
 static void actions_signals(const struct tcpfsm_conn *c, struct tcpfsm_output *out, uint32_t actions,
                             uint8_t proc)
 {
-    uint8_t ev = out->events;
+    uint32_t ev = out->events;
+    uint32_t proc_sig = proc_signal_bits(proc);
+    uint32_t sig = row_signal_bits(actions);
 
-    if ((proc & PROC_ACKED) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_ACKED);
-    if ((proc & PROC_DATA) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_DATA);
-
-    if ((actions & TCPFSM_ACT_SIGNAL_CONNECTED) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_CONNECTED);
-    if ((actions & TCPFSM_ACT_SIGNAL_PEER_CLOSED) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_PEER_CLOSED);
-    if ((actions & TCPFSM_ACT_SIGNAL_RESET) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_RESET);
-    if ((actions & TCPFSM_ACT_SIGNAL_REFUSED) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_REFUSED);
-    if ((actions & TCPFSM_ACT_SIGNAL_TIMEOUT) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_TIMEOUT);
-    if ((actions & TCPFSM_ACT_SIGNAL_CLOSED) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_CLOSED);
     (void)c;   /* in the contract only: the connection block is not touched */
-    out->events = ev;
+    out->events = (uint16_t)(ev | proc_sig | sig);
 }
 
 /* The connection block is not touched by emitting a segment: each wrapper below states it, so
@@ -2074,6 +2108,7 @@ static void finish(const struct tcpfsm_conn *c, uint8_t ev, uint16_t row, struct
     ensures out->row == \result;
     ensures row_taken{Pre}(c, \old(c->state), ev, out->row, c->state, out->events);
     ensures out->deadline == conn_deadline(c);
+    ensures c->cfg == \old(c->cfg);
 */
 static uint16_t run(struct tcpfsm_conn *c, uint8_t ev, struct call k, struct tcpfsm_output *out)
 {
@@ -2099,25 +2134,14 @@ static uint16_t run(struct tcpfsm_conn *c, uint8_t ev, struct call k, struct tcp
 
 /* ============================================================ public API */
 
-/*@ requires c == \null || \valid(c);
-    requires cfg == \null || \valid_read(cfg);
-    requires c != \null && cfg != \null ==> \separated(c, cfg);
+/* A connection block in CLOSED with configuration `cfg`, nothing sent or received, no timer. */
+/*@ requires \valid(c) && \valid_read(cfg) && \separated(c, cfg);
     assigns *c;
-    behavior bad_args:
-      assumes c == \null || cfg == \null || !window_in_range(cfg);
-      assigns \nothing;
-      ensures \result == TCPFSM_ERR_ARG;
-    behavior ok:
-      assumes c != \null && cfg != \null && window_in_range(cfg);
-      ensures \result == TCPFSM_OK;
-      ensures valid_conn(c) && c->state == TCPFSM_CLOSED && c->cfg == cfg;
-    complete behaviors;
-    disjoint behaviors;
+    ensures valid_conn(c) && c->state == TCPFSM_CLOSED && c->cfg == cfg;
+    ensures c->timer == TCPFSM_TIMER_NONE;
 */
-int tcpfsm_init(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg)
+static void conn_reset(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg)
 {
-    if (c == NULL || cfg == NULL || cfg->window > TCPFSM_WINDOW_MAX)
-        return TCPFSM_ERR_ARG;   /* RFC 7323 2.3: "max window < 2^30" */
     c->cfg = cfg;
     c->deadline = TCPFSM_NO_DEADLINE;
     c->iss = 0u;
@@ -2142,6 +2166,49 @@ int tcpfsm_init(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg)
     c->challenge_acks = 0u;
     c->challenge_second = 0u;
     c->rto_since = 0u;
+}
+
+/* The rules of acceptable_config (src/tcpfsm_spec.h, where each is quoted from its RFC): RTO
+   bounds 0 < rto_min =< rto_initial =< rto_max (RFC 6298 2.1, 2.4, 2.5), mss > 0 (RFC 9293
+   3.7.1), msl > 0 (3.4.2), 0 < window =< TCPFSM_WINDOW_MAX (3.10.7.4, RFC 7323 2.3). */
+/*@ requires \valid_read(cfg);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> acceptable_config(cfg);
+*/
+static int config_acceptable(const struct tcpfsm_config *cfg)
+{
+    if (cfg->rto_min == 0u || cfg->rto_min > cfg->rto_initial || cfg->rto_initial > cfg->rto_max)
+        return 0;   /* RFC 6298 2.1, 2.4, 2.5 */
+    if (cfg->mss == 0u)
+        return 0;   /* RFC 9293 3.7.1 */
+    if (cfg->msl == 0u)
+        return 0;   /* RFC 9293 3.4.2 */
+    if (cfg->window == 0u || cfg->window > TCPFSM_WINDOW_MAX)
+        return 0;   /* RFC 9293 3.10.7.4; RFC 7323 2.3: "max window < 2^30" */
+    return 1;
+}
+
+/*@ requires c == \null || \valid(c);
+    requires cfg == \null || \valid_read(cfg);
+    requires c != \null && cfg != \null ==> \separated(c, cfg);
+    assigns *c;
+    behavior refused:
+      assumes c == \null || cfg == \null || !acceptable_config(cfg);
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG;
+    behavior accepted:
+      assumes c != \null && cfg != \null && acceptable_config(cfg);
+      ensures \result == TCPFSM_OK;
+      ensures valid_conn(c) && c->state == TCPFSM_CLOSED && c->cfg == cfg;
+    complete behaviors;
+    disjoint behaviors;
+*/
+int tcpfsm_init(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg)
+{
+    if (c == NULL || cfg == NULL || config_acceptable(cfg) == 0)
+        return TCPFSM_ERR_ARG;
+    conn_reset(c, cfg);
     return TCPFSM_OK;
 }
 
@@ -2156,6 +2223,7 @@ int tcpfsm_init(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg)
     ensures \result == TCPFSM_OK || \result == TCPFSM_ERR_STATE || \result == TCPFSM_ERR_CLOSING;
     ensures \result != TCPFSM_OK ==> c->state == \old(c->state);
     ensures out->deadline == conn_deadline(c);
+    ensures c->cfg == \old(c->cfg);
 */
 static int user_call(struct tcpfsm_conn *c, uint8_t ev, tcpfsm_time_t now, uint32_t iss,
                      struct tcpfsm_output *out)
@@ -2515,6 +2583,175 @@ int tcpfsm_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, const struct tcpfsm
     return TCPFSM_OK;
 }
 
+/* A new block for `cfg` in LISTEN with ISS `iss`: initialised (CLOSED), then T02 (CLOSED
+   OPEN_PASSIVE -> LISTEN), as tcpfsm_init and tcpfsm_open_passive would. */
+/*@ requires \valid(c) && \valid_read(cfg) && \valid(out);
+    requires \separated(c, cfg) && \separated(c, out) && \separated(out, cfg);
+    assigns *c, *out;
+    ensures valid_conn(c) && valid_output(out);
+    ensures c->state == TCPFSM_LISTEN && c->cfg == cfg;
+*/
+static void listen_block(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg, tcpfsm_time_t now,
+                         uint32_t iss, struct tcpfsm_output *out)
+{
+    conn_reset(c, cfg);
+    (void)user_call(c, (uint8_t)TCPFSM_EV_OPEN_PASSIVE, now, iss, out);
+}
+
+/* The LISTEN row of event `ev` (a LISTEN event of seg_event: SYN, BAD_ACK, RST or UNACCEPTABLE)
+   taken by `c`, a block in LISTEN: T05 into SYN-RECEIVED for a SYN, otherwise T06-T08, which stay
+   in LISTEN. */
+/*@ requires valid_conn(c) && valid_output(out) && valid_segment(seg);
+    requires c->state == TCPFSM_LISTEN;
+    requires ev == TCPFSM_EV_SYN || ev == TCPFSM_EV_BAD_ACK || ev == TCPFSM_EV_RST
+             || ev == TCPFSM_EV_UNACCEPTABLE;
+    requires \separated(c, out) && \separated(out, c->cfg) && \separated(seg, c)
+             && \separated(seg, out);
+    assigns *c, *out;
+    ensures valid_conn(c) && valid_output(out) && c->cfg == \old(c->cfg);
+    ensures out->state == c->state && out->event == ev;
+    ensures row: tcpfsm_row(out->row, TCPFSM_LISTEN, ev, 0, c->state);
+    ensures ev == TCPFSM_EV_SYN ==> c->state == TCPFSM_SYN_RECEIVED;
+    ensures ev != TCPFSM_EV_SYN ==> c->state == TCPFSM_LISTEN;
+    ensures out->deadline == conn_deadline(c);
+*/
+static void listen_step(struct tcpfsm_conn *c, tcpfsm_time_t now, const struct tcpfsm_segment *seg,
+                        uint8_t ev, struct tcpfsm_output *out)
+{
+    struct call k;
+
+    k.seg = seg;
+    k.now = now;
+    k.iss = 0u;
+    k.fin_new = 0u;        /* no FIN event in LISTEN */
+    k.timer_fired = 0u;
+    k.passive_open = 0u;
+    (void)run(c, ev, k, out);
+}
+
+/* The events seg_event gives a segment in LISTEN (3.10.7.2: RST ignored, ACK answered by a RST,
+   SYN accepted, anything else dropped). */
+/*@ requires valid_conn(listener) && valid_segment(seg) && listener->state == TCPFSM_LISTEN;
+    assigns \nothing;
+    ensures \result == seg_event(listener, seg, listener->cfg);
+    ensures \result == TCPFSM_EV_SYN || \result == TCPFSM_EV_BAD_ACK || \result == TCPFSM_EV_RST
+            || \result == TCPFSM_EV_UNACCEPTABLE;
+*/
+static uint8_t listener_event(const struct tcpfsm_conn *listener, const struct tcpfsm_segment *seg)
+{
+    return classify_segment(listener, seg);
+}
+
+/* tcpfsm_accept once the arguments are checked: see tcpfsm_accept. */
+/*@ requires valid_conn(listener) && listener->state == TCPFSM_LISTEN;
+    requires \valid(c) && valid_segment(syn) && \valid(out);
+    requires \separated(c, listener) && \separated(c, listener->cfg);
+    requires \separated(out, listener) && \separated(out, listener->cfg);
+    requires \separated(c, out) && \separated(syn, c) && \separated(syn, out);
+    assigns *c, *out;
+    ensures valid_conn(c) && valid_output(out) && c->cfg == listener->cfg;
+    ensures out->state == c->state;
+    ensures event: out->event == seg_event{Pre}(listener, syn, listener->cfg);
+    behavior accepted:
+      assumes seg_event(listener, syn, listener->cfg) == TCPFSM_EV_SYN;
+      ensures c->state == TCPFSM_SYN_RECEIVED;
+      ensures row: tcpfsm_row(out->row, TCPFSM_LISTEN, TCPFSM_EV_SYN, 0, TCPFSM_SYN_RECEIVED);
+      ensures out->deadline == conn_deadline(c);
+    behavior refused:
+      assumes seg_event(listener, syn, listener->cfg) != TCPFSM_EV_SYN;
+      ensures c->state == TCPFSM_CLOSED;
+      ensures row: tcpfsm_row(out->row, TCPFSM_LISTEN, out->event, 0, TCPFSM_LISTEN);
+      ensures out->deadline == TCPFSM_NO_DEADLINE;
+    complete behaviors;
+    disjoint behaviors;
+*/
+static void accept_segment(const struct tcpfsm_conn *listener, struct tcpfsm_conn *c, tcpfsm_time_t now,
+                           const struct tcpfsm_segment *syn, uint32_t iss, struct tcpfsm_output *out)
+{
+    const struct tcpfsm_config *cfg = listener->cfg;
+    uint8_t ev = listener_event(listener, syn);
+
+    listen_block(c, cfg, now, iss, out);
+    listen_step(c, now, syn, ev, out);
+    if (c->state != (uint8_t)TCPFSM_SYN_RECEIVED) {
+        /* the listener's answer is in `out`; no connection was made */
+        conn_reset(c, cfg);
+        out->state = c->state;
+        out->deadline = TCPFSM_NO_DEADLINE;
+    }
+}
+
+/* A listener that stays a listener (RFC 9293 3.10.7.2, with the ISS chosen per SYN, RFC 6528):
+   the segment `syn` arriving on `listener` (in LISTEN, not modified) is run on a new block `c`
+   made from the listener's configuration and put in LISTEN by T02 with ISS = `iss`. The
+   listener's own event for the segment (classified on the listener: in LISTEN the event depends
+   only on the flags and the configuration) takes the LISTEN row on `c`: a SYN the listener
+   accepts (T05) leaves `c` in SYN-RECEIVED with its SYN+ACK in `out`; any other segment
+   (T06 RST reply to an ACK, T07 RST ignored, T08 dropped) leaves in `out` what the listener
+   answers, and `c` is reset to CLOSED (out->state CLOSED, no deadline). */
+/*@ requires listener == \null || valid_conn(listener);
+    requires c == \null || \valid(c);
+    requires syn == \null || valid_segment(syn);
+    requires out == \null || \valid(out);
+    requires listener != \null && c != \null && c != listener
+             ==> \separated(c, listener) && \separated(c, listener->cfg);
+    requires listener != \null && out != \null
+             ==> \separated(out, listener) && \separated(out, listener->cfg);
+    requires c != \null && out != \null ==> \separated(c, out);
+    requires syn != \null && c != \null ==> \separated(syn, c);
+    requires syn != \null && out != \null ==> \separated(syn, out);
+    assigns *c, *out;
+    behavior bad_args:
+      assumes listener == \null || c == \null || syn == \null || out == \null || c == listener;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG;
+    behavior not_listening:
+      assumes listener != \null && c != \null && syn != \null && out != \null && c != listener;
+      assumes listener->state != TCPFSM_LISTEN;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_STATE;
+    // RFC 9293 3.10.7.2 "third, check for a SYN": "Set RCV.NXT to SEG.SEQ+1, IRS is set to
+    // SEG.SEQ ... ISS should be selected and a SYN segment sent of the form:
+    // <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> ... The connection state should be changed to
+    // SYN-RECEIVED."
+    behavior accepted:
+      assumes listener != \null && c != \null && syn != \null && out != \null && c != listener;
+      assumes listener->state == TCPFSM_LISTEN;
+      assumes seg_event(listener, syn, listener->cfg) == TCPFSM_EV_SYN;
+      ensures \result == TCPFSM_OK;
+      ensures valid_conn(c) && valid_output(out) && c->cfg == listener->cfg;
+      ensures c->state == TCPFSM_SYN_RECEIVED && out->state == TCPFSM_SYN_RECEIVED;
+      ensures out->event == TCPFSM_EV_SYN;
+      ensures row: tcpfsm_row(out->row, TCPFSM_LISTEN, TCPFSM_EV_SYN, 0, TCPFSM_SYN_RECEIVED);
+      ensures out->deadline == conn_deadline(c);
+    // 3.10.7.2 "first, check for a RST" (ignored), "second, check for an ACK" (a RST reply),
+    // "fourth, other data or control" (dropped): the listener's answer, and no connection.
+    behavior refused:
+      assumes listener != \null && c != \null && syn != \null && out != \null && c != listener;
+      assumes listener->state == TCPFSM_LISTEN;
+      assumes seg_event(listener, syn, listener->cfg) != TCPFSM_EV_SYN;
+      ensures \result == TCPFSM_OK;
+      ensures valid_conn(c) && valid_output(out) && c->cfg == listener->cfg;
+      ensures c->state == TCPFSM_CLOSED && out->state == TCPFSM_CLOSED;
+      ensures event: out->event == seg_event{Pre}(listener, syn, listener->cfg);
+      ensures row: tcpfsm_row(out->row, TCPFSM_LISTEN, out->event, 0, TCPFSM_LISTEN);
+      ensures out->deadline == TCPFSM_NO_DEADLINE;
+    complete behaviors;
+    disjoint behaviors;
+*/
+int tcpfsm_accept(const struct tcpfsm_conn *listener, struct tcpfsm_conn *c, tcpfsm_time_t now,
+                  const struct tcpfsm_segment *syn, uint32_t iss, struct tcpfsm_output *out)
+{
+    const struct tcpfsm_conn *block = c;
+
+    if (listener == NULL || c == NULL || syn == NULL || out == NULL || block == listener)
+        return TCPFSM_ERR_ARG;
+    if (listener->state != (uint8_t)TCPFSM_LISTEN)
+        return TCPFSM_ERR_STATE;
+    accept_segment(listener, c, now, syn, iss, out);
+    return TCPFSM_OK;
+}
+
 /* The timer event due at `now`, TCPFSM_EV_NONE if none. Retry limits per segment kind (3.8.3
    R2): SYN in SYN-SENT, SYN+ACK in SYN-RECEIVED, otherwise FIN and data. */
 /*@ requires valid_conn(c);
@@ -2662,6 +2899,17 @@ const char *tcpfsm_state_name(enum tcpfsm_state s)
     if (i < 0 || i >= (int)TCPFSM_STATE_COUNT)
         return &unknown_state_name[0];
     return tcpfsm_state_names[i];
+}
+
+/*@ requires c == \null || valid_conn(c);
+    assigns \nothing;
+    behavior null: assumes c == \null; ensures \result == 0;
+    behavior conn: assumes c != \null; ensures \result == c->iss;
+    complete behaviors; disjoint behaviors;
+*/
+uint32_t tcpfsm_iss(const struct tcpfsm_conn *c)
+{
+    return c == NULL ? 0u : c->iss;
 }
 
 /*@ requires c == \null || valid_conn(c);

@@ -55,6 +55,23 @@ struct tcpfsm_segment {
 #define TCPFSM_SIG_CLOSED      0x20u  /* the connection is closed */
 #define TCPFSM_SIG_DATA        0x40u  /* new in-order payload was accepted (rcv_nxt advanced) */
 #define TCPFSM_SIG_ACKED       0x80u  /* SND.UNA advanced: sent data was acknowledged */
+#define TCPFSM_SIG_LISTEN      0x100u /* a passive connection returned to LISTEN (T24: the peer reset
+                                         it in SYN-RECEIVED; T32: the SYN+ACK was never
+                                         acknowledged), RFC 9293 3.10.7.4 "return this connection to
+                                         LISTEN state". A block made by tcpfsm_accept() is a child of
+                                         a listener that still exists: free it (its LISTEN state
+                                         duplicates the listener). A block opened with
+                                         tcpfsm_open_passive() is the listener itself: keep it, it
+                                         accepts the next SYN. No application connection existed
+                                         (SIG_CONNECTED never came), so there is nothing to report. */
+#define TCPFSM_SIG_REOPENED    0x200u /* TIME-WAIT was reopened by a new SYN above RCV.NXT (T115, RFC
+                                         9293 3.6.1, knob tw_reopen): the block now holds a new
+                                         incarnation in SYN-RECEIVED, its SYN+ACK in `out`, with
+                                         ISS = old SND.NXT + 65537 chosen by the core (read it with
+                                         tcpfsm_iss()). The old connection is gone: the host treats
+                                         this as a new passive connection (new buffers, stream offsets
+                                         from the new ISS and RCV.NXT) */
+/* 0x400 and 0x800 are taken by the data API (issue 13). */
 
 /* Return codes. */
 enum tcpfsm_result {
@@ -70,7 +87,7 @@ enum tcpfsm_result {
 struct tcpfsm_output {
     struct tcpfsm_segment segments[TCPFSM_MAX_SEGMENTS];
     uint8_t count;                 /* segments[0 .. count-1] must be emitted, in order */
-    uint8_t events;                /* TCPFSM_SIG_* bits */
+    uint16_t events;               /* TCPFSM_SIG_* bits */
     uint8_t event;                 /* the table event this call was classified as, or 0xff */
     uint8_t state;                 /* state after the call */
     uint16_t row;                  /* the table row taken, TCPFSM_ROW_NONE if none */
@@ -164,8 +181,17 @@ struct tcpfsm_conn {
                                       of cfg->user_timeout */
 };
 
-/* Initialise `c` in CLOSED with configuration `cfg`; TCPFSM_ERR_ARG if cfg->window exceeds
-   TCPFSM_WINDOW_MAX. */
+/* Initialise `c` in CLOSED with configuration `cfg`. Returns TCPFSM_ERR_ARG, and leaves `c`
+   untouched, if `c` or `cfg` is NULL or the configuration breaks one of these rules (the
+   predicate acceptable_config of src/tcpfsm_spec.h, proved):
+     0 < rto_min <= rto_initial <= rto_max   RFC 6298 2.1, 2.4, 2.5: the initial RTO is an RTO,
+                                             within the bounds every RTO is clamped to
+     mss > 0                                 RFC 9293 3.7.1: the largest text we send
+     msl > 0                                 RFC 9293 3.4.2: TIME-WAIT lasts 2*MSL
+     0 < window <= TCPFSM_WINDOW_MAX         RFC 9293 3.10.7.4 (a zero window accepts not even
+                                             the peer's FIN), RFC 7323 2.3
+   An all-zero configuration is refused; the three profiles are accepted. The other fields (retry
+   counts, knobs, fin_wait_2_timeout) take any value. `cfg` is read again by every later call. */
 int tcpfsm_init(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg);
 
 /* User calls (RFC 9293 3.10.1-3.10.5). */
@@ -179,6 +205,26 @@ int tcpfsm_send(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct t
 /* The application consumed `len` received bytes: the window opens again. */
 int tcpfsm_consumed(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct tcpfsm_output *out);
 
+/* A listener that stays a listener: `syn`, a segment arriving for `listener` (a block in LISTEN,
+   made by tcpfsm_open_passive; not modified, may serve any number of calls), is answered on a
+   new block `c` (must not alias the listener; its old contents are overwritten) made with the
+   listener's configuration and ISS `iss`, chosen by the host for this SYN (RFC 6528: ISS =
+   M + F(4-tuple, secret), now that the peer is known). Returns TCPFSM_OK and:
+     - a SYN the listener accepts (row T05; the classifier's LISTEN rules, e.g. drop_synfin and
+       listen_synack_drop, apply): `c` is in SYN-RECEIVED, out.state == TCPFSM_SYN_RECEIVED and
+       out holds the SYN+ACK <SEQ=iss><ACK=SEG.SEQ+1><CTL=SYN,ACK>; the host keeps `c` under the
+       segment's 4-tuple and runs the timer at out.deadline;
+     - any other segment: out holds exactly the listener's answer (T06: a RST for an ACK-bearing
+       segment; T07, T08: nothing for a RST or other control), out.state == TCPFSM_CLOSED and `c`
+       is a CLOSED block (tcpfsm_init'ed with the listener's configuration): free or reuse it.
+   TCPFSM_ERR_ARG for a NULL pointer or c == listener; TCPFSM_ERR_STATE if the listener is not in
+   LISTEN (nothing written). A connection made here that falls back (T24: RST in SYN-RECEIVED,
+   T32: SYN+ACK retransmissions exhausted) returns to LISTEN as RFC 9293 3.10.7.4 says ("return
+   this connection to LISTEN state") with TCPFSM_SIG_LISTEN: the listener it came from still
+   listens, so the host frees the block. */
+int tcpfsm_accept(const struct tcpfsm_conn *listener, struct tcpfsm_conn *c, tcpfsm_time_t now,
+                  const struct tcpfsm_segment *syn, uint32_t iss, struct tcpfsm_output *out);
+
 /* An arriving segment for this connection (RFC 9293 3.10.7). */
 int tcpfsm_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, const struct tcpfsm_segment *seg,
                    struct tcpfsm_output *out);
@@ -191,7 +237,9 @@ int tcpfsm_reply_no_connection(const struct tcpfsm_segment *seg, struct tcpfsm_o
 
 /* Accessors. */
 enum tcpfsm_state tcpfsm_state(const struct tcpfsm_conn *c);
-/* Sequence variables (RFC 9293 3.3.1); 0 for a NULL connection. */
+/* Sequence variables (RFC 9293 3.3.1); 0 for a NULL connection. tcpfsm_iss() is ISS: the one the
+   host gave (OPEN, tcpfsm_accept) or, after TCPFSM_SIG_REOPENED, the one the core chose. */
+uint32_t tcpfsm_iss(const struct tcpfsm_conn *c);
 uint32_t tcpfsm_snd_una(const struct tcpfsm_conn *c);
 uint32_t tcpfsm_snd_nxt(const struct tcpfsm_conn *c);
 uint32_t tcpfsm_rcv_nxt(const struct tcpfsm_conn *c);

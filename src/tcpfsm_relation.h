@@ -411,7 +411,7 @@
     || (id == TCPFSM_ROW_T21 && actions == 0x02440)  // T21: process cancel_rto signal_connected
     || (id == TCPFSM_ROW_T22 && actions == 0x06444)  // T22: process send_ack cancel_rto signal_connected signal_peer_closed
     || (id == TCPFSM_ROW_T23 && actions == 0x00010)  // T23: send_rst
-    || (id == TCPFSM_ROW_T24 && actions == 0x00000)  // T24: -
+    || (id == TCPFSM_ROW_T24 && actions == 0x80000)  // T24: signal_listen
     || (id == TCPFSM_ROW_T25 && actions == 0x10000)  // T25: signal_refused
     || (id == TCPFSM_ROW_T26 && actions == 0x00020)  // T26: send_challenge_ack
     || (id == TCPFSM_ROW_T27 && actions == 0x00002)  // T27: send_syn_ack
@@ -419,7 +419,7 @@
     || (id == TCPFSM_ROW_T29 && actions == 0x08010)  // T29: send_rst signal_reset
     || (id == TCPFSM_ROW_T30 && actions == 0x00004)  // T30: send_ack
     || (id == TCPFSM_ROW_T31 && actions == 0x00280)  // T31: retransmit arm_rto
-    || (id == TCPFSM_ROW_T32 && actions == 0x00000)  // T32: -
+    || (id == TCPFSM_ROW_T32 && actions == 0x80000)  // T32: signal_listen
     || (id == TCPFSM_ROW_T33 && actions == 0x20000)  // T33: signal_timeout
     || (id == TCPFSM_ROW_T34 && actions == 0x00208)  // T34: send_fin arm_rto
     || (id == TCPFSM_ROW_T35 && actions == 0x40010)  // T35: send_rst signal_closed
@@ -504,7 +504,7 @@
     || (id == TCPFSM_ROW_T112 && actions == 0x40000)  // T112: signal_closed
     || (id == TCPFSM_ROW_T113 && actions == 0x00000)  // T113: -
     || (id == TCPFSM_ROW_T114 && actions == 0x00020)  // T114: send_challenge_ack
-    || (id == TCPFSM_ROW_T115 && actions == 0x00302)  // T115: reopen send_syn_ack arm_rto
+    || (id == TCPFSM_ROW_T115 && actions == 0x100302)  // T115: reopen send_syn_ack arm_rto signal_reopened
     || (id == TCPFSM_ROW_T116 && actions == 0x00020)  // T116: send_challenge_ack
     || (id == TCPFSM_ROW_T117 && actions == 0x00020)  // T117: send_challenge_ack
     || (id == TCPFSM_ROW_T118 && actions == 0x08010)  // T118: send_rst signal_reset

@@ -39,6 +39,44 @@
   // a conjunct of valid_config is a memory read that every contract's frame must carry.
   predicate window_in_range(struct tcpfsm_config *cfg) = cfg->window <= TCPFSM_WINDOW_MAX;
 
+  // ------------------------------------------------------------ acceptable configurations
+  // The rules tcpfsm_init checks (its contract: TCPFSM_ERR_ARG, the block untouched, unless
+  // acceptable_config holds). valid_conn does not restate them, as window_in_range above.
+  //
+  // RFC 6298 2.1: "Until a round-trip time (RTT) measurement has been made for a segment sent
+  // between the sender and receiver, the sender SHOULD set RTO <- 1 second" (rto_initial);
+  // 2.4: "Whenever RTO is computed, if it is less than 1 second, then the RTO SHOULD be rounded
+  // up to 1 second" (the lower bound rto_min); 2.5: "A maximum value MAY be placed on RTO
+  // provided it is at least 60 seconds" (rto_max). The initial RTO is an RTO like any other, so
+  // it lies within the bounds (the core would otherwise clamp it silently, current_rto), the
+  // bounds are ordered, and the lower bound is positive: an RTO of 0 would retransmit at once,
+  // at every call. (The 60 s floor of 2.5 is a MAY's proviso, left to the profile: a host may
+  // choose a smaller maximum, tools/host does.)
+  predicate rto_bounds(struct tcpfsm_config *cfg) =
+      0 < cfg->rto_min && cfg->rto_min <= cfg->rto_initial && cfg->rto_initial <= cfg->rto_max;
+
+  // RFC 9293 3.7.1: "Eff.snd.MSS = min(SendMSS+20, MMS_S) - TCPhdrsize - IPoptionsize", the
+  // largest text of a segment we send (cfg->mss, RFC 9293's default SendMSS 536 for IPv4): at
+  // least one octet, or no text could ever be sent.
+  predicate send_mss_positive(struct tcpfsm_config *cfg) = cfg->mss > 0;
+
+  // RFC 9293 3.4.2: "the Maximum Segment Lifetime (MSL) ... is taken to be 2 minutes"; TIME-WAIT
+  // lasts 2 MSL "to be sure the remote TCP peer received the acknowledgment of its connection
+  // termination request" (3.3.2): a positive MSL, or TIME-WAIT would protect nothing.
+  predicate msl_positive(struct tcpfsm_config *cfg) = cfg->msl > 0;
+
+  // The receive buffer (RCV.BUFF, RCV.WND while nothing is unconsumed): at most
+  // TCPFSM_WINDOW_MAX (window_in_range, RFC 7323 2.3), and positive: RFC 9293 3.10.7.4 "If the
+  // RCV.WND is zero, no segments will be acceptable, but special allowance should be made to
+  // accept valid ACKs, URGs, and RSTs": with a buffer of 0 octets not even the peer's FIN is ever
+  // acceptable, so the connection could never be closed by its peer.
+  predicate receive_buffer_in_range(struct tcpfsm_config *cfg) =
+      0 < cfg->window && window_in_range(cfg);
+
+  predicate acceptable_config(struct tcpfsm_config *cfg) =
+      rto_bounds(cfg) && send_mss_positive(cfg) && msl_positive(cfg)
+      && receive_buffer_in_range(cfg);
+
   predicate valid_config(struct tcpfsm_config *cfg) = \valid_read(cfg);
 
   predicate valid_segment(struct tcpfsm_segment *seg) = \valid_read(seg);
@@ -72,6 +110,24 @@
   // A step from `from` on `ev` to `to` follows the generated relation (gen/FORMAT.md).
   predicate faithful(integer from, integer ev, integer g, integer to) =
       tcpfsm_relation(from, ev, g, to) || (!tcpfsm_has_row(from, ev, g) && to == from);
+
+  // ------------------------------------------------------------ signals
+  // The application events of a row (model/tcp.fsm, the signal_* actions): the TCPFSM_SIG_* bit
+  // of each signal action of `actions` (distinct bits, so their sum is their union), OR'ed into
+  // tcpfsm_output.events by actions_signals. RFC 9293 3.10.7.4: "If this
+  // connection was initiated with a passive OPEN (i.e., came from the LISTEN state), then return
+  // this connection to LISTEN state and return" (signal_listen); 3.6.1: "if a new SYN ... arrives
+  // for a connection in TIME-WAIT with a sequence number greater than the last seen, it may be
+  // accepted" (signal_reopened: a new incarnation, with the ISS the core chose).
+  logic integer row_signals(integer actions) =
+      ((actions & TCPFSM_ACT_SIGNAL_CONNECTED) != 0 ? TCPFSM_SIG_CONNECTED : 0)
+      + ((actions & TCPFSM_ACT_SIGNAL_PEER_CLOSED) != 0 ? TCPFSM_SIG_PEER_CLOSED : 0)
+      + ((actions & TCPFSM_ACT_SIGNAL_RESET) != 0 ? TCPFSM_SIG_RESET : 0)
+      + ((actions & TCPFSM_ACT_SIGNAL_REFUSED) != 0 ? TCPFSM_SIG_REFUSED : 0)
+      + ((actions & TCPFSM_ACT_SIGNAL_TIMEOUT) != 0 ? TCPFSM_SIG_TIMEOUT : 0)
+      + ((actions & TCPFSM_ACT_SIGNAL_CLOSED) != 0 ? TCPFSM_SIG_CLOSED : 0)
+      + ((actions & TCPFSM_ACT_SIGNAL_LISTEN) != 0 ? TCPFSM_SIG_LISTEN : 0)
+      + ((actions & TCPFSM_ACT_SIGNAL_REOPENED) != 0 ? TCPFSM_SIG_REOPENED : 0);
 */
 
 #include "tcpfsm_spec_classify.h"   /* seg_event: RFC 9293 3.10.7, RFC 5961 3-5 */

@@ -37,7 +37,7 @@ const struct tcpfsm_cell tcpfsm_table[TCPFSM_STATE_COUNT][TCPFSM_EVENT_COUNT] = 
         [TCPFSM_EV_FIN] = { .guard = TCPFSM_GUARD_NONE, .when = { [0] = { .row = TCPFSM_ROW_T22, .next = TCPFSM_CLOSE_WAIT, .actions = TCPFSM_ACT_PROCESS | TCPFSM_ACT_SEND_ACK | TCPFSM_ACT_CANCEL_RTO | TCPFSM_ACT_SIGNAL_CONNECTED | TCPFSM_ACT_SIGNAL_PEER_CLOSED } } },
         [TCPFSM_EV_RST] = { .guard = TCPFSM_GUARD_PASSIVE_OPEN, .when = {
             [0] = { .row = TCPFSM_ROW_T25, .next = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_REFUSED },
-            [1] = { .row = TCPFSM_ROW_T24, .next = TCPFSM_LISTEN, .actions = 0 },
+            [1] = { .row = TCPFSM_ROW_T24, .next = TCPFSM_LISTEN, .actions = TCPFSM_ACT_SIGNAL_LISTEN },
         } },
         [TCPFSM_EV_RST_CHALLENGE] = { .guard = TCPFSM_GUARD_NONE, .when = { [0] = { .row = TCPFSM_ROW_T26, .next = TCPFSM_SYN_RECEIVED, .actions = TCPFSM_ACT_SEND_CHALLENGE_ACK } } },
         [TCPFSM_EV_SYN_SYNC] = { .guard = TCPFSM_GUARD_RFC5961_SYN, .when = {
@@ -48,7 +48,7 @@ const struct tcpfsm_cell tcpfsm_table[TCPFSM_STATE_COUNT][TCPFSM_EVENT_COUNT] = 
         [TCPFSM_EV_RTO] = { .guard = TCPFSM_GUARD_NONE, .when = { [0] = { .row = TCPFSM_ROW_T31, .next = TCPFSM_SYN_RECEIVED, .actions = TCPFSM_ACT_RETRANSMIT | TCPFSM_ACT_ARM_RTO } } },
         [TCPFSM_EV_RTO_GIVEUP] = { .guard = TCPFSM_GUARD_PASSIVE_OPEN, .when = {
             [0] = { .row = TCPFSM_ROW_T33, .next = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_TIMEOUT },
-            [1] = { .row = TCPFSM_ROW_T32, .next = TCPFSM_LISTEN, .actions = 0 },
+            [1] = { .row = TCPFSM_ROW_T32, .next = TCPFSM_LISTEN, .actions = TCPFSM_ACT_SIGNAL_LISTEN },
         } },
     },
     [TCPFSM_ESTABLISHED] = {
@@ -158,7 +158,7 @@ const struct tcpfsm_cell tcpfsm_table[TCPFSM_STATE_COUNT][TCPFSM_EVENT_COUNT] = 
         [TCPFSM_EV_ABORT] = { .guard = TCPFSM_GUARD_NONE, .when = { [0] = { .row = TCPFSM_ROW_T122, .next = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_CLOSED } } },
         [TCPFSM_EV_SYN] = { .guard = TCPFSM_GUARD_TW_REOPEN, .when = {
             [0] = { .row = TCPFSM_ROW_T116, .next = TCPFSM_TIME_WAIT, .actions = TCPFSM_ACT_SEND_CHALLENGE_ACK },
-            [1] = { .row = TCPFSM_ROW_T115, .next = TCPFSM_SYN_RECEIVED, .actions = TCPFSM_ACT_REOPEN | TCPFSM_ACT_SEND_SYN_ACK | TCPFSM_ACT_ARM_RTO },
+            [1] = { .row = TCPFSM_ROW_T115, .next = TCPFSM_SYN_RECEIVED, .actions = TCPFSM_ACT_REOPEN | TCPFSM_ACT_SEND_SYN_ACK | TCPFSM_ACT_ARM_RTO | TCPFSM_ACT_SIGNAL_REOPENED },
         } },
         [TCPFSM_EV_ACK] = { .guard = TCPFSM_GUARD_NONE, .when = { [0] = { .row = TCPFSM_ROW_T110, .next = TCPFSM_TIME_WAIT, .actions = 0 } } },
         [TCPFSM_EV_FIN] = { .guard = TCPFSM_GUARD_NONE, .when = { [0] = { .row = TCPFSM_ROW_T109, .next = TCPFSM_TIME_WAIT, .actions = TCPFSM_ACT_SEND_ACK | TCPFSM_ACT_ARM_TIME_WAIT } } },
@@ -273,6 +273,8 @@ const char *const tcpfsm_action_names[TCPFSM_ACTION_COUNT] = {
     [TCPFSM_ACTI_SIGNAL_REFUSED] = "signal_refused",
     [TCPFSM_ACTI_SIGNAL_TIMEOUT] = "signal_timeout",
     [TCPFSM_ACTI_SIGNAL_CLOSED] = "signal_closed",
+    [TCPFSM_ACTI_SIGNAL_LISTEN] = "signal_listen",
+    [TCPFSM_ACTI_SIGNAL_REOPENED] = "signal_reopened",
 };
 
 const struct tcpfsm_row_info tcpfsm_rows[TCPFSM_ROW_COUNT] = {
@@ -299,7 +301,7 @@ const struct tcpfsm_row_info tcpfsm_rows[TCPFSM_ROW_COUNT] = {
     { .id = TCPFSM_ROW_T21, .from = TCPFSM_SYN_RECEIVED, .event = TCPFSM_EV_ACK_OF_SYN, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_ESTABLISHED, .actions = TCPFSM_ACT_PROCESS | TCPFSM_ACT_CANCEL_RTO | TCPFSM_ACT_SIGNAL_CONNECTED, .rfc = "RFC9293:3.10.7.4" },
     { .id = TCPFSM_ROW_T22, .from = TCPFSM_SYN_RECEIVED, .event = TCPFSM_EV_FIN, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_CLOSE_WAIT, .actions = TCPFSM_ACT_PROCESS | TCPFSM_ACT_SEND_ACK | TCPFSM_ACT_CANCEL_RTO | TCPFSM_ACT_SIGNAL_CONNECTED | TCPFSM_ACT_SIGNAL_PEER_CLOSED, .rfc = "RFC9293:3.10.7.4" },
     { .id = TCPFSM_ROW_T23, .from = TCPFSM_SYN_RECEIVED, .event = TCPFSM_EV_BAD_ACK, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_SYN_RECEIVED, .actions = TCPFSM_ACT_SEND_RST, .rfc = "RFC9293:3.10.7.4" },
-    { .id = TCPFSM_ROW_T24, .from = TCPFSM_SYN_RECEIVED, .event = TCPFSM_EV_RST, .guard = TCPFSM_GUARD_PASSIVE_OPEN, .guard_holds = 1, .to = TCPFSM_LISTEN, .actions = 0, .rfc = "RFC9293:3.10.7.4" },
+    { .id = TCPFSM_ROW_T24, .from = TCPFSM_SYN_RECEIVED, .event = TCPFSM_EV_RST, .guard = TCPFSM_GUARD_PASSIVE_OPEN, .guard_holds = 1, .to = TCPFSM_LISTEN, .actions = TCPFSM_ACT_SIGNAL_LISTEN, .rfc = "RFC9293:3.10.7.4" },
     { .id = TCPFSM_ROW_T25, .from = TCPFSM_SYN_RECEIVED, .event = TCPFSM_EV_RST, .guard = TCPFSM_GUARD_PASSIVE_OPEN, .guard_holds = 0, .to = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_REFUSED, .rfc = "RFC9293:3.10.7.4" },
     { .id = TCPFSM_ROW_T26, .from = TCPFSM_SYN_RECEIVED, .event = TCPFSM_EV_RST_CHALLENGE, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_SYN_RECEIVED, .actions = TCPFSM_ACT_SEND_CHALLENGE_ACK, .rfc = "RFC5961:3.2" },
     { .id = TCPFSM_ROW_T27, .from = TCPFSM_SYN_RECEIVED, .event = TCPFSM_EV_SYN, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_SYN_RECEIVED, .actions = TCPFSM_ACT_SEND_SYN_ACK, .rfc = "RFC9293:3.10.7.4" },
@@ -307,7 +309,7 @@ const struct tcpfsm_row_info tcpfsm_rows[TCPFSM_ROW_COUNT] = {
     { .id = TCPFSM_ROW_T29, .from = TCPFSM_SYN_RECEIVED, .event = TCPFSM_EV_SYN_SYNC, .guard = TCPFSM_GUARD_RFC5961_SYN, .guard_holds = 0, .to = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SEND_RST | TCPFSM_ACT_SIGNAL_RESET, .rfc = "RFC793:3.9" },
     { .id = TCPFSM_ROW_T30, .from = TCPFSM_SYN_RECEIVED, .event = TCPFSM_EV_UNACCEPTABLE, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_SYN_RECEIVED, .actions = TCPFSM_ACT_SEND_ACK, .rfc = "RFC9293:3.10.7.4" },
     { .id = TCPFSM_ROW_T31, .from = TCPFSM_SYN_RECEIVED, .event = TCPFSM_EV_RTO, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_SYN_RECEIVED, .actions = TCPFSM_ACT_RETRANSMIT | TCPFSM_ACT_ARM_RTO, .rfc = "RFC6298:5" },
-    { .id = TCPFSM_ROW_T32, .from = TCPFSM_SYN_RECEIVED, .event = TCPFSM_EV_RTO_GIVEUP, .guard = TCPFSM_GUARD_PASSIVE_OPEN, .guard_holds = 1, .to = TCPFSM_LISTEN, .actions = 0, .rfc = "RFC9293:3.8.3" },
+    { .id = TCPFSM_ROW_T32, .from = TCPFSM_SYN_RECEIVED, .event = TCPFSM_EV_RTO_GIVEUP, .guard = TCPFSM_GUARD_PASSIVE_OPEN, .guard_holds = 1, .to = TCPFSM_LISTEN, .actions = TCPFSM_ACT_SIGNAL_LISTEN, .rfc = "RFC9293:3.8.3" },
     { .id = TCPFSM_ROW_T33, .from = TCPFSM_SYN_RECEIVED, .event = TCPFSM_EV_RTO_GIVEUP, .guard = TCPFSM_GUARD_PASSIVE_OPEN, .guard_holds = 0, .to = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_TIMEOUT, .rfc = "RFC9293:3.8.3" },
     { .id = TCPFSM_ROW_T34, .from = TCPFSM_SYN_RECEIVED, .event = TCPFSM_EV_CLOSE, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_FIN_WAIT_1, .actions = TCPFSM_ACT_SEND_FIN | TCPFSM_ACT_ARM_RTO, .rfc = "RFC9293:3.10.4" },
     { .id = TCPFSM_ROW_T35, .from = TCPFSM_SYN_RECEIVED, .event = TCPFSM_EV_ABORT, .guard = TCPFSM_GUARD_NONE, .guard_holds = 0, .to = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SEND_RST | TCPFSM_ACT_SIGNAL_CLOSED, .rfc = "RFC9293:3.10.5" },
@@ -392,7 +394,7 @@ const struct tcpfsm_row_info tcpfsm_rows[TCPFSM_ROW_COUNT] = {
     { .id = TCPFSM_ROW_T112, .from = TCPFSM_TIME_WAIT, .event = TCPFSM_EV_RST, .guard = TCPFSM_GUARD_RFC1337, .guard_holds = 0, .to = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SIGNAL_CLOSED, .rfc = "RFC9293:3.10.7.4" },
     { .id = TCPFSM_ROW_T113, .from = TCPFSM_TIME_WAIT, .event = TCPFSM_EV_RST_CHALLENGE, .guard = TCPFSM_GUARD_RFC1337, .guard_holds = 1, .to = TCPFSM_TIME_WAIT, .actions = 0, .rfc = "RFC1337:3" },
     { .id = TCPFSM_ROW_T114, .from = TCPFSM_TIME_WAIT, .event = TCPFSM_EV_RST_CHALLENGE, .guard = TCPFSM_GUARD_RFC1337, .guard_holds = 0, .to = TCPFSM_TIME_WAIT, .actions = TCPFSM_ACT_SEND_CHALLENGE_ACK, .rfc = "RFC5961:3.2" },
-    { .id = TCPFSM_ROW_T115, .from = TCPFSM_TIME_WAIT, .event = TCPFSM_EV_SYN, .guard = TCPFSM_GUARD_TW_REOPEN, .guard_holds = 1, .to = TCPFSM_SYN_RECEIVED, .actions = TCPFSM_ACT_REOPEN | TCPFSM_ACT_SEND_SYN_ACK | TCPFSM_ACT_ARM_RTO, .rfc = "RFC9293:3.6.1" },
+    { .id = TCPFSM_ROW_T115, .from = TCPFSM_TIME_WAIT, .event = TCPFSM_EV_SYN, .guard = TCPFSM_GUARD_TW_REOPEN, .guard_holds = 1, .to = TCPFSM_SYN_RECEIVED, .actions = TCPFSM_ACT_REOPEN | TCPFSM_ACT_SEND_SYN_ACK | TCPFSM_ACT_ARM_RTO | TCPFSM_ACT_SIGNAL_REOPENED, .rfc = "RFC9293:3.6.1" },
     { .id = TCPFSM_ROW_T116, .from = TCPFSM_TIME_WAIT, .event = TCPFSM_EV_SYN, .guard = TCPFSM_GUARD_TW_REOPEN, .guard_holds = 0, .to = TCPFSM_TIME_WAIT, .actions = TCPFSM_ACT_SEND_CHALLENGE_ACK, .rfc = "RFC5961:4.2" },
     { .id = TCPFSM_ROW_T117, .from = TCPFSM_TIME_WAIT, .event = TCPFSM_EV_SYN_SYNC, .guard = TCPFSM_GUARD_RFC5961_SYN, .guard_holds = 1, .to = TCPFSM_TIME_WAIT, .actions = TCPFSM_ACT_SEND_CHALLENGE_ACK, .rfc = "RFC5961:4.2" },
     { .id = TCPFSM_ROW_T118, .from = TCPFSM_TIME_WAIT, .event = TCPFSM_EV_SYN_SYNC, .guard = TCPFSM_GUARD_RFC5961_SYN, .guard_holds = 0, .to = TCPFSM_CLOSED, .actions = TCPFSM_ACT_SEND_RST | TCPFSM_ACT_SIGNAL_RESET, .rfc = "RFC793:3.9" },

@@ -81,7 +81,9 @@ enum tcpfsm_action_index {
     TCPFSM_ACTI_SIGNAL_REFUSED = 16,         /* tell the user: connection refused */
     TCPFSM_ACTI_SIGNAL_TIMEOUT = 17,         /* tell the user: connection timed out */
     TCPFSM_ACTI_SIGNAL_CLOSED = 18,          /* tell the user the connection is closed */
-    TCPFSM_ACTION_COUNT = 19
+    TCPFSM_ACTI_SIGNAL_LISTEN = 19,          /* tell the user a passive connection returned to LISTEN (its peer reset it or never completed the handshake) */
+    TCPFSM_ACTI_SIGNAL_REOPENED = 20,        /* tell the user TIME-WAIT was reopened by a new SYN: a new incarnation in SYN-RECEIVED, with an ISS the core chose */
+    TCPFSM_ACTION_COUNT = 21
 };
 #define TCPFSM_ACT_SEND_SYN               (UINT32_C(1) << TCPFSM_ACTI_SEND_SYN)
 #define TCPFSM_ACT_SEND_SYN_ACK           (UINT32_C(1) << TCPFSM_ACTI_SEND_SYN_ACK)
@@ -102,6 +104,8 @@ enum tcpfsm_action_index {
 #define TCPFSM_ACT_SIGNAL_REFUSED         (UINT32_C(1) << TCPFSM_ACTI_SIGNAL_REFUSED)
 #define TCPFSM_ACT_SIGNAL_TIMEOUT         (UINT32_C(1) << TCPFSM_ACTI_SIGNAL_TIMEOUT)
 #define TCPFSM_ACT_SIGNAL_CLOSED          (UINT32_C(1) << TCPFSM_ACTI_SIGNAL_CLOSED)
+#define TCPFSM_ACT_SIGNAL_LISTEN          (UINT32_C(1) << TCPFSM_ACTI_SIGNAL_LISTEN)
+#define TCPFSM_ACT_SIGNAL_REOPENED        (UINT32_C(1) << TCPFSM_ACTI_SIGNAL_REOPENED)
 
 /* Row ids: stable numbers, never reused. TCPFSM_ROW_NONE: no transition. */
 enum tcpfsm_row_id {

@@ -387,13 +387,16 @@ static void check_step(const struct step_ctx *x)
     /* ---- the application signals are exactly those of the row */
     {
         unsigned want = 0, lifecycle = TCPFSM_SIG_CONNECTED | TCPFSM_SIG_PEER_CLOSED | TCPFSM_SIG_RESET
-                                       | TCPFSM_SIG_REFUSED | TCPFSM_SIG_TIMEOUT | TCPFSM_SIG_CLOSED;
+                                       | TCPFSM_SIG_REFUSED | TCPFSM_SIG_TIMEOUT | TCPFSM_SIG_CLOSED
+                                       | TCPFSM_SIG_LISTEN | TCPFSM_SIG_REOPENED;
         if (actions & TCPFSM_ACT_SIGNAL_CONNECTED) want |= TCPFSM_SIG_CONNECTED;
         if (actions & TCPFSM_ACT_SIGNAL_PEER_CLOSED) want |= TCPFSM_SIG_PEER_CLOSED;
         if (actions & TCPFSM_ACT_SIGNAL_RESET) want |= TCPFSM_SIG_RESET;
         if (actions & TCPFSM_ACT_SIGNAL_REFUSED) want |= TCPFSM_SIG_REFUSED;
         if (actions & TCPFSM_ACT_SIGNAL_TIMEOUT) want |= TCPFSM_SIG_TIMEOUT;
         if (actions & TCPFSM_ACT_SIGNAL_CLOSED) want |= TCPFSM_SIG_CLOSED;
+        if (actions & TCPFSM_ACT_SIGNAL_LISTEN) want |= TCPFSM_SIG_LISTEN;
+        if (actions & TCPFSM_ACT_SIGNAL_REOPENED) want |= TCPFSM_SIG_REOPENED;
         CHECK((out->events & lifecycle) == want, "signals 0x%x but row T%02u calls for 0x%x", out->events,
               out->row, want);
         if (!(actions & TCPFSM_ACT_PROCESS))
@@ -401,6 +404,10 @@ static void check_step(const struct step_ctx *x)
         if (to == TCPFSM_CLOSED && from != TCPFSM_CLOSED)
             CHECK(out->events & (TCPFSM_SIG_CLOSED | TCPFSM_SIG_RESET | TCPFSM_SIG_REFUSED | TCPFSM_SIG_TIMEOUT),
                   "entered CLOSED without a closing signal (closed, reset, refused or timed out)");
+        if (to == TCPFSM_LISTEN && from != TCPFSM_LISTEN && from != TCPFSM_CLOSED)
+            CHECK(out->events & TCPFSM_SIG_LISTEN, "fell back to LISTEN without TCPFSM_SIG_LISTEN");
+        if (from == TCPFSM_TIME_WAIT && to == TCPFSM_SYN_RECEIVED)
+            CHECK(out->events & TCPFSM_SIG_REOPENED, "reopened TIME-WAIT without TCPFSM_SIG_REOPENED");
     }
 
     /* ---- segments: what may be emitted at all */
@@ -649,6 +656,42 @@ static void dequeue_at(struct queue *q, unsigned i, struct tcpfsm_segment *s)
 }
 
 /* One API call on conn[i], with its checks; the output goes onto the wire towards the other. */
+/* tcpfsm_accept, differentially: the segment `seg` that the listener `pre` (a block in LISTEN, as it
+   was before the segment) answered with `lout` through tcpfsm_segment, given to tcpfsm_accept on a
+   copy of `pre` with the listener's own ISS, gets the same answer (row, event, signals, segments)
+   without a write to the listener; the new block is in SYN-RECEIVED with that ISS and the
+   listener's configuration when the listener took T05, otherwise CLOSED with no deadline. */
+static void check_accept(const struct tcpfsm_conn *pre, const struct tcpfsm_segment *seg,
+                         const struct tcpfsm_output *lout, tcpfsm_time_t now)
+{
+    struct tcpfsm_conn listener = *pre, snapshot = *pre, child;
+    struct tcpfsm_output out;
+    int rc;
+
+    memset(&child, 0x5a, sizeof child);
+    memset(&out, 0xa5, sizeof out);
+    rc = tcpfsm_accept(&listener, &child, now, seg, pre->iss, &out);
+    CHECK(rc == TCPFSM_OK, "tcpfsm_accept returned %d on a listener", rc);
+    CHECK(memcmp(&listener, &snapshot, sizeof listener) == 0, "tcpfsm_accept wrote the listener");
+    CHECK(out.row == lout->row && out.event == lout->event && out.events == lout->events
+              && out.count == lout->count,
+          "tcpfsm_accept: row T%02u event %u events 0x%x count %u, the listener T%02u event %u events 0x%x count %u",
+          out.row, out.event, out.events, out.count, lout->row, lout->event, lout->events, lout->count);
+    CHECK(memcmp(out.segments, lout->segments, out.count * sizeof out.segments[0]) == 0,
+          "tcpfsm_accept: its segments differ from the listener's");
+    CHECK(child.cfg == pre->cfg, "tcpfsm_accept: the new block has another configuration");
+    if (lout->state == TCPFSM_SYN_RECEIVED) {
+        CHECK(out.state == TCPFSM_SYN_RECEIVED && child.state == TCPFSM_SYN_RECEIVED && child.iss == pre->iss
+                  && out.deadline == tcpfsm_deadline(&child) && out.deadline != TCPFSM_NO_DEADLINE,
+              "tcpfsm_accept: a SYN the listener accepts did not make a connection in SYN-RECEIVED");
+    } else {
+        CHECK(out.state == TCPFSM_CLOSED && child.state == TCPFSM_CLOSED && out.deadline == TCPFSM_NO_DEADLINE
+                  && tcpfsm_deadline(&child) == TCPFSM_NO_DEADLINE,
+              "tcpfsm_accept: a segment the listener does not accept left the block in %s",
+              tcpfsm_state_name((enum tcpfsm_state)child.state));
+    }
+}
+
 static void call(struct world *w, unsigned i, enum call_kind kind, uint32_t arg, const struct tcpfsm_segment *seg)
 {
     struct tcpfsm_conn pre = w->conn[i];
@@ -677,6 +720,8 @@ static void call(struct world *w, unsigned i, enum call_kind kind, uint32_t arg,
     }
     if (seg != NULL && memcmp(&segcopy, seg, sizeof segcopy) != 0)
         violation("tcpfsm_segment modified its input segment");
+    if (kind == CALL_SEGMENT && pre.state == TCPFSM_LISTEN)
+        check_accept(&pre, seg, &out, w->now);
     x.name = i == 0 ? "A" : "B";
     x.kind = kind;
     x.pre = &pre;
@@ -927,8 +972,8 @@ static void setup_config(struct input *in, struct tcpfsm_config *cfg, uint8_t hd
             cfg->fin_wait_2_timeout = cfg->fin_wait_2_timeout ? 0u : 60000000u;
     }
     if (prof == 3u) {
-        /* arbitrary numbers: valid_config only asks for a readable configuration whose window is
-           at most TCPFSM_WINDOW_MAX */
+        /* arbitrary numbers (valid_config only asks for a readable configuration), brought into
+           acceptable_config below */
         cfg->window = pick_rcv_buffer(in);
         cfg->mss = (uint16_t)(u8(in) & 1u ? u16(in) : (uint16_t)(u8(in) * 8u));
         cfg->rto_initial = u8(in) & 1u ? u32(in) : (uint32_t)u8(in) * 1000u;
@@ -951,6 +996,29 @@ static void setup_config(struct input *in, struct tcpfsm_config *cfg, uint8_t hd
             cfg->user_timeout = (b >> 4) & 1u ? (uint32_t)u16(in) * 100u : 0u;
             /* a connection timeout (FreeBSD keepinit) of up to 6.5 s, or none */
             cfg->connect_timeout = (b >> 5) & 1u ? (uint32_t)u16(in) * 100u : 0u;
+        }
+        /* tcpfsm_init refuses exactly the configurations outside acceptable_config
+           (src/tcpfsm_spec.h); check it on the arbitrary numbers, then bring them in range so
+           that the run goes on with a configuration the core accepts */
+        {
+            struct tcpfsm_conn probe;
+            int ok = cfg->rto_min > 0 && cfg->rto_min <= cfg->rto_initial && cfg->rto_initial <= cfg->rto_max
+                     && cfg->mss > 0 && cfg->msl > 0 && cfg->window > 0 && cfg->window <= TCPFSM_WINDOW_MAX;
+            CHECK((tcpfsm_init(&probe, cfg) == TCPFSM_OK) == ok, "tcpfsm_init: acceptable_config");
+            if (cfg->rto_min == 0u)
+                cfg->rto_min = 1u;
+            if (cfg->rto_max < cfg->rto_min)
+                cfg->rto_max = cfg->rto_min;
+            if (cfg->rto_initial < cfg->rto_min)
+                cfg->rto_initial = cfg->rto_min;
+            if (cfg->rto_initial > cfg->rto_max)
+                cfg->rto_initial = cfg->rto_max;
+            if (cfg->mss == 0u)
+                cfg->mss = 1u;
+            if (cfg->msl == 0u)
+                cfg->msl = 1u;
+            if (cfg->window == 0u)
+                cfg->window = 1u;
         }
     }
 }

@@ -197,6 +197,127 @@ static void test_closed_null_arguments(void **state)
     assert_int_equal(tcpfsm_state(&f->conn), TCPFSM_CLOSED);
 }
 
+/* tcpfsm_init refuses a configuration outside acceptable_config (src/tcpfsm_spec.h) with
+   TCPFSM_ERR_ARG and leaves the block untouched (every byte as before the call). */
+static void expect_init_refused(const struct tcpfsm_config *cfg)
+{
+    struct tcpfsm_conn c, before;
+    memset(&c, 0xa5, sizeof c);
+    memcpy(&before, &c, sizeof c);
+    assert_int_equal(tcpfsm_init(&c, cfg), TCPFSM_ERR_ARG);
+    assert_memory_equal(&c, &before, sizeof c);
+}
+
+static void expect_init_accepted(const struct tcpfsm_config *cfg)
+{
+    struct tcpfsm_conn c;
+    memset(&c, 0xa5, sizeof c);
+    assert_int_equal(tcpfsm_init(&c, cfg), TCPFSM_OK);
+    assert_int_equal(tcpfsm_state(&c), TCPFSM_CLOSED);
+    assert_int_equal(tcpfsm_rcv_wnd(&c), cfg->window);
+    assert_int_equal(tcpfsm_deadline(&c), TCPFSM_NO_DEADLINE);
+}
+
+/* RFC 9293 3.7.1: an MSS of 0 could never send text. */
+static void test_closed_init_refuses_mss_zero(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_config cfg = f->cfg;
+    cfg.mss = 0;
+    expect_init_refused(&cfg);
+    cfg.mss = 1;
+    expect_init_accepted(&cfg);
+}
+
+/* RFC 6298 2.4: the lower bound of the RTO is positive. */
+static void test_closed_init_refuses_rto_min_zero(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_config cfg = f->cfg;
+    cfg.rto_min = 0;
+    expect_init_refused(&cfg);
+    cfg.rto_min = 1;
+    expect_init_accepted(&cfg);
+}
+
+/* RFC 6298 2.4, 2.5: the bounds are ordered. */
+static void test_closed_init_refuses_rto_min_above_rto_max(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_config cfg = f->cfg;
+    cfg.rto_min = 3u * FX_S;
+    cfg.rto_initial = 3u * FX_S;
+    cfg.rto_max = 3u * FX_S - 1u;
+    expect_init_refused(&cfg);
+    cfg.rto_max = 3u * FX_S;   /* all three equal: accepted */
+    expect_init_accepted(&cfg);
+}
+
+/* RFC 6298 2.1 within 2.4-2.5: the initial RTO lies within [rto_min, rto_max]. */
+static void test_closed_init_refuses_rto_initial_below_min(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_config cfg = f->cfg;
+    cfg.rto_initial = cfg.rto_min - 1u;
+    expect_init_refused(&cfg);
+    cfg.rto_initial = cfg.rto_min;
+    expect_init_accepted(&cfg);
+}
+
+static void test_closed_init_refuses_rto_initial_above_max(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_config cfg = f->cfg;
+    cfg.rto_initial = cfg.rto_max + 1u;
+    expect_init_refused(&cfg);
+    cfg.rto_initial = cfg.rto_max;
+    expect_init_accepted(&cfg);
+}
+
+/* RFC 9293 3.4.2: a positive MSL (TIME-WAIT lasts 2 MSL). */
+static void test_closed_init_refuses_msl_zero(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_config cfg = f->cfg;
+    cfg.msl = 0;
+    expect_init_refused(&cfg);
+    cfg.msl = 1;
+    expect_init_accepted(&cfg);
+}
+
+/* RFC 9293 3.10.7.4: with a receive buffer of 0 not even the peer's FIN is acceptable. */
+static void test_closed_init_refuses_window_zero(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_config cfg = f->cfg;
+    cfg.window = 0;
+    expect_init_refused(&cfg);
+    cfg.window = 1;
+    expect_init_accepted(&cfg);
+}
+
+/* RFC 7323 2.3: "max window < 2^30". */
+static void test_closed_init_refuses_window_above_max(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_config cfg = f->cfg;
+    cfg.window = TCPFSM_WINDOW_MAX + 1u;
+    expect_init_refused(&cfg);
+    cfg.window = UINT32_MAX;
+    expect_init_refused(&cfg);
+    cfg.window = TCPFSM_WINDOW_MAX;
+    expect_init_accepted(&cfg);
+}
+
+/* The all-zero configuration (a host that forgot to fill it in) is refused. */
+static void test_closed_init_refuses_all_zero(void **state)
+{
+    struct tcpfsm_config cfg;
+    (void)state;
+    memset(&cfg, 0, sizeof cfg);
+    expect_init_refused(&cfg);
+}
+
 /* The accessor names states as the table does, in RFC spelling. */
 static void test_closed_state_names(void **state)
 {
@@ -368,6 +489,15 @@ int main(void)
         FX_TESTS(test_closed_send_fails, setup_closed),
         FX_TESTS(test_closed_timer_does_nothing, setup_closed),
         FX_TESTS(test_closed_null_arguments, setup_closed),
+        FX_CASE(test_closed_init_refuses_mss_zero, setup_closed, rfc),
+        FX_CASE(test_closed_init_refuses_rto_min_zero, setup_closed, rfc),
+        FX_CASE(test_closed_init_refuses_rto_min_above_rto_max, setup_closed, rfc),
+        FX_TESTS(test_closed_init_refuses_rto_initial_below_min, setup_closed),
+        FX_TESTS(test_closed_init_refuses_rto_initial_above_max, setup_closed),
+        FX_CASE(test_closed_init_refuses_msl_zero, setup_closed, rfc),
+        FX_CASE(test_closed_init_refuses_window_zero, setup_closed, rfc),
+        FX_CASE(test_closed_init_refuses_window_above_max, setup_closed, rfc),
+        FX_CASE(test_closed_init_refuses_all_zero, setup_closed, rfc),
         FX_TESTS(test_closed_state_names, setup_closed),
         FX_TESTS(test_closed_open_active_after_abort, setup_closed),
         FX_TESTS(test_closed_consumed_fails, setup_closed),

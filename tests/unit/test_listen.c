@@ -1,6 +1,8 @@
 /*
  * test_listen.c - LISTEN (RFC 9293 3.10.7.2, 3.10.2, 3.10.4, 3.10.5): rows T02, T05-T11.
  */
+#include <string.h>
+
 #include "fixtures.h"
 
 /* T02 (CLOSED OPEN_PASSIVE) is the fixture's own step; repeated here so the row has a test. */
@@ -230,6 +232,180 @@ static void test_listen_syn_fin(void **state)
     fx_expect_count(f, 1);
 }
 
+/* ---------------------------------------------------------------- tcpfsm_accept */
+
+/* The fixture's LISTEN block becomes the listener (a copy kept in `listener`) and the fixture's
+   block `f->conn` the new connection: tcpfsm_accept(listener, &f->conn, ...) with `s`, ISS `iss`.
+   The listener is never modified (every byte as before). */
+static void accept_segment(struct fx *f, struct tcpfsm_conn *listener, unsigned flags, uint32_t seq,
+                           uint32_t ack, uint16_t len, uint32_t iss)
+{
+    struct tcpfsm_segment s;
+    struct tcpfsm_conn snapshot;
+    memset(&s, 0, sizeof s);
+    s.seq = seq;
+    s.ack = ack;
+    s.flags = (uint16_t)flags;
+    s.window = f->peer_wnd;
+    s.len = len;
+    *listener = f->conn;
+    memcpy(&snapshot, listener, sizeof snapshot);
+    memset(&f->conn, 0x5a, sizeof f->conn);      /* whatever the block held before */
+    memset(&f->out, 0xa5, sizeof f->out);
+    f->before = TCPFSM_LISTEN;
+    f->rc = tcpfsm_accept(listener, &f->conn, f->now, &s, iss, &f->out);
+    assert_int_equal(f->rc, TCPFSM_OK);
+    f->deadline = f->out.deadline;
+    assert_memory_equal(listener, &snapshot, sizeof snapshot);
+}
+
+/* A segment the listener does not accept: `out` is the listener's answer (row `row` of LISTEN),
+   out.state is CLOSED and the new block is a CLOSED block with the listener's configuration. */
+static void expect_accept_refused(struct fx *f, unsigned row)
+{
+    assert_int_equal(f->out.row, row);
+    assert_int_equal(f->out.state, TCPFSM_CLOSED);
+    assert_int_equal(tcpfsm_state(&f->conn), TCPFSM_CLOSED);
+    assert_int_equal(f->conn.cfg, &f->cfg);
+    assert_int_equal(tcpfsm_rcv_wnd(&f->conn), f->cfg.window);
+    fx_expect_events(f, 0);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+    assert_int_equal(tcpfsm_deadline(&f->conn), TCPFSM_NO_DEADLINE);
+}
+
+/* T05 through tcpfsm_accept: the new block is in SYN-RECEIVED with the ISS given for this SYN and
+   sends <SEQ=ISS><ACK=SEG.SEQ+1><CTL=SYN,ACK>; the listener stays as it was and accepts the next
+   SYN (another peer, another ISS) the same way; the handshake of the new block completes (T21). */
+static void test_listen_accept_syn(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_conn listener, first;
+    uint32_t iss = f->iss + 0x01000000u;
+    accept_segment(f, &listener, TCPFSM_SYN, f->irs, 0, 0, iss);
+    fx_expect_row(f, TCPFSM_ROW_T05, TCPFSM_SYN_RECEIVED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, iss, f->irs + 1u, TCPFSM_SYN | TCPFSM_ACK, 0);
+    fx_expect_window(f, 0, f->cfg.window < 65535u ? (uint16_t)f->cfg.window : 65535u);
+    fx_expect_events(f, 0);
+    fx_expect_deadline(f, f->now + f->cfg.rto_initial);
+    assert_int_equal(tcpfsm_iss(&f->conn), iss);
+    assert_int_equal(tcpfsm_snd_una(&f->conn), iss);
+    assert_int_equal(tcpfsm_snd_nxt(&f->conn), iss + 1u);
+    assert_int_equal(tcpfsm_rcv_nxt(&f->conn), f->irs + 1u);
+    assert_int_equal(f->conn.cfg, &f->cfg);
+    first = f->conn;
+    /* the same listener, another SYN, another ISS */
+    f->conn = listener;
+    accept_segment(f, &listener, TCPFSM_SYN, f->irs + 5000u, 0, 0, iss + 77u);
+    fx_expect_row(f, TCPFSM_ROW_T05, TCPFSM_SYN_RECEIVED);
+    fx_expect_seg(f, 0, iss + 77u, f->irs + 5001u, TCPFSM_SYN | TCPFSM_ACK, 0);
+    /* the first connection completes its handshake */
+    f->conn = first;
+    fx_seg(f, TCPFSM_ACK, f->irs + 1u, iss + 1u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T21, TCPFSM_ESTABLISHED);
+    fx_expect_events_mask(f, TCPFSM_SIG_CONNECTED, TCPFSM_SIG_ACKED);
+}
+
+/* T06 through tcpfsm_accept: an ACK draws the listener's RST <SEQ=SEG.ACK><CTL=RST>; no
+   connection. */
+static void test_listen_accept_bad_ack(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_conn listener;
+    accept_segment(f, &listener, TCPFSM_ACK, f->irs, 0xfffffffeu, 0, 1234u);
+    expect_accept_refused(f, TCPFSM_ROW_T06);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, 0xfffffffeu, 0, TCPFSM_RST, 0);
+    assert_int_equal(f->out.event, TCPFSM_EV_BAD_ACK);
+}
+
+/* T07 through tcpfsm_accept: a RST is ignored, nothing is sent, no connection. */
+static void test_listen_accept_rst(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_conn listener;
+    accept_segment(f, &listener, TCPFSM_RST | TCPFSM_SYN, f->irs, 0, 0, 1234u);
+    expect_accept_refused(f, TCPFSM_ROW_T07);
+    fx_expect_count(f, 0);
+}
+
+/* T08 through tcpfsm_accept: text or a FIN without SYN is dropped; with drop_synfin a SYN+FIN
+   too, and with listen_synack_drop a SYN,ACK. */
+static void test_listen_accept_unacceptable(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_conn listener;
+    struct tcpfsm_conn l0 = f->conn;
+    accept_segment(f, &listener, TCPFSM_FIN, f->irs, 0, 10, 1234u);
+    expect_accept_refused(f, TCPFSM_ROW_T08);
+    fx_expect_count(f, 0);
+    f->cfg.drop_synfin = 1u;
+    f->conn = l0;
+    accept_segment(f, &listener, TCPFSM_SYN | TCPFSM_FIN, f->irs, 0, 0, 1234u);
+    expect_accept_refused(f, TCPFSM_ROW_T08);
+    fx_expect_count(f, 0);
+    f->cfg.listen_synack_drop = 1u;
+    f->conn = l0;
+    accept_segment(f, &listener, TCPFSM_SYN | TCPFSM_ACK, f->irs, 99u, 0, 1234u);
+    expect_accept_refused(f, TCPFSM_ROW_T08);
+    fx_expect_count(f, 0);
+}
+
+/* A connection made by tcpfsm_accept that is reset in SYN-RECEIVED returns to LISTEN (T24, RFC
+   9293 3.10.7.4) with TCPFSM_SIG_LISTEN: the host frees it, the listener goes on. */
+static void test_listen_accept_then_rst(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_conn listener;
+    accept_segment(f, &listener, TCPFSM_SYN, f->irs, 0, 0, 4242u);
+    fx_expect_row(f, TCPFSM_ROW_T05, TCPFSM_SYN_RECEIVED);
+    fx_seg(f, TCPFSM_RST, f->irs + 1u, 0, 0);
+    fx_expect_row(f, TCPFSM_ROW_T24, TCPFSM_LISTEN);
+    fx_expect_events(f, TCPFSM_SIG_LISTEN);
+    fx_expect_count(f, 0);
+    fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
+}
+
+/* The same when the SYN+ACK is never acknowledged (T31 x synack_retries, then T32). */
+static void test_listen_accept_then_rto_giveup(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_conn listener;
+    struct tcpfsm_segment synack = { 0, 0, TCPFSM_SYN | TCPFSM_ACK, 0, 0 };
+    accept_segment(f, &listener, TCPFSM_SYN, f->irs, 0, 0, 4242u);
+    fx_expect_row(f, TCPFSM_ROW_T05, TCPFSM_SYN_RECEIVED);
+    synack.seq = 4242u;
+    synack.ack = f->irs + 1u;
+    fx_expect_retransmissions(f, f->cfg.synack_retries, 0, f->cfg.rto_initial, TCPFSM_ROW_T31,
+                              &synack, TCPFSM_ROW_T32, TCPFSM_LISTEN, TCPFSM_SIG_LISTEN);
+}
+
+/* Bad arguments: TCPFSM_ERR_ARG (NULL, the new block aliasing the listener); a listener not in
+   LISTEN: TCPFSM_ERR_STATE. Neither writes anything. */
+static void test_listen_accept_bad_arguments(void **state)
+{
+    struct fx *f = *state;
+    struct tcpfsm_conn c, before, closed;
+    struct tcpfsm_segment s;
+    struct tcpfsm_output out, out_before;
+    memset(&s, 0, sizeof s);
+    s.flags = TCPFSM_SYN;
+    memset(&c, 0x5a, sizeof c);
+    memcpy(&before, &c, sizeof c);
+    memset(&out, 0xa5, sizeof out);
+    memcpy(&out_before, &out, sizeof out);
+    assert_int_equal(tcpfsm_accept(NULL, &c, f->now, &s, 1u, &out), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_accept(&f->conn, NULL, f->now, &s, 1u, &out), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_accept(&f->conn, &c, f->now, NULL, 1u, &out), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_accept(&f->conn, &c, f->now, &s, 1u, NULL), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_accept(&f->conn, &f->conn, f->now, &s, 1u, &out), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_state(&f->conn), TCPFSM_LISTEN);
+    assert_int_equal(tcpfsm_init(&closed, &f->cfg), TCPFSM_OK);
+    assert_int_equal(tcpfsm_accept(&closed, &c, f->now, &s, 1u, &out), TCPFSM_ERR_STATE);
+    assert_memory_equal(&c, &before, sizeof c);
+    assert_memory_equal(&out, &out_before, sizeof out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,6 +428,13 @@ int main(void)
         FX_TESTS(test_listen_synack_drop_syn_ack, setup_listen),
         FX_TESTS(test_listen_drop_synfin_syn_fin, setup_listen),
         FX_TESTS(test_listen_syn_fin, setup_listen),
+        FX_TESTS(test_listen_accept_syn, setup_listen),
+        FX_TESTS(test_listen_accept_bad_ack, setup_listen),
+        FX_TESTS(test_listen_accept_rst, setup_listen),
+        FX_TESTS(test_listen_accept_unacceptable, setup_listen),
+        FX_TESTS(test_listen_accept_then_rst, setup_listen),
+        FX_TESTS(test_listen_accept_then_rto_giveup, setup_listen),
+        FX_TESTS(test_listen_accept_bad_arguments, setup_listen),
     };
     return FX_RUN("test_listen", tests);
 }

@@ -106,6 +106,26 @@ static void test_profiles_all_sane(void **state)
     }
 }
 
+/* tcpfsm_init accepts every shipped profile (acceptable_config: RFC 6298 2.1, 2.4, 2.5 bounds
+   rto_min =< rto_initial =< rto_max, positive rto_min, mss, msl, 0 < window =< TCPFSM_WINDOW_MAX). */
+static void test_profiles_accepted_by_init(void **state)
+{
+    const struct tcpfsm_config *profiles[3];
+    struct tcpfsm_conn c;
+    size_t i;
+    (void)state;
+    profiles[0] = &tcpfsm_profile_rfc;
+    profiles[1] = &tcpfsm_profile_linux;
+    profiles[2] = &tcpfsm_profile_freebsd;
+    for (i = 0; i < 3; i++) {
+        const struct tcpfsm_config *p = profiles[i];
+        assert_true(p->rto_min <= p->rto_initial && p->rto_initial <= p->rto_max);
+        assert_true(p->window > 0 && p->window <= TCPFSM_WINDOW_MAX);
+        assert_int_equal(tcpfsm_init(&c, p), TCPFSM_OK);
+        assert_int_equal(tcpfsm_state(&c), TCPFSM_CLOSED);
+    }
+}
+
 /* rfc: TIME-WAIT lasts 2 * MSL = 4 minutes (T121 at exactly 240 s). */
 static void test_profiles_rfc_time_wait_four_minutes(void **state)
 {
@@ -197,6 +217,7 @@ int main(void)
         cmocka_unit_test(test_profiles_linux_values),
         cmocka_unit_test(test_profiles_freebsd_values),
         cmocka_unit_test(test_profiles_all_sane),
+        cmocka_unit_test(test_profiles_accepted_by_init),
         FX_CASE(test_profiles_rfc_time_wait_four_minutes, setup_time_wait, rfc),
         FX_CASE(test_profiles_time_wait_sixty_seconds, setup_time_wait, linux),
         FX_CASE(test_profiles_time_wait_sixty_seconds, setup_time_wait, freebsd),

@@ -5,13 +5,13 @@
 #include "fixtures.h"
 
 /* Passive open (passive_open holds):
-   rst_left_edge*              T24 (-> LISTEN)
+   rst_left_edge*              T24 (-> LISTEN, TCPFSM_SIG_LISTEN)
    rst_just_inside_left_edge, rst_right_edge: T26 challenge ACK (T24 with rfc5961_rst off)
    rst_just_outside_*          no row: dropped
    syn_left_edge, syn_right_edge: T28 challenge ACK (T29 RST + CLOSED with rfc5961_syn off)
    syn_just_outside_right_edge: T28 (T30 ACK with rfc5961_syn off) */
 static const struct fx_sync_rows rows_passive = {
-    TCPFSM_ROW_T24, 0, TCPFSM_LISTEN, 0, TCPFSM_ROW_T26, 0, TCPFSM_ROW_T28, TCPFSM_ROW_T29,
+    TCPFSM_ROW_T24, 0, TCPFSM_LISTEN, TCPFSM_SIG_LISTEN, TCPFSM_ROW_T26, 0, TCPFSM_ROW_T28, TCPFSM_ROW_T29,
     0, TCPFSM_ROW_T30, 0, 0
 };
 /* Simultaneous open (passive_open does not hold): rst_left_edge* T25 (-> CLOSED, refused). */
@@ -205,7 +205,8 @@ static void test_syn_received_rto(void **state)
     fx_expect_deadline(f, f->now + rto);
 }
 
-/* T32 after cfg.synack_retries times T31: a passive connection goes back to LISTEN, silently. */
+/* T32 after cfg.synack_retries times T31: a passive connection goes back to LISTEN, with
+   TCPFSM_SIG_LISTEN (the host frees a block made by tcpfsm_accept). */
 static void test_syn_received_rto_giveup(void **state)
 {
     struct fx *f = *state;
@@ -213,7 +214,7 @@ static void test_syn_received_rto_giveup(void **state)
     synack.seq = f->iss;
     synack.ack = f->irs + 1u;
     fx_expect_retransmissions(f, f->cfg.synack_retries, 0, f->cfg.rto_initial, TCPFSM_ROW_T31,
-                              &synack, TCPFSM_ROW_T32, TCPFSM_LISTEN, 0);
+                              &synack, TCPFSM_ROW_T32, TCPFSM_LISTEN, TCPFSM_SIG_LISTEN);
 }
 
 /* T33: a simultaneous open that times out ends in CLOSED with ETIMEDOUT. Which retry limit

@@ -52,7 +52,8 @@ static void tw_syn_case(struct fx *f, uint32_t seq)
             fx_expect_row(f, TCPFSM_ROW_T115, TCPFSM_SYN_RECEIVED);
             fx_expect_count(f, 1);
             fx_expect_seg(f, 0, iss, seq + 1u, TCPFSM_SYN | TCPFSM_ACK, 0);
-            fx_expect_events(f, 0);
+            fx_expect_events(f, TCPFSM_SIG_REOPENED);   /* a new incarnation, ISS chosen by the core */
+            assert_int_equal(tcpfsm_iss(&f->conn), iss);
             /* a new incarnation: the initial RTO (RFC 6298 2.1) or the cached one */
             if (f->out.deadline != f->now + f->cfg.rto_initial) {
                 fx_expect_deadline(f, f->now + f->rto);
@@ -382,8 +383,10 @@ static void test_time_wait_syn_fin_above_reopens(void **state)
     fx_seg(f, TCPFSM_SYN | TCPFSM_FIN, f->rcv_nxt + 100000u, 0, 0);
     if (f->cfg.tw_reopen) {
         fx_expect_row(f, TCPFSM_ROW_T115, TCPFSM_SYN_RECEIVED);
+        fx_expect_events(f, TCPFSM_SIG_REOPENED);
     } else {
         fx_expect_row(f, TCPFSM_ROW_T116, TCPFSM_TIME_WAIT);
+        fx_expect_events(f, 0);
     }
     fx_expect_count(f, 1);
 }

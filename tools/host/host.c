@@ -78,8 +78,9 @@ static void emit(struct host *h, struct hconn *k, const struct tcpfsm_segment *s
     tun_write(h, pkt, n);
 }
 
-static const char *const event_names[8] = {
-    "CONNECTED", "PEER_CLOSED", "RESET", "REFUSED", "TIMEOUT", "CLOSED", "DATA", "ACKED"
+static const char *const event_names[10] = {
+    "CONNECTED", "PEER_CLOSED", "RESET", "REFUSED", "TIMEOUT", "CLOSED", "DATA", "ACKED",
+    "LISTEN", "REOPENED"
 };
 
 /* Drop the acknowledged bytes: SND.UNA moved past them. */
@@ -125,8 +126,8 @@ static int settle(struct host *h, struct hconn *k, int st0, const struct tcpfsm_
     if (st != st0)
         say(h, k, "state %s -> %s", tcpfsm_state_name((enum tcpfsm_state)st0),
             tcpfsm_state_name((enum tcpfsm_state)st));
-    for (i = 0; i < 8; i++)
-        if ((out->events & (1u << i)) && i < 6)
+    for (i = 0; i < 10; i++)   /* DATA and ACKED are too frequent to print */
+        if ((out->events & (1u << i)) && i != 6 && i != 7)
             say(h, k, "event %s", event_names[i]);
     if (out->events & TCPFSM_SIG_PEER_CLOSED)
         k->peer_closed = 1;
@@ -135,20 +136,18 @@ static int settle(struct host *h, struct hconn *k, int st0, const struct tcpfsm_
     if (out->events & TCPFSM_SIG_TIMEOUT) h->exit_code = 4;
     if (st == TCPFSM_TIME_WAIT && st0 != TCPFSM_TIME_WAIT)
         k->tw_since = host_now();
-    if (st0 == TCPFSM_TIME_WAIT && st == TCPFSM_SYN_RECEIVED) {
-        /* API gap (issue 13): a TIME-WAIT reopen (T115) comes without an event, and with an ISS
-           the core chose (old SND.NXT + 65537): the host sees it only as this state change, and
-           learns the new ISS from SND.UNA. */
-        say(h, k, "reopened from TIME-WAIT, ISS %u", tcpfsm_snd_una(&k->c));
+    if (out->events & TCPFSM_SIG_REOPENED) {
+        /* T115: a new incarnation in SYN-RECEIVED, with the ISS the core chose */
+        say(h, k, "reopened from TIME-WAIT, ISS %u", tcpfsm_iss(&k->c));
         buf_drop(&k->snd, k->snd.len);
         buf_drop(&k->rcv, k->rcv.len);
-        k->snd_seq = tcpfsm_snd_una(&k->c) + 1u;
+        k->snd_seq = tcpfsm_iss(&k->c) + 1u;
         k->peer_closed = k->close_called = 0;
         k->rx_total = k->tx_total = 0;
     }
-    if (st == TCPFSM_LISTEN && st0 != TCPFSM_LISTEN && st0 != TCPFSM_CLOSED) {
-        /* API gap (issue 13): a passive connection falling back to LISTEN (T24, T32) comes without
-           an event; the host, which made this block for one SYN, frees it. */
+    if (out->events & TCPFSM_SIG_LISTEN) {
+        /* T24, T32: a connection made by tcpfsm_accept fell back to LISTEN; the port's listener
+           goes on, this block is freed */
         say(h, k, "fell back to LISTEN: freed");
         demux_free(k);
         return 0;
@@ -267,23 +266,39 @@ static int app(struct host *h, struct hconn *k)
 }
 
 /* A SYN for a listening port and no connection: a new block in LISTEN for this peer. */
-static struct hconn *passive_open(struct host *h, const struct pkt *p)
+/* A SYN for the listening port without a connection: tcpfsm_accept answers it as the port's
+   listener, on a new block with the ISS of RFC 6528 for its 4-tuple (iss_for). Returns the new
+   connection in SYN-RECEIVED, or NULL (no room, or the listener did not accept the segment: its
+   answer, if any, is emitted). */
+static struct hconn *passive_accept(struct host *h, const struct pkt *p)
 {
     struct tcpfsm_output out;
+    struct tcpfsm_conn listener;
     struct hconn *k = demux_alloc(h, p->dst, p->dport, p->src, p->sport);
     uint32_t iss;
+    unsigned i;
 
     if (k == NULL) {
         h->ctr_no_room++;
         return NULL;
     }
-    /* API gap (issue 13): tcpfsm_open_passive takes the ISS before the peer is known; RFC 6528
-       wants it from the 4-tuple. The host opens one listening block per arriving SYN, once its
-       4-tuple is known, instead of one listener for the port. */
+    /* API gap (issue 13), MSS: the peer's MSS lives in the configuration, so the listener is made
+       over this connection's own copy (patched from the SYN's option) and lasts one call; with a
+       per-connection MSS one listener for the port would serve every SYN. */
+    k->cfg.mss = p->mss == 0 ? 536u : (p->mss < h->o.mss ? p->mss : h->o.mss);
+    (void)tcpfsm_init(&listener, &k->cfg);
+    (void)tcpfsm_open_passive(&listener, host_now(), 0u, &out);   /* its own ISS is never used */
     iss = iss_for(p->dst, p->dport, p->src, p->sport, host_now());
-    (void)tcpfsm_open_passive(&k->c, host_now(), iss, &out);
+    if (tcpfsm_accept(&listener, &k->c, host_now(), &p->seg, iss, &out) != TCPFSM_OK
+        || out.state != TCPFSM_SYN_RECEIVED) {
+        for (i = 0; i < out.count; i++)
+            emit(h, k, &out.segments[i]);   /* the listener's answer */
+        demux_free(k);
+        return NULL;
+    }
     k->snd_seq = iss + 1u;
-    if (!settle(h, k, TCPFSM_CLOSED, &out))
+    say(h, k, "accepted, ISS %u", tcpfsm_iss(&k->c));
+    if (!settle(h, k, TCPFSM_LISTEN, &out))
         return NULL;
     return k;
 }
@@ -333,8 +348,10 @@ void host_input(struct host *h, const uint8_t *buf, size_t len)
         h->held_done = 1;
     }
     if (k == NULL && h->o.listen_port == p.dport
-        && (p.seg.flags & (TCPFSM_SYN | TCPFSM_ACK | TCPFSM_RST)) == TCPFSM_SYN)
-        k = passive_open(h, &p);
+        && (p.seg.flags & (TCPFSM_SYN | TCPFSM_ACK | TCPFSM_RST)) == TCPFSM_SYN) {
+        (void)passive_accept(h, &p);   /* the SYN is consumed: the SYN+ACK is out */
+        return;
+    }
     if (k == NULL) {
         struct hconn tmp;
         memset(&tmp, 0, sizeof tmp);

@@ -118,13 +118,21 @@ static int parse_args(int argc, char **argv, struct host_opts *o, const char **d
         o->exit_after = 1;
     o->cfg.msl = (uint32_t)(msl * 1000u);
     o->cfg.rto_initial = o->cfg.rto_min = (uint32_t)(rto * 1000u);
-    o->cfg.rto_max = 10u * 1000000u;
-    /* API gap (issue 13): tcpfsm_init accepts any config (mss 0, rto_min > rto_max): the host
-       keeps its own values in range. */
+    o->cfg.rto_max = 10u * 1000000u;   /* the host's policy: at most 10 s, or --rto-ms if larger */
     if (o->cfg.rto_max < o->cfg.rto_min) o->cfg.rto_max = o->cfg.rto_min;
     o->cfg.syn_linear_timeouts = 0;
     o->mss = (uint16_t)(mtu - 40u);
     o->cfg.mss = o->mss;
+    {
+        /* tcpfsm_init validates the configuration (RTO bounds, MSL, MSS, window): ask it once
+           here, so that a bad one is an error at start and not a refused connection later */
+        struct tcpfsm_conn probe;
+        if (tcpfsm_init(&probe, &o->cfg) != TCPFSM_OK) {
+            fprintf(stderr, "tcpfsm-tun: tcpfsm_init refuses the configuration "
+                            "(RTO bounds, MSL, MSS or window out of range)\n");
+            return 1;
+        }
+    }
     return 0;
 }
 
