@@ -2673,6 +2673,8 @@ static void accept_segment(const struct tcpfsm_conn *listener, struct tcpfsm_con
 
     listen_block(c, cfg, now, iss, out);
     listen_step(c, now, syn, ev, out);
+    /* the proof, in steps: the event is the listener's, and no step below writes it */
+    /*@ assert out->event == ev && ev == seg_event{Pre}(listener, syn, listener->cfg); */
     if (c->state != (uint8_t)TCPFSM_SYN_RECEIVED) {
         /* the listener's answer is in `out`; no connection was made */
         conn_reset(c, cfg);
