@@ -118,7 +118,9 @@ WIDE="-DSEQ_BITS=7 -DSEQ_SPAN=32"
 P4L2="$P4F $S2 -DLOSS_MAX=2 -DLOSE_ONLY_ACKS -DRETRIES_MAX=3"
 [ "$BOUNDS" = default ] && P4L2="$P4L2 $WIDE"
 # the reincarnation scenario of P3 (see the header of model/tcp.pml): data advances the sequence
-# numbers beyond the ISN clock (DATA_LEN 8 > ISN_RATE 4 per tick), the client closes first and goes
+# numbers as far as the ISN clock moves during a whole TIME-WAIT and farther than during the
+# shortest TIME-WAIT mutant M2d (DATA_LEN = DLEN = ISN_RATE * 2*MSL > ISN_RATE * (2*MSL-1): 8 > 4
+# at MSL 1 with ISN_RATE 4, 8 > 6 in msl2 and 12 > 10 in deep with ISN_RATE 2), the client closes first and goes
 # through TIME-WAIT, the server re-listens after LAST-ACK and the client re-opens on the same ports;
 # RFC 1337 on and no FIN-WAIT-2 timer (both would let TIME-WAIT be cut short deliberately)
 # P8's half-open scenario (SCENARIO_HALF_OPEN in model/tcp.pml)
