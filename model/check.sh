@@ -13,7 +13,8 @@
 #
 # Environment: JOBS (parallel runs, default 2), PAN_MEMLIM_MB (per run, default 1800),
 # MODEL_BOUNDS: default (make model: MSL 1 tick, 2 incarnations on each side), msl2 (MSL 2 ticks,
-# 2 incarnations on each side: not yet within make model's budget, see the README's state-space
+# 2 incarnations on each side: not yet within make model's budget, and runs reach model_bound_ok
+# failures at MSL 2, see the header of model/tcp.pml, (d)-(h), and the README's state-space
 # table) or deep (make model-deep: MSL 3 ticks, 3 incarnations on each side). msl2 and deep run
 # the safety checks only (properties, witnesses, the mutants they refute, the classifier), in
 # build/model-msl2 or build/model-deep; the coverage and liveness runs stay at the default bounds.
