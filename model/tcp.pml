@@ -162,7 +162,12 @@
  *        stands), the client's TIME-WAIT ACKs the server's FIN as a retransmitted FIN (T109),
  *        expires, and the server idles in FIN-WAIT-2 without a timer (NO_FW2_TIMER) while the
  *        client may still re-open: the clock assumption fails (5,622,089 states).
- *    So make model stays at MSL 1 for every run; the runs at MSL 2 need (e) and (f) settled
+ *    What make model does run at MSL 2: the P4 family (model/check.sh, *_msl2_*), with one
+ *    incarnation on each side: the lost last ACK (W4_msl2, W4b_msl2: once, twice) needs no
+ *    reincarnation, and none of (e)-(h) arises with one OPEN on each side. P4 and
+ *    P4_two_ack_losses hold there (1,600,806 and 959,312 states); no TIME-WAIT, a TIME-WAIT of 3
+ *    ticks, no FIN retransmission and TIME-WAIT not restarted (M2a, M2b, M3, M13) fail them.
+ *    The other properties stay at MSL 1; the runs at MSL 2 with 2 incarnations need (e) and (f) settled
  *    (a finer ISN clock within the sequence space's half, or one ISS per endpoint and tick
  *    with a segment allowed to wait for the tick) and then a reduction of (d).
  *  - Every arriving segment's SEQ and ACK lie within SEQ_SPAN of IRS and ISS (asserted): the
