@@ -55,10 +55,12 @@ static uint16_t seg_window(uint32_t rcv_wnd)
 
 /* Start an empty output. */
 /*@ requires \valid(out);
-    assigns out->count, out->events, out->event, out->state, out->row, out->deadline;
+    assigns out->count, out->events, out->event, out->state, out->row, out->deadline,
+            out->data_seq, out->data_off, out->data_len;
     ensures valid_output(out) && out->count == 0 && out->events == 0;
     ensures out->event == TCPFSM_EV_NONE && out->row == TCPFSM_ROW_NONE;
     ensures out->state == st;
+    ensures out->data_seq == 0 && out->data_off == 0 && out->data_len == 0;
 */
 static void output_reset(struct tcpfsm_output *out, uint8_t st)
 {
@@ -68,13 +70,17 @@ static void output_reset(struct tcpfsm_output *out, uint8_t st)
     out->state = st;
     out->row = (uint16_t)TCPFSM_ROW_NONE;
     out->deadline = TCPFSM_NO_DEADLINE;
+    out->data_seq = 0u;
+    out->data_off = 0u;
+    out->data_len = 0u;
 }
 
 /* Start the output of a call: output_reset, and the deadline as it stands. The connection block
    is not touched (stated here, so that callers need not re-derive it from \separated). */
 /*@ requires valid_conn(c) && \valid(out) && \separated(c, out) && \separated(out, c->cfg);
-    assigns out->count, out->events, out->event, out->state, out->row, out->deadline;
-    ensures valid_output(out) && out->count == 0 && out->events == 0;
+    assigns out->count, out->events, out->event, out->state, out->row, out->deadline,
+            out->data_seq, out->data_off, out->data_len;
+    ensures valid_output(out) && out->count == 0 && out->events == 0 && out->data_len == 0;
     ensures out->event == TCPFSM_EV_NONE && out->row == TCPFSM_ROW_NONE && out->state == c->state;
     ensures valid_conn(c) && c->state == \old(c->state);
     ensures out->deadline == conn_deadline(c);
@@ -499,6 +505,62 @@ static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output
         c->retries = 0u;
         timer_arm_rto(c, now);
     }
+}
+
+/* Could the core emit a segment right now (conn_can_send_more): data queued within the usable
+   window, or the pending FIN with nothing queued before it, in a state that sends from the queue.
+   After flush this holds only when the output was full. */
+/*@ requires valid_conn(c);
+    assigns \nothing;
+    behavior more:
+      assumes conn_can_send_more(c);
+      ensures \result == 1;
+    behavior nothing:
+      assumes !conn_can_send_more(c);
+      ensures \result == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+static int more_to_send(const struct tcpfsm_conn *c)
+{
+    uint32_t in_flight = c->snd_nxt - c->snd_una;
+    uint32_t queued = c->snd_queued;
+    uint32_t mss = c->cfg->mss;
+    uint32_t wnd = c->snd_wnd;
+
+    /*@ assert in_flight == in_flight(c->snd_una, c->snd_nxt); */
+    if (may_send_data(c->state) == 0)
+        return 0;
+    if (queued == 0u) {
+        /*@ assert data_segment_len(queued, mss, usable_window(wnd, in_flight)) == 0; */
+        return (c->flags & TCPFSM_F_FIN_PENDING) != 0u ? 1 : 0;
+    }
+    if (wnd > in_flight && mss > 0u) {
+        /*@ assert usable_window(wnd, in_flight) > 0; */
+        /*@ assert data_segment_len(queued, mss, usable_window(wnd, in_flight)) > 0; */
+        return 1;
+    }
+    /*@ assert data_segment_len(queued, mss, usable_window(wnd, in_flight)) == 0; */
+    return 0;
+}
+
+/* TCPFSM_SIG_MORE at the end of a call: the host calls tcpfsm_push while it is set. */
+/*@ requires valid_conn(c) && \valid(out) && \separated(c, out) && \separated(out, c->cfg);
+    assigns out->events;
+    ensures valid_conn(c) && c->state == \old(c->state);
+    behavior more:
+      assumes conn_can_send_more(c);
+      ensures out->events == (uint16_t)(\old(out->events) | TCPFSM_SIG_MORE);
+    behavior done:
+      assumes !conn_can_send_more(c);
+      ensures out->events == \old(out->events);
+    complete behaviors;
+    disjoint behaviors;
+*/
+static void signal_more(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
+{
+    if (more_to_send(c) != 0)
+        out->events = (uint16_t)(out->events | TCPFSM_SIG_MORE);
 }
 
 /* A segment of connection c, <SEQ=seq><ACK=ack><CTL=flags> with `len` octets, advertising
@@ -1105,6 +1167,7 @@ static uint8_t classify_segment(const struct tcpfsm_conn *c, const struct tcpfsm
 #define PROC_ACKED    0x01u  /* new data acknowledged: TCPFSM_SIG_ACKED */
 #define PROC_DATA     0x02u  /* new in-order text: TCPFSM_SIG_DATA */
 #define PROC_NEED_ACK 0x04u  /* text or a FIN arrived: an ACK is owed */
+#define PROC_HELD     0x08u  /* text beyond RCV.NXT the host may keep: TCPFSM_SIG_OUT_OF_ORDER */
 
 /* A new acknowledgment "SND.UNA < SEG.ACK =< SND.NXT": "set SND.UNA <- SEG.ACK", take an RTT
    sample (RFC 6298 3, Karn: only from a segment never retransmitted) and restart or stop the
@@ -1394,6 +1457,90 @@ static uint8_t process_segment(struct tcpfsm_conn *c, uint8_t from, const struct
     return (uint8_t)(r | process_text(c, from, seg, seq, fin_new));
 }
 
+/* The text the host sees (tcpfsm_output's data_seq, data_off, data_len), from the connection as it
+   stands before process_segment: the octets of the segment's text that process_text takes (the
+   same tests: text_taken, from the RCV.NXT after SYN-SENT's SYN), at offset RCV.NXT - SEG.SEQ of
+   the text; or else its in-window text beyond RCV.NXT, which the host may hold (RFC 9293
+   3.10.7.4, SHLD-31: text_held), with PROC_HELD. (A function of its own: its goals see only the
+   numbers, and its callers only the three fields it writes.) */
+/*@ requires valid_conn(c) && valid_segment(seg) && \valid(out);
+    requires \separated(c, out) && \separated(seg, out) && \separated(out, c->cfg);
+    assigns out->data_seq, out->data_off, out->data_len;
+    ensures \result == 0 || \result == PROC_HELD;
+    ensures taken: \result == 0 ==>
+            out->data_len == text_taken(from, rcv_nxt_syn(from, seg->flags, seg->seq, c->rcv_nxt),
+                                        c->rcv_wnd, text_seq(seg->flags, seg->seq), seg->len);
+    ensures taken_at: \result == 0 && out->data_len > 0 ==>
+            out->data_seq == rcv_nxt_syn(from, seg->flags, seg->seq, c->rcv_nxt)
+            && out->data_off == text_offset(rcv_nxt_syn(from, seg->flags, seg->seq, c->rcv_nxt),
+                                            text_seq(seg->flags, seg->seq));
+    ensures held: \result == PROC_HELD ==>
+            text_taken(from, rcv_nxt_syn(from, seg->flags, seg->seq, c->rcv_nxt),
+                       c->rcv_wnd, text_seq(seg->flags, seg->seq), seg->len) == 0
+            && out->data_len > 0
+            && out->data_len == text_held(from, rcv_nxt_syn(from, seg->flags, seg->seq, c->rcv_nxt),
+                                          c->rcv_wnd, text_seq(seg->flags, seg->seq), seg->len)
+            && out->data_seq == text_seq(seg->flags, seg->seq) && out->data_off == 0;
+    ensures not_held: \result == 0 ==>
+            text_held(from, rcv_nxt_syn(from, seg->flags, seg->seq, c->rcv_nxt),
+                      c->rcv_wnd, text_seq(seg->flags, seg->seq), seg->len) == 0
+            || out->data_len > 0;
+    ensures valid_conn(c) && c->state == \old(c->state);
+*/
+static uint8_t text_range(const struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg,
+                          struct tcpfsm_output *out)
+{
+    uint32_t seq = seg->seq;
+    uint32_t rcv_nxt = c->rcv_nxt;
+    uint32_t wnd = c->rcv_wnd;
+    uint32_t len = seg->len;
+    uint32_t start = 0u;
+    uint32_t n = 0u;
+    uint32_t off = 0u;
+    uint8_t r = 0u;
+
+    if ((seg->flags & TCPFSM_SYN) != 0u) {
+        if (from == (uint8_t)TCPFSM_SYN_SENT)
+            rcv_nxt = seq + 1u;
+        seq += 1u;
+    }
+    /*@ assert seq == text_seq(seg->flags, seg->seq); */
+    /*@ assert rcv_nxt == rcv_nxt_syn(from, seg->flags, seg->seq, c->rcv_nxt); */
+    if (len > 0u && takes_text(from) != 0) {
+        if (tcpfsm_seq_le(seq, rcv_nxt) != 0 && tcpfsm_seq_lt(rcv_nxt, seq + len) != 0) {
+            /* in order: the new octets from RCV.NXT, as many as the window takes */
+            n = seq + len - rcv_nxt;
+            if (n > wnd)
+                n = wnd;
+            /*@ assert n == text_taken(from, rcv_nxt, wnd, seq, len); */
+            off = rcv_nxt - seq;
+            /*@ assert off == text_offset(rcv_nxt, seq); */
+            start = rcv_nxt;
+            /*@ assert n == 0 ==> text_held(from, rcv_nxt, wnd, seq, len) == 0; */
+        } else {
+            /*@ assert text_taken(from, rcv_nxt, wnd, seq, len) == 0; */
+            if (tcpfsm_seq_lt(rcv_nxt, seq) != 0 && seq - rcv_nxt < wnd) {
+                /* beyond RCV.NXT and inside the window: up to its right edge */
+                n = wnd - (seq - rcv_nxt);
+                if (n > len)
+                    n = len;
+                /*@ assert n > 0 && n == text_held(from, rcv_nxt, wnd, seq, len); */
+                start = seq;
+                r = (uint8_t)PROC_HELD;
+            } else {
+                /*@ assert text_held(from, rcv_nxt, wnd, seq, len) == 0; */
+            }
+        }
+    } else {
+        /*@ assert text_taken(from, rcv_nxt, wnd, seq, len) == 0; */
+        /*@ assert text_held(from, rcv_nxt, wnd, seq, len) == 0; */
+    }
+    out->data_seq = start;
+    out->data_off = off;
+    out->data_len = n;
+    return r;
+}
+
 /* ============================================================ applying a row */
 
 /* Per-call inputs the actions need. */
@@ -1641,25 +1788,27 @@ static void actions_timers(struct tcpfsm_conn *c, uint32_t actions, tcpfsm_time_
 static void actions_signals(const struct tcpfsm_conn *c, struct tcpfsm_output *out, uint32_t actions,
                             uint8_t proc)
 {
-    uint8_t ev = out->events;
+    uint16_t ev = out->events;
 
     if ((proc & PROC_ACKED) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_ACKED);
+        ev = (uint16_t)(ev | TCPFSM_SIG_ACKED);
     if ((proc & PROC_DATA) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_DATA);
+        ev = (uint16_t)(ev | TCPFSM_SIG_DATA);
+    if ((proc & PROC_HELD) != 0u)
+        ev = (uint16_t)(ev | TCPFSM_SIG_OUT_OF_ORDER);
 
     if ((actions & TCPFSM_ACT_SIGNAL_CONNECTED) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_CONNECTED);
+        ev = (uint16_t)(ev | TCPFSM_SIG_CONNECTED);
     if ((actions & TCPFSM_ACT_SIGNAL_PEER_CLOSED) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_PEER_CLOSED);
+        ev = (uint16_t)(ev | TCPFSM_SIG_PEER_CLOSED);
     if ((actions & TCPFSM_ACT_SIGNAL_RESET) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_RESET);
+        ev = (uint16_t)(ev | TCPFSM_SIG_RESET);
     if ((actions & TCPFSM_ACT_SIGNAL_REFUSED) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_REFUSED);
+        ev = (uint16_t)(ev | TCPFSM_SIG_REFUSED);
     if ((actions & TCPFSM_ACT_SIGNAL_TIMEOUT) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_TIMEOUT);
+        ev = (uint16_t)(ev | TCPFSM_SIG_TIMEOUT);
     if ((actions & TCPFSM_ACT_SIGNAL_CLOSED) != 0u)
-        ev = (uint8_t)(ev | TCPFSM_SIG_CLOSED);
+        ev = (uint16_t)(ev | TCPFSM_SIG_CLOSED);
     (void)c;   /* in the contract only: the connection block is not touched */
     out->events = ev;
 }
@@ -1913,7 +2062,8 @@ static void actions_leave(struct tcpfsm_conn *c, uint8_t from, uint8_t to)
             c->rtt_start, c->srtt, c->rttvar, c->snd_wnd, c->max_snd_wnd, c->snd_wl1, c->snd_wl2,
             c->rcv_wnd, c->flags,
             c->timer, c->backoff, c->retries, c->challenge_acks, c->challenge_second,
-            out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count, out->events;
+            out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count, out->events,
+            out->data_seq, out->data_off, out->data_len;
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
 */
 static void apply_actions(struct tcpfsm_conn *c, uint8_t from, uint32_t actions,
@@ -1922,8 +2072,10 @@ static void apply_actions(struct tcpfsm_conn *c, uint8_t from, uint32_t actions,
     uint8_t proc = 0u;
 
     actions_open(c, from, actions, k);
-    if ((actions & TCPFSM_ACT_PROCESS) != 0u && k.seg != NULL)
-        proc = process_segment(c, from, k.seg, k.fin_new, k.now);
+    if ((actions & TCPFSM_ACT_PROCESS) != 0u && k.seg != NULL) {
+        proc = text_range(c, from, k.seg, out);
+        proc = (uint8_t)(proc | process_segment(c, from, k.seg, k.fin_new, k.now));
+    }
     actions_timers(c, actions, k.now);
     actions_signals(c, out, actions, proc);
     actions_emit(c, actions, (uint8_t)(proc & PROC_NEED_ACK), k, out);
@@ -1986,11 +2138,13 @@ static struct tcpfsm_lookup step(struct tcpfsm_conn *c, uint8_t ev)
 
 /* Fill the per-call fields of `out`. */
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
-    assigns out->event, out->row, out->state, out->deadline;
+    assigns out->event, out->row, out->state, out->deadline, out->events;
     ensures valid_output(out);
     ensures out->event == ev && out->state == c->state && out->row == row;
     ensures valid_conn(c) && c->state == \old(c->state);
     ensures out->deadline == conn_deadline(c);
+    ensures more: conn_can_send_more(c) ==> out->events == (uint16_t)(\old(out->events) | TCPFSM_SIG_MORE);
+    ensures done: !conn_can_send_more(c) ==> out->events == \old(out->events);
 */
 static void finish(const struct tcpfsm_conn *c, uint8_t ev, uint16_t row, struct tcpfsm_output *out)
 {
@@ -1998,6 +2152,7 @@ static void finish(const struct tcpfsm_conn *c, uint8_t ev, uint16_t row, struct
     out->row = row;
     out->state = c->state;
     out->deadline = c->timer == TCPFSM_TIMER_NONE ? TCPFSM_NO_DEADLINE : c->deadline;
+    signal_more(c, out);
 }
 
 /* Classify nothing: run event `ev` (a user call or a timer) through the table. Returns the row. */
@@ -2299,8 +2454,51 @@ int tcpfsm_send(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct t
     r = send_check(c, len);
     if (r == TCPFSM_OK)
         queue_and_flush(c, now, len, out);
+    signal_more(c, out);
     out->deadline = tcpfsm_deadline(c);
     return r;
+}
+
+/* PUSH: what SEND left queued (flush: data within the window, then a pending FIN), in any state;
+   nothing in a state that does not send from the queue. Not a table event. */
+/*@ requires c == \null || valid_conn(c);
+    requires out == \null || \valid(out);
+    requires c != \null && out != \null ==> \separated(c, out) && \separated(out, c->cfg);
+    assigns *c, *out;
+    behavior bad_args:
+      assumes c == \null || out == \null;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG;
+    behavior ok_args:
+      assumes c != \null && out != \null;
+      ensures \result == TCPFSM_OK;
+      ensures valid_conn(c) && valid_output(out);
+      ensures c->state == \old(c->state);
+      ensures out->event == TCPFSM_EV_NONE;
+      ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
+      // PUSH moves neither SND.UNA nor the receive side, and delivers nothing
+      ensures c->snd_una == \old(c->snd_una) && c->rcv_nxt == \old(c->rcv_nxt)
+              && c->rcv_wnd == \old(c->rcv_wnd);
+      ensures out->data_len == 0;
+      // RFC 9293 3.10.2: nothing goes out of the queue before ESTABLISHED, nor after the FIN's
+      // states (sends_data)
+      ensures idle: !sends_data(\old(c->state)) ==> out->count == 0 && out->events == 0
+                    && c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued);
+      ensures out->deadline == conn_deadline(c);
+    complete behaviors;
+    disjoint behaviors;
+*/
+int tcpfsm_push(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out)
+{
+    if (c == NULL || out == NULL)
+        return TCPFSM_ERR_ARG;
+    begin(c, out);
+    if (may_send_data(c->state) != 0) {
+        flush(c, now, out);
+        signal_more(c, out);
+    }
+    out->deadline = tcpfsm_deadline(c);
+    return TCPFSM_OK;
 }
 
 /* Open the receive window by `len` consumed bytes; TCPFSM_ERR_ARG if more than was received. */
@@ -2405,6 +2603,104 @@ int tcpfsm_consumed(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, stru
     old_wnd = c->rcv_wnd;
     r = open_window(c, len);
     window_update(c, old_wnd, out);  /* announces nothing when the window did not open */
+    signal_more(c, out);
+    return r;
+}
+
+/* Take `len` octets the host reassembled at RCV.NXT: RCV.NXT advances over them and RCV.WND
+   shrinks, as for text taken in order (process_text). */
+/*@ requires valid_conn(c) && len <= c->rcv_wnd;
+    assigns c->rcv_nxt, c->rcv_wnd;
+    ensures valid_conn(c) && c->state == \old(c->state);
+    ensures conn_deadline(c) == \old(conn_deadline(c));
+    ensures c->rcv_nxt == seq_add(\old(c->rcv_nxt), len) && c->rcv_wnd == \old(c->rcv_wnd) - len;
+    ensures c->snd_una == \old(c->snd_una) && c->snd_nxt == \old(c->snd_nxt)
+            && c->snd_queued == \old(c->snd_queued) && c->snd_wnd == \old(c->snd_wnd);
+*/
+static void take_reassembled(struct tcpfsm_conn *c, uint32_t len)
+{
+    c->rcv_nxt += len;
+    c->rcv_wnd -= len;
+}
+
+/* Whether the host may hand back reassembled text now: TCPFSM_OK, TCPFSM_ERR_STATE outside the
+   states that deliver text, TCPFSM_ERR_ARG beyond the receive window. */
+/*@ requires valid_conn(c);
+    assigns \nothing;
+    ensures !state_delivers_text(c->state) ==> \result == TCPFSM_ERR_STATE;
+    ensures state_delivers_text(c->state) && len > c->rcv_wnd ==> \result == TCPFSM_ERR_ARG;
+    ensures state_delivers_text(c->state) && len <= c->rcv_wnd ==> \result == TCPFSM_OK;
+*/
+static int reassembled_check(const struct tcpfsm_conn *c, uint32_t len)
+{
+    uint8_t st = c->state;
+
+    if (!(st == (uint8_t)TCPFSM_ESTABLISHED || st == (uint8_t)TCPFSM_FIN_WAIT_1
+          || st == (uint8_t)TCPFSM_FIN_WAIT_2))
+        return TCPFSM_ERR_STATE;
+    if (len > c->rcv_wnd)
+        return TCPFSM_ERR_ARG;
+    return TCPFSM_OK;
+}
+
+/* The host reassembled `len` octets at RCV.NXT from text it held (TCPFSM_SIG_OUT_OF_ORDER): they
+   are taken as if they had arrived in order now ("advances RCV.NXT over the data accepted, and
+   adjusts RCV.WND", 3.10.7.4 seventh), acknowledged ("Send an acknowledgment of the form
+   <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>") and reported with TCPFSM_SIG_DATA. Not a table event. */
+/*@ requires c == \null || valid_conn(c);
+    requires out == \null || \valid(out);
+    requires c != \null && out != \null ==> \separated(c, out) && \separated(out, c->cfg);
+    assigns *c, *out;
+    behavior bad_args:
+      assumes c == \null || out == \null;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG;
+    behavior ok_args:
+      assumes c != \null && out != \null;
+      ensures valid_conn(c) && valid_output(out);
+      ensures c->state == \old(c->state);
+      ensures out->event == TCPFSM_EV_NONE;
+      ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
+      ensures state: !state_delivers_text(\old(c->state)) ==> \result == TCPFSM_ERR_STATE;
+      ensures window: state_delivers_text(\old(c->state)) && len > \old(c->rcv_wnd)
+                      ==> \result == TCPFSM_ERR_ARG;
+      ensures taken: state_delivers_text(\old(c->state)) && len <= \old(c->rcv_wnd)
+              ==> \result == TCPFSM_OK && c->rcv_nxt == seq_add(\old(c->rcv_nxt), len)
+                  && c->rcv_wnd == \old(c->rcv_wnd) - len;
+      ensures refused: \result != TCPFSM_OK ==> c->rcv_nxt == \old(c->rcv_nxt)
+                       && c->rcv_wnd == \old(c->rcv_wnd) && out->count == 0;
+      ensures delivered: \result == TCPFSM_OK && len > 0
+              ==> out->count == 1 && ack_segment(out->segments[0], c)
+                  && out->data_seq == \old(c->rcv_nxt) && out->data_off == 0 && out->data_len == len
+                  && (out->events == TCPFSM_SIG_DATA
+                      || out->events == (TCPFSM_SIG_DATA | TCPFSM_SIG_MORE));
+      ensures nothing: \result != TCPFSM_OK || len == 0 ==> out->data_len == 0;
+      ensures c->snd_una == \old(c->snd_una) && c->snd_nxt == \old(c->snd_nxt)
+              && c->snd_queued == \old(c->snd_queued);
+      ensures out->deadline == conn_deadline(c);
+    complete behaviors;
+    disjoint behaviors;
+*/
+int tcpfsm_reassembled(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct tcpfsm_output *out)
+{
+    uint32_t old_nxt;
+    int r;
+
+    (void)now;
+    if (c == NULL || out == NULL)
+        return TCPFSM_ERR_ARG;
+    begin(c, out);
+    r = reassembled_check(c, len);
+    if (r == TCPFSM_OK && len > 0u) {
+        old_nxt = c->rcv_nxt;
+        take_reassembled(c, len);
+        emit_ack(c, out);
+        out->events = (uint16_t)TCPFSM_SIG_DATA;
+        out->data_seq = old_nxt;
+        out->data_off = 0u;
+        out->data_len = len;
+    }
+    signal_more(c, out);
     return r;
 }
 
