@@ -512,14 +512,9 @@ static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output
    After flush this holds only when the output was full. */
 /*@ requires valid_conn(c);
     assigns \nothing;
-    behavior more:
-      assumes conn_can_send_more(c);
-      ensures \result == 1;
-    behavior nothing:
-      assumes !conn_can_send_more(c);
-      ensures \result == 0;
-    complete behaviors;
-    disjoint behaviors;
+    ensures \result == 0 || \result == 1;
+    ensures more: \result == 1 ==> conn_can_send_more(c);
+    ensures nothing: \result == 0 ==> !conn_can_send_more(c);
 */
 static int more_to_send(const struct tcpfsm_conn *c)
 {
@@ -527,20 +522,31 @@ static int more_to_send(const struct tcpfsm_conn *c)
     uint32_t queued = c->snd_queued;
     uint32_t mss = c->cfg->mss;
     uint32_t wnd = c->snd_wnd;
+    uint32_t fin = (c->flags & TCPFSM_F_FIN_PENDING) != 0u ? 1u : 0u;
+    uint8_t st = c->state;
 
     /*@ assert in_flight == in_flight(c->snd_una, c->snd_nxt); */
-    if (may_send_data(c->state) == 0)
+    /*@ assert conn_can_send_more(c) <==> can_send_more(st, queued, mss, wnd, in_flight, fin); */
+    if (may_send_data(st) == 0) {
+        /*@ assert !can_send_more(st, queued, mss, wnd, in_flight, fin); */
         return 0;
+    }
     if (queued == 0u) {
         /*@ assert data_segment_len(queued, mss, usable_window(wnd, in_flight)) == 0; */
-        return (c->flags & TCPFSM_F_FIN_PENDING) != 0u ? 1 : 0;
+        if (fin != 0u) {
+            /*@ assert can_send_more(st, queued, mss, wnd, in_flight, fin); */
+            return 1;
+        }
+        /*@ assert !can_send_more(st, queued, mss, wnd, in_flight, fin); */
+        return 0;
     }
     if (wnd > in_flight && mss > 0u) {
-        /*@ assert usable_window(wnd, in_flight) > 0; */
         /*@ assert data_segment_len(queued, mss, usable_window(wnd, in_flight)) > 0; */
+        /*@ assert can_send_more(st, queued, mss, wnd, in_flight, fin); */
         return 1;
     }
     /*@ assert data_segment_len(queued, mss, usable_window(wnd, in_flight)) == 0; */
+    /*@ assert !can_send_more(st, queued, mss, wnd, in_flight, fin); */
     return 0;
 }
 
@@ -2454,6 +2460,9 @@ int tcpfsm_send(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct t
     r = send_check(c, len);
     if (r == TCPFSM_OK)
         queue_and_flush(c, now, len, out);
+    /* the proof, in steps: what SEND does not move, before the signal */
+    /*@ assert c->snd_una == \at(c->snd_una, Pre) && c->rcv_nxt == \at(c->rcv_nxt, Pre)
+               && c->rcv_wnd == \at(c->rcv_wnd, Pre); */
     signal_more(c, out);
     out->deadline = tcpfsm_deadline(c);
     return r;
@@ -2495,7 +2504,11 @@ int tcpfsm_push(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *
     begin(c, out);
     if (may_send_data(c->state) != 0) {
         flush(c, now, out);
+        /*@ assert c->snd_una == \at(c->snd_una, Pre) && c->rcv_nxt == \at(c->rcv_nxt, Pre)
+                   && c->rcv_wnd == \at(c->rcv_wnd, Pre) && out->data_len == 0; */
         signal_more(c, out);
+        /*@ assert c->snd_una == \at(c->snd_una, Pre) && c->rcv_nxt == \at(c->rcv_nxt, Pre)
+                   && c->rcv_wnd == \at(c->rcv_wnd, Pre) && out->data_len == 0; */
     }
     out->deadline = tcpfsm_deadline(c);
     return TCPFSM_OK;
@@ -2643,6 +2656,35 @@ static int reassembled_check(const struct tcpfsm_conn *c, uint32_t len)
     return TCPFSM_OK;
 }
 
+/* The octets reassembled: taken (take_reassembled), acknowledged, reported with SIG_DATA and
+   their range (data_seq = the RCV.NXT before, data_off = 0, data_len = len). */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    requires 0 < len <= c->rcv_wnd && out->count == 0 && out->events == 0;
+    assigns c->rcv_nxt, c->rcv_wnd, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count,
+            out->events, out->data_seq, out->data_off, out->data_len;
+    ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
+    ensures conn_deadline(c) == \old(conn_deadline(c));
+    ensures c->rcv_nxt == seq_add(\old(c->rcv_nxt), len) && c->rcv_wnd == \old(c->rcv_wnd) - len;
+    ensures c->snd_una == \old(c->snd_una) && c->snd_nxt == \old(c->snd_nxt)
+            && c->snd_queued == \old(c->snd_queued);
+    ensures out->count == 1 && ack_segment(out->segments[0], c);
+    ensures out->events == TCPFSM_SIG_DATA;
+    ensures out->data_seq == \old(c->rcv_nxt) && out->data_off == 0 && out->data_len == len;
+*/
+static void deliver_reassembled(struct tcpfsm_conn *c, uint32_t len, struct tcpfsm_output *out)
+{
+    uint32_t old_nxt = c->rcv_nxt;
+
+    take_reassembled(c, len);
+    emit_ack(c, out);
+    /*@ assert out->count == 1 && last_segment(out) == out->segments[0]; */
+    /*@ assert ack_segment(out->segments[0], c); */
+    out->events = (uint16_t)TCPFSM_SIG_DATA;
+    out->data_seq = old_nxt;
+    out->data_off = 0u;
+    out->data_len = len;
+}
+
 /* The host reassembled `len` octets at RCV.NXT from text it held (TCPFSM_SIG_OUT_OF_ORDER): they
    are taken as if they had arrived in order now ("advances RCV.NXT over the data accepted, and
    adjusts RCV.WND", 3.10.7.4 seventh), acknowledged ("Send an acknowledgment of the form
@@ -2683,7 +2725,6 @@ static int reassembled_check(const struct tcpfsm_conn *c, uint32_t len)
 */
 int tcpfsm_reassembled(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct tcpfsm_output *out)
 {
-    uint32_t old_nxt;
     int r;
 
     (void)now;
@@ -2691,15 +2732,14 @@ int tcpfsm_reassembled(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, s
         return TCPFSM_ERR_ARG;
     begin(c, out);
     r = reassembled_check(c, len);
-    if (r == TCPFSM_OK && len > 0u) {
-        old_nxt = c->rcv_nxt;
-        take_reassembled(c, len);
-        emit_ack(c, out);
-        out->events = (uint16_t)TCPFSM_SIG_DATA;
-        out->data_seq = old_nxt;
-        out->data_off = 0u;
-        out->data_len = len;
-    }
+    if (r == TCPFSM_OK && len > 0u)
+        deliver_reassembled(c, len, out);
+    /* the proof, in steps: the effects before the signal */
+    /*@ assert valid_conn(c) && valid_output(out) && c->state == \at(c->state, Pre); */
+    /*@ assert c->snd_una == \at(c->snd_una, Pre) && c->snd_nxt == \at(c->snd_nxt, Pre)
+               && c->snd_queued == \at(c->snd_queued, Pre); */
+    /*@ assert r == TCPFSM_OK ==> c->rcv_nxt == seq_add(\at(c->rcv_nxt, Pre), len)
+                                  && c->rcv_wnd == \at(c->rcv_wnd, Pre) - len; */
     signal_more(c, out);
     return r;
 }

@@ -349,6 +349,7 @@ static int reassemble(struct host *h, struct hconn *k)
     }
     buf_commit(&k->rcv, out.data_len);
     k->rx_total += out.data_len;
+    say(h, k, "reassembled %u held bytes at %u", out.data_len, out.data_seq);
     return settle(h, k, st0, &out);
 }
 
