@@ -296,6 +296,12 @@ static void test_established_push(void **state)
     fx_expect_events(f, TCPFSM_SIG_MORE);
     fx_expect_data(f, 0, 0, 0);
     f->snd_nxt += 3u * mss;
+    /* any call's output says it: the clock before the deadline (nothing due, nothing sent) */
+    fx_timer(f);
+    fx_expect_no_transition(f);
+    assert_int_equal(f->out.row, TCPFSM_ROW_NONE);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_MORE);
     fx_push(f);
     fx_expect_no_transition(f);
     fx_expect_count(f, 1);
