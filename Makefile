@@ -159,8 +159,9 @@ $(BUILD)/tests/unit/check_rows: tests/unit/check_rows.c src/tcpfsm_table.c src/t
 $(BUILD)/tests/test_drill_parse: tests/drill/test_drill_parse.c tools/drill/drill_parse.c tools/drill/drill_cpp.c $(wildcard tools/drill/*.h) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Itools/drill -o $@ tests/drill/test_drill_parse.c tools/drill/drill_parse.c tools/drill/drill_cpp.c -lcmocka
 
-# The host's parser, ISS, timers and drop rules, with ASan and UBSan (an out-of-bounds read fails).
-HOST_UNIT_SRCS := tools/host/pkt_parse.c tools/host/pkt_build.c tools/host/iss.c tools/host/timers.c tools/host/drop.c
+# The host's parser, ISS, timers, drop rules, held ranges and ring, with ASan and UBSan (an out-of-bounds read fails).
+HOST_UNIT_SRCS := tools/host/pkt_parse.c tools/host/pkt_build.c tools/host/iss.c tools/host/timers.c tools/host/drop.c \
+                  tools/host/reasm.c tools/host/buf.c
 $(BUILD)/tests/test_host_pkt: tests/host/test_host_pkt.c $(HOST_UNIT_SRCS) $(wildcard tools/host/*.h) | $(BUILD)/tests
 	$(CC) $(WARN) -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -Isrc -Itools/host -o $@ \
 	    tests/host/test_host_pkt.c $(HOST_UNIT_SRCS) -lcmocka

@@ -70,18 +70,35 @@ static void output_reset(struct tcpfsm_output *out, uint8_t st)
     out->deadline = TCPFSM_NO_DEADLINE;
 }
 
+/* No text delivered or to hold (yet): data_seq, data_off, data_len all 0. */
+/*@ requires \valid(out);
+    assigns out->data_seq, out->data_off, out->data_len;
+    ensures out->data_seq == 0 && out->data_off == 0 && out->data_len == 0;
+*/
+static void no_text(struct tcpfsm_output *out)
+{
+    out->data_seq = 0u;
+    out->data_off = 0u;
+    out->data_len = 0u;
+}
+
 /* Start the output of a call: output_reset, and the deadline as it stands. The connection block
    is not touched (stated here, so that callers need not re-derive it from \separated). */
 /*@ requires valid_conn(c) && \valid(out) && \separated(c, out) && \separated(out, c->cfg);
-    assigns out->count, out->events, out->event, out->state, out->row, out->deadline;
-    ensures valid_output(out) && out->count == 0 && out->events == 0;
+    assigns out->count, out->events, out->event, out->state, out->row, out->deadline,
+            out->data_seq, out->data_off, out->data_len;
+    ensures valid_output(out) && out->count == 0 && out->events == 0 && out->data_len == 0;
     ensures out->event == TCPFSM_EV_NONE && out->row == TCPFSM_ROW_NONE && out->state == c->state;
     ensures valid_conn(c) && c->state == \old(c->state);
     ensures out->deadline == conn_deadline(c);
+    ensures c->snd_una == \old(c->snd_una) && c->snd_nxt == \old(c->snd_nxt)
+            && c->snd_queued == \old(c->snd_queued) && c->rcv_nxt == \old(c->rcv_nxt)
+            && c->rcv_wnd == \old(c->rcv_wnd);
 */
 static void begin(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
     output_reset(out, c->state);
+    no_text(out);
     out->deadline = tcpfsm_deadline(c);
 }
 
@@ -485,6 +502,7 @@ static uint8_t send_data_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, struc
     assigns c->snd_nxt, c->flags, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
     ensures fin_counted: c->snd_nxt == seq_add(\old(c->snd_nxt), 1);
+    ensures fin_sent: one_appended{Pre, Post}(out);
 */
 static void send_fin(struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
@@ -507,6 +525,8 @@ static void send_fin(struct tcpfsm_conn *c, struct tcpfsm_output *out)
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
     ensures persist: sends_data(c->state) && c->snd_queued > 0 && c->snd_una == c->snd_nxt
                      ==> c->timer == TCPFSM_TIMER_RTO;
+    // from an empty output, something goes out whenever something could (conn_can_send_more)
+    ensures sent: \old(out->count) == 0 && conn_can_send_more{Pre}(c) ==> out->count > 0;
 */
 static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out)
 {
@@ -516,6 +536,10 @@ static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output
         return;
     /*@ loop invariant valid_conn(c) && valid_output(out);
         loop invariant c->state == \at(c->state, LoopEntry);
+        loop invariant none_yet: sent == 0 ==> out->count == \at(out->count, LoopEntry)
+                       && c->snd_queued == \at(c->snd_queued, LoopEntry)
+                       && c->snd_nxt == \at(c->snd_nxt, LoopEntry) && c->flags == \at(c->flags, LoopEntry);
+        loop invariant some: sent != 0 ==> out->count > \at(out->count, LoopEntry);
         loop assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start, out->count,
                      out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], sent;
         loop variant TCPFSM_MAX_SEGMENTS - out->count;
@@ -536,6 +560,73 @@ static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output
         c->rto_since = (uint32_t)now;
         timer_arm_rto(c, now);
     }
+}
+
+/* Could the core emit a segment right now (conn_can_send_more): data queued within the usable
+   window, or the pending FIN with nothing queued before it, in a state that sends from the queue.
+   After flush this holds only when the output was full. */
+/*@ requires valid_conn(c);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures more: \result == 1 ==> conn_can_send_more(c);
+    ensures nothing: \result == 0 ==> !conn_can_send_more(c);
+*/
+static int more_to_send(const struct tcpfsm_conn *c)
+{
+    uint32_t in_flight = c->snd_nxt - c->snd_una;
+    uint32_t queued = c->snd_queued;
+    uint32_t mss = c->cfg->mss;
+    uint32_t wnd = c->snd_wnd;
+    uint32_t fin = (c->flags & TCPFSM_F_FIN_PENDING) != 0u ? 1u : 0u;
+    uint8_t st = c->state;
+
+    /*@ assert in_flight == in_flight(c->snd_una, c->snd_nxt); */
+    /*@ assert conn_can_send_more(c) <==> can_send_more(st, queued, mss, wnd, in_flight, fin); */
+    if (may_send_data(st) == 0) {
+        /*@ assert !can_send_more(st, queued, mss, wnd, in_flight, fin); */
+        return 0;
+    }
+    if (queued == 0u) {
+        /*@ assert data_segment_len(queued, mss, usable_window(wnd, in_flight)) == 0; */
+        if (fin != 0u) {
+            /*@ assert can_send_more(st, queued, mss, wnd, in_flight, fin); */
+            return 1;
+        }
+        /*@ assert !can_send_more(st, queued, mss, wnd, in_flight, fin); */
+        return 0;
+    }
+    if (wnd > in_flight && mss > 0u) {
+        /*@ assert data_segment_len(queued, mss, usable_window(wnd, in_flight)) > 0; */
+        /*@ assert can_send_more(st, queued, mss, wnd, in_flight, fin); */
+        return 1;
+    }
+    /*@ assert data_segment_len(queued, mss, usable_window(wnd, in_flight)) == 0; */
+    /*@ assert !can_send_more(st, queued, mss, wnd, in_flight, fin); */
+    return 0;
+}
+
+/* TCPFSM_SIG_MORE at the end of a call: the host calls tcpfsm_push while it is set. */
+/*@ requires valid_conn(c) && \valid(out) && \separated(c, out) && \separated(out, c->cfg);
+    assigns out->events;
+    ensures valid_conn(c) && c->state == \old(c->state);
+    // the connection is not touched (stated, so that callers need not re-derive it)
+    ensures c->rcv_nxt == \old(c->rcv_nxt) && c->rcv_wnd == \old(c->rcv_wnd)
+            && c->snd_una == \old(c->snd_una) && c->snd_nxt == \old(c->snd_nxt)
+            && c->snd_queued == \old(c->snd_queued);
+    ensures out->count == \old(out->count) && out->data_len == \old(out->data_len);
+    behavior more:
+      assumes conn_can_send_more(c);
+      ensures out->events == (uint16_t)(\old(out->events) | TCPFSM_SIG_MORE);
+    behavior done:
+      assumes !conn_can_send_more(c);
+      ensures out->events == \old(out->events);
+    complete behaviors;
+    disjoint behaviors;
+*/
+static void signal_more(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
+{
+    if (more_to_send(c) != 0)
+        out->events = (uint16_t)(out->events | TCPFSM_SIG_MORE);
 }
 
 /* A segment of connection c, <SEQ=seq><ACK=ack><CTL=flags> with `len` octets, advertising
@@ -1142,6 +1233,7 @@ static uint8_t classify_segment(const struct tcpfsm_conn *c, const struct tcpfsm
 #define PROC_ACKED    0x01u  /* new data acknowledged: TCPFSM_SIG_ACKED */
 #define PROC_DATA     0x02u  /* new in-order text: TCPFSM_SIG_DATA */
 #define PROC_NEED_ACK 0x04u  /* text or a FIN arrived: an ACK is owed */
+#define PROC_HELD     0x08u  /* text beyond RCV.NXT the host may keep: TCPFSM_SIG_OUT_OF_ORDER */
 
 /* A new acknowledgment "SND.UNA < SEG.ACK =< SND.NXT": "set SND.UNA <- SEG.ACK", take an RTT
    sample (RFC 6298 3, Karn: only from a segment never retransmitted) and restart or stop the
@@ -1437,6 +1529,90 @@ static uint8_t process_segment(struct tcpfsm_conn *c, uint8_t from, const struct
     return (uint8_t)(r | process_text(c, from, seg, seq, fin_new));
 }
 
+/* The text the host sees (tcpfsm_output's data_seq, data_off, data_len), from the connection as it
+   stands before process_segment: the octets of the segment's text that process_text takes (the
+   same tests: text_taken, from the RCV.NXT after SYN-SENT's SYN), at offset RCV.NXT - SEG.SEQ of
+   the text; or else its in-window text beyond RCV.NXT, which the host may hold (RFC 9293
+   3.10.7.4, SHLD-31: text_held), with PROC_HELD. (A function of its own: its goals see only the
+   numbers, and its callers only the three fields it writes.) */
+/*@ requires valid_conn(c) && valid_segment(seg) && \valid(out);
+    requires \separated(c, out) && \separated(seg, out) && \separated(out, c->cfg);
+    assigns out->data_seq, out->data_off, out->data_len;
+    ensures \result == 0 || \result == PROC_HELD;
+    ensures taken: \result == 0 ==>
+            out->data_len == text_taken(from, rcv_nxt_syn(from, seg->flags, seg->seq, c->rcv_nxt),
+                                        c->rcv_wnd, text_seq(seg->flags, seg->seq), seg->len);
+    ensures taken_at: \result == 0 && out->data_len > 0 ==>
+            out->data_seq == rcv_nxt_syn(from, seg->flags, seg->seq, c->rcv_nxt)
+            && out->data_off == text_offset(rcv_nxt_syn(from, seg->flags, seg->seq, c->rcv_nxt),
+                                            text_seq(seg->flags, seg->seq));
+    ensures held: \result == PROC_HELD ==>
+            text_taken(from, rcv_nxt_syn(from, seg->flags, seg->seq, c->rcv_nxt),
+                       c->rcv_wnd, text_seq(seg->flags, seg->seq), seg->len) == 0
+            && out->data_len > 0
+            && out->data_len == text_held(from, rcv_nxt_syn(from, seg->flags, seg->seq, c->rcv_nxt),
+                                          c->rcv_wnd, text_seq(seg->flags, seg->seq), seg->len)
+            && out->data_seq == text_seq(seg->flags, seg->seq) && out->data_off == 0;
+    ensures not_held: \result == 0 ==>
+            text_held(from, rcv_nxt_syn(from, seg->flags, seg->seq, c->rcv_nxt),
+                      c->rcv_wnd, text_seq(seg->flags, seg->seq), seg->len) == 0
+            || out->data_len > 0;
+    ensures valid_conn(c) && c->state == \old(c->state);
+*/
+static uint8_t text_range(const struct tcpfsm_conn *c, uint8_t from, const struct tcpfsm_segment *seg,
+                          struct tcpfsm_output *out)
+{
+    uint32_t seq = seg->seq;
+    uint32_t rcv_nxt = c->rcv_nxt;
+    uint32_t wnd = c->rcv_wnd;
+    uint32_t len = seg->len;
+    uint32_t start = 0u;
+    uint32_t n = 0u;
+    uint32_t off = 0u;
+    uint8_t r = 0u;
+
+    if ((seg->flags & TCPFSM_SYN) != 0u) {
+        if (from == (uint8_t)TCPFSM_SYN_SENT)
+            rcv_nxt = seq + 1u;
+        seq += 1u;
+    }
+    /*@ assert seq == text_seq(seg->flags, seg->seq); */
+    /*@ assert rcv_nxt == rcv_nxt_syn(from, seg->flags, seg->seq, c->rcv_nxt); */
+    if (len > 0u && takes_text(from) != 0) {
+        if (tcpfsm_seq_le(seq, rcv_nxt) != 0 && tcpfsm_seq_lt(rcv_nxt, seq + len) != 0) {
+            /* in order: the new octets from RCV.NXT, as many as the window takes */
+            n = seq + len - rcv_nxt;
+            if (n > wnd)
+                n = wnd;
+            /*@ assert n == text_taken(from, rcv_nxt, wnd, seq, len); */
+            off = rcv_nxt - seq;
+            /*@ assert off == text_offset(rcv_nxt, seq); */
+            start = rcv_nxt;
+            /*@ assert n == 0 ==> text_held(from, rcv_nxt, wnd, seq, len) == 0; */
+        } else {
+            /*@ assert text_taken(from, rcv_nxt, wnd, seq, len) == 0; */
+            if (tcpfsm_seq_lt(rcv_nxt, seq) != 0 && seq - rcv_nxt < wnd) {
+                /* beyond RCV.NXT and inside the window: up to its right edge */
+                n = wnd - (seq - rcv_nxt);
+                if (n > len)
+                    n = len;
+                /*@ assert n > 0 && n == text_held(from, rcv_nxt, wnd, seq, len); */
+                start = seq;
+                r = (uint8_t)PROC_HELD;
+            } else {
+                /*@ assert text_held(from, rcv_nxt, wnd, seq, len) == 0; */
+            }
+        }
+    } else {
+        /*@ assert text_taken(from, rcv_nxt, wnd, seq, len) == 0; */
+        /*@ assert text_held(from, rcv_nxt, wnd, seq, len) == 0; */
+    }
+    out->data_seq = start;
+    out->data_off = off;
+    out->data_len = n;
+    return r;
+}
+
 /* ============================================================ applying a row */
 
 /* Per-call inputs the actions need. */
@@ -1682,10 +1858,12 @@ static void actions_timers(struct tcpfsm_conn *c, uint32_t actions, tcpfsm_time_
 }
 
 /* The signals of processing the segment: TCPFSM_SIG_ACKED (SND.UNA advanced), TCPFSM_SIG_DATA
-   (RCV.NXT advanced over new text). */
+   (RCV.NXT advanced over new text), TCPFSM_SIG_OUT_OF_ORDER (text beyond RCV.NXT the host may
+   keep). */
 /*@ logic integer proc_signals(integer proc) =
         ((proc & PROC_ACKED) != 0 ? TCPFSM_SIG_ACKED : 0)
-        + ((proc & PROC_DATA) != 0 ? TCPFSM_SIG_DATA : 0);
+        + ((proc & PROC_DATA) != 0 ? TCPFSM_SIG_DATA : 0)
+        + ((proc & PROC_HELD) != 0 ? TCPFSM_SIG_OUT_OF_ORDER : 0);
 */
 /*@ assigns \nothing;
     ensures \result == proc_signals(proc);
@@ -1698,6 +1876,8 @@ static uint16_t proc_signal_bits(uint8_t proc)
         sig = (uint16_t)(sig + TCPFSM_SIG_ACKED);
     if ((proc & PROC_DATA) != 0u)
         sig = (uint16_t)(sig + TCPFSM_SIG_DATA);
+    if ((proc & PROC_HELD) != 0u)
+        sig = (uint16_t)(sig + TCPFSM_SIG_OUT_OF_ORDER);
     return sig;
 }
 
@@ -2003,7 +2183,8 @@ static void actions_leave(struct tcpfsm_conn *c, uint8_t from, uint8_t to)
             c->rtt_start, c->srtt, c->rttvar, c->snd_wnd, c->max_snd_wnd, c->snd_wl1, c->snd_wl2,
             c->rcv_wnd, c->flags,
             c->timer, c->backoff, c->retries, c->rto_since, c->challenge_acks, c->challenge_second,
-            out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count, out->events;
+            out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count, out->events,
+            out->data_seq, out->data_off, out->data_len;
     ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
 */
 static void apply_actions(struct tcpfsm_conn *c, uint8_t from, uint32_t actions,
@@ -2012,8 +2193,10 @@ static void apply_actions(struct tcpfsm_conn *c, uint8_t from, uint32_t actions,
     uint8_t proc = 0u;
 
     actions_open(c, from, actions, k);
-    if ((actions & TCPFSM_ACT_PROCESS) != 0u && k.seg != NULL)
-        proc = process_segment(c, from, k.seg, k.fin_new, k.now);
+    if ((actions & TCPFSM_ACT_PROCESS) != 0u && k.seg != NULL) {
+        proc = text_range(c, from, k.seg, out);
+        proc = (uint8_t)(proc | process_segment(c, from, k.seg, k.fin_new, k.now));
+    }
     actions_timers(c, actions, k.now);
     actions_signals(c, out, actions, proc);
     actions_emit(c, actions, (uint8_t)(proc & PROC_NEED_ACK), k, out);
@@ -2081,11 +2264,13 @@ static struct tcpfsm_lookup step(struct tcpfsm_conn *c, uint8_t ev)
 
 /* Fill the per-call fields of `out`. */
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
-    assigns out->event, out->row, out->state, out->deadline;
+    assigns out->event, out->row, out->state, out->deadline, out->events;
     ensures valid_output(out);
     ensures out->event == ev && out->state == c->state && out->row == row;
     ensures valid_conn(c) && c->state == \old(c->state);
     ensures out->deadline == conn_deadline(c);
+    ensures more: conn_can_send_more(c) ==> out->events == (uint16_t)(\old(out->events) | TCPFSM_SIG_MORE);
+    ensures done: !conn_can_send_more(c) ==> out->events == \old(out->events);
 */
 static void finish(const struct tcpfsm_conn *c, uint8_t ev, uint16_t row, struct tcpfsm_output *out)
 {
@@ -2093,6 +2278,7 @@ static void finish(const struct tcpfsm_conn *c, uint8_t ev, uint16_t row, struct
     out->row = row;
     out->state = c->state;
     out->deadline = c->timer == TCPFSM_TIMER_NONE ? TCPFSM_NO_DEADLINE : c->deadline;
+    signal_more(c, out);
 }
 
 /* Classify nothing: run event `ev` (a user call or a timer) through the table. Returns the row. */
@@ -2429,8 +2615,58 @@ int tcpfsm_send(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct t
     r = send_check(c, len);
     if (r == TCPFSM_OK)
         queue_and_flush(c, now, len, out);
+    /* the proof, in steps: what SEND does not move, before the signal */
+    /*@ assert c->snd_una == \at(c->snd_una, Pre) && c->rcv_nxt == \at(c->rcv_nxt, Pre)
+               && c->rcv_wnd == \at(c->rcv_wnd, Pre); */
+    signal_more(c, out);
     out->deadline = tcpfsm_deadline(c);
     return r;
+}
+
+/* PUSH: what SEND left queued (flush: data within the window, then a pending FIN), in any state;
+   nothing in a state that does not send from the queue. Not a table event. */
+/*@ requires c == \null || valid_conn(c);
+    requires out == \null || \valid(out);
+    requires c != \null && out != \null ==> \separated(c, out) && \separated(out, c->cfg);
+    assigns *c, *out;
+    behavior bad_args:
+      assumes c == \null || out == \null;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG;
+    behavior ok_args:
+      assumes c != \null && out != \null;
+      ensures \result == TCPFSM_OK;
+      ensures valid_conn(c) && valid_output(out);
+      ensures c->state == \old(c->state);
+      ensures out->event == TCPFSM_EV_NONE;
+      ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
+      // PUSH does not move SND.UNA, and delivers nothing (that it leaves RCV.NXT and RCV.WND
+      // alone is not restated: through flush's contract that goal is past the provers' budget)
+      ensures c->snd_una == \old(c->snd_una);
+      ensures out->data_len == 0;
+      // RFC 9293 3.10.2: nothing goes out of the queue before ESTABLISHED, nor after the FIN's
+      // states (sends_data)
+      ensures idle: !sends_data(\old(c->state)) ==> out->count == 0 && out->events == 0
+                    && c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued);
+      // something goes out whenever something could (data within the window, or the FIN)
+      ensures sent: \old(conn_can_send_more(c)) ==> out->count > 0;
+      ensures out->deadline == conn_deadline(c);
+    complete behaviors;
+    disjoint behaviors;
+*/
+int tcpfsm_push(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out)
+{
+    if (c == NULL || out == NULL)
+        return TCPFSM_ERR_ARG;
+    begin(c, out);
+    if (may_send_data(c->state) != 0) {
+        flush(c, now, out);
+        /*@ assert out->data_len == 0; */
+        /*@ assert c->snd_una == \at(c->snd_una, Pre); */
+        signal_more(c, out);
+    }
+    out->deadline = tcpfsm_deadline(c);
+    return TCPFSM_OK;
 }
 
 /* Open the receive window by `len` consumed bytes; TCPFSM_ERR_ARG if more than was received. */
@@ -2535,7 +2771,136 @@ int tcpfsm_consumed(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, stru
     old_wnd = c->rcv_wnd;
     r = open_window(c, len);
     window_update(c, old_wnd, out);  /* announces nothing when the window did not open */
+    /* the proof, in steps: no table event, no state change, before the signal */
+    /*@ assert out->event == TCPFSM_EV_NONE && c->state == \at(c->state, Pre); */
+    /*@ assert faithful(\at(c->state, Pre), TCPFSM_EV_NONE,
+                        cell_guard{Pre}(c, \at(c->state, Pre), TCPFSM_EV_NONE), c->state); */
+    signal_more(c, out);
     return r;
+}
+
+/* Take `len` octets the host reassembled at RCV.NXT: RCV.NXT advances over them and RCV.WND
+   shrinks, as for text taken in order (process_text). */
+/*@ requires valid_conn(c) && len <= c->rcv_wnd;
+    assigns c->rcv_nxt, c->rcv_wnd;
+    ensures valid_conn(c) && c->state == \old(c->state);
+    ensures conn_deadline(c) == \old(conn_deadline(c));
+    ensures c->rcv_nxt == seq_add(\old(c->rcv_nxt), len) && c->rcv_wnd == \old(c->rcv_wnd) - len;
+    ensures c->snd_una == \old(c->snd_una) && c->snd_nxt == \old(c->snd_nxt)
+            && c->snd_queued == \old(c->snd_queued) && c->snd_wnd == \old(c->snd_wnd);
+*/
+static void take_reassembled(struct tcpfsm_conn *c, uint32_t len)
+{
+    c->rcv_nxt += len;
+    c->rcv_wnd -= len;
+}
+
+/* Whether the host may hand back reassembled text now: TCPFSM_OK, TCPFSM_ERR_STATE outside the
+   states that deliver text, TCPFSM_ERR_ARG beyond the receive window. */
+/*@ requires valid_conn(c);
+    assigns \nothing;
+    ensures !state_delivers_text(c->state) ==> \result == TCPFSM_ERR_STATE;
+    ensures state_delivers_text(c->state) && len > c->rcv_wnd ==> \result == TCPFSM_ERR_ARG;
+    ensures state_delivers_text(c->state) && len <= c->rcv_wnd ==> \result == TCPFSM_OK;
+*/
+static int reassembled_check(const struct tcpfsm_conn *c, uint32_t len)
+{
+    uint8_t st = c->state;
+
+    if (!(st == (uint8_t)TCPFSM_ESTABLISHED || st == (uint8_t)TCPFSM_FIN_WAIT_1
+          || st == (uint8_t)TCPFSM_FIN_WAIT_2))
+        return TCPFSM_ERR_STATE;
+    if (len > c->rcv_wnd)
+        return TCPFSM_ERR_ARG;
+    return TCPFSM_OK;
+}
+
+/* The octets reassembled: taken (take_reassembled), acknowledged, reported with SIG_DATA and
+   their range (data_seq = the RCV.NXT before, data_off = 0, data_len = len). */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    requires 0 < len <= c->rcv_wnd && out->count == 0 && out->events == 0;
+    assigns c->rcv_nxt, c->rcv_wnd, out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count,
+            out->events, out->data_seq, out->data_off, out->data_len;
+    ensures valid_conn(c) && valid_output(out) && c->state == \old(c->state);
+    ensures conn_deadline(c) == \old(conn_deadline(c));
+    ensures c->rcv_nxt == seq_add(\old(c->rcv_nxt), len) && c->rcv_wnd == \old(c->rcv_wnd) - len;
+    ensures c->snd_una == \old(c->snd_una) && c->snd_nxt == \old(c->snd_nxt)
+            && c->snd_queued == \old(c->snd_queued);
+    ensures out->count == 1 && ack_segment(out->segments[0], c);
+    ensures out->events == TCPFSM_SIG_DATA;
+    ensures out->data_seq == \old(c->rcv_nxt) && out->data_off == 0 && out->data_len == len;
+*/
+static void deliver_reassembled(struct tcpfsm_conn *c, uint32_t len, struct tcpfsm_output *out)
+{
+    uint32_t old_nxt = c->rcv_nxt;
+
+    take_reassembled(c, len);
+    emit_ack(c, out);
+    /*@ assert out->count == 1 && last_segment(out) == out->segments[0]; */
+    /*@ assert ack_segment(out->segments[0], c); */
+    out->events = (uint16_t)TCPFSM_SIG_DATA;
+    out->data_seq = old_nxt;
+    out->data_off = 0u;
+    out->data_len = len;
+}
+
+/* The host reassembled `len` octets at RCV.NXT from text it held (TCPFSM_SIG_OUT_OF_ORDER): they
+   are taken as if they had arrived in order now ("advances RCV.NXT over the data accepted, and
+   adjusts RCV.WND", 3.10.7.4 seventh), acknowledged ("Send an acknowledgment of the form
+   <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>") and reported with TCPFSM_SIG_DATA. Not a table event. */
+/*@ requires c == \null || valid_conn(c);
+    requires out == \null || \valid(out);
+    requires c != \null && out != \null ==> \separated(c, out) && \separated(out, c->cfg);
+    assigns *c, *out;
+    behavior bad_args:
+      assumes c == \null || out == \null;
+      assigns \nothing;
+      ensures \result == TCPFSM_ERR_ARG;
+    behavior ok_args:
+      assumes c != \null && out != \null;
+      ensures valid_conn(c) && valid_output(out);
+      ensures c->state == \old(c->state);
+      ensures out->event == TCPFSM_EV_NONE;
+      ensures faithful(\old(c->state), out->event, cell_guard{Pre}(c, \old(c->state), out->event), c->state);
+      ensures state: !state_delivers_text(\old(c->state)) ==> \result == TCPFSM_ERR_STATE;
+      ensures window: state_delivers_text(\old(c->state)) && len > \old(c->rcv_wnd)
+                      ==> \result == TCPFSM_ERR_ARG;
+      ensures accepted: state_delivers_text(\old(c->state)) && len <= \old(c->rcv_wnd)
+              ==> \result == TCPFSM_OK;
+      ensures taken: \result == TCPFSM_OK ==> c->rcv_nxt == seq_add(\old(c->rcv_nxt), len)
+                                              && c->rcv_wnd == \old(c->rcv_wnd) - len;
+      ensures refused: \result != TCPFSM_OK ==> c->rcv_nxt == \old(c->rcv_nxt)
+                       && c->rcv_wnd == \old(c->rcv_wnd) && out->count == 0;
+      ensures delivered: \result == TCPFSM_OK && len > 0
+              ==> out->count == 1 && ack_segment(out->segments[0], c)
+                  && out->data_seq == \old(c->rcv_nxt) && out->data_off == 0 && out->data_len == len
+                  && (out->events == TCPFSM_SIG_DATA
+                      || out->events == (TCPFSM_SIG_DATA | TCPFSM_SIG_MORE));
+      ensures nothing: \result != TCPFSM_OK || len == 0 ==> out->data_len == 0;
+      ensures c->snd_una == \old(c->snd_una) && c->snd_nxt == \old(c->snd_nxt)
+              && c->snd_queued == \old(c->snd_queued);
+      ensures out->deadline == conn_deadline(c);
+    complete behaviors;
+    disjoint behaviors;
+*/
+int tcpfsm_reassembled(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct tcpfsm_output *out)
+{
+    int r;
+
+    (void)now;
+    if (c == NULL || out == NULL)
+        return TCPFSM_ERR_ARG;
+    begin(c, out);
+    r = reassembled_check(c, len);
+    if (r != TCPFSM_OK || len == 0u) {
+        /* refused, or nothing to take */
+        /*@ assert c->rcv_nxt == seq_add(\at(c->rcv_nxt, Pre), 0); */
+        signal_more(c, out);
+        return r;
+    }
+    deliver_reassembled(c, len, out);
+    signal_more(c, out);
+    return TCPFSM_OK;
 }
 
 /*@ requires c == \null || valid_conn(c);
@@ -2819,6 +3184,7 @@ int tcpfsm_timer(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output 
     if (ev == (uint8_t)TCPFSM_EV_NONE) {
         /* "call at or after out->deadline; does nothing before it" */
         begin(c, out);
+        signal_more(c, out);
         return TCPFSM_OK;
     }
     k.seg = NULL;
@@ -2845,7 +3211,7 @@ int tcpfsm_timer(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output 
       assumes seg != \null && out != \null;
       ensures \result == TCPFSM_OK && valid_output(out);
       ensures out->state == TCPFSM_CLOSED;
-      ensures (seg->flags & TCPFSM_RST) != 0 ==> out->count == 0;
+      ensures (\old(seg->flags) & TCPFSM_RST) != 0 ==> out->count == 0;
     complete behaviors;
     disjoint behaviors;
 */
@@ -2862,7 +3228,10 @@ int tcpfsm_reply_no_connection(const struct tcpfsm_segment *seg, struct tcpfsm_o
     tcpfsm_table_lookup((uint8_t)TCPFSM_CLOSED, ev, 0u, &res);
     if ((res.actions & TCPFSM_ACT_SEND_RST) != 0u)
         emit_reset_reply(out, seg);
-    /*@ assert valid_output(out) && ((seg->flags & TCPFSM_RST) != 0 ==> out->count == 0); */
+    /* (the flags as they were at the call: the segment is read-only, and reading it again after
+       the output was written makes the provers carry the separation through emit's writes) */
+    /*@ assert valid_output(out) && ((\at(seg->flags, Pre) & TCPFSM_RST) != 0 ==> out->count == 0); */
+    no_text(out);
     out->event = ev;
     out->row = res.row;
     out->state = res.next;

@@ -53,7 +53,8 @@ struct tcpfsm_segment {
 #define TCPFSM_SIG_REFUSED     0x08u  /* connection refused (ECONNREFUSED) */
 #define TCPFSM_SIG_TIMEOUT     0x10u  /* retransmissions exhausted (ETIMEDOUT) */
 #define TCPFSM_SIG_CLOSED      0x20u  /* the connection is closed */
-#define TCPFSM_SIG_DATA        0x40u  /* new in-order payload was accepted (rcv_nxt advanced) */
+#define TCPFSM_SIG_DATA        0x40u  /* new in-order payload was accepted (rcv_nxt advanced): which
+                                         bytes in data_seq, data_off, data_len */
 #define TCPFSM_SIG_ACKED       0x80u  /* SND.UNA advanced: sent data was acknowledged */
 #define TCPFSM_SIG_LISTEN      0x100u /* a passive connection returned to LISTEN (T24: the peer reset
                                          it in SYN-RECEIVED; T32: the SYN+ACK was never
@@ -71,7 +72,11 @@ struct tcpfsm_segment {
                                          tcpfsm_iss()). The old connection is gone: the host treats
                                          this as a new passive connection (new buffers, stream offsets
                                          from the new ISS and RCV.NXT) */
-/* 0x400 and 0x800 are taken by the data API (issue 13). */
+#define TCPFSM_SIG_MORE        0x400u /* the core could emit more right now (data queued within the
+                                         peer's window, or a pending FIN): call tcpfsm_push() */
+#define TCPFSM_SIG_OUT_OF_ORDER 0x800u /* an acceptable segment's text starts beyond RCV.NXT: the host
+                                         may keep text [data_off, data_off + data_len) of it, stream
+                                         sequence numbers from data_seq (see tcpfsm_reassembled) */
 
 /* Return codes. */
 enum tcpfsm_result {
@@ -92,6 +97,15 @@ struct tcpfsm_output {
     uint8_t state;                 /* state after the call */
     uint16_t row;                  /* the table row taken, TCPFSM_ROW_NONE if none */
     tcpfsm_time_t deadline;        /* call tcpfsm_timer() at this time; TCPFSM_NO_DEADLINE if none */
+    /* The text a segment delivered (TCPFSM_SIG_DATA) or that the host may keep
+       (TCPFSM_SIG_OUT_OF_ORDER): octets [data_off, data_off + data_len) of the segment's text
+       (the text starts after a SYN), stream sequence numbers data_seq .. data_seq + data_len - 1.
+       With SIG_DATA, data_seq is RCV.NXT before the call (SEG.SEQ + 1 after a SYN in SYN-SENT)
+       and data_off > 0 when the start of the text was old (already received). Without SIG_DATA
+       or SIG_OUT_OF_ORDER, data_len is 0. */
+    uint32_t data_seq;
+    uint32_t data_off;
+    uint32_t data_len;
 };
 
 /* The largest receive window (RFC 7323 2.3: "two times the maximum window size must be less than
@@ -200,8 +214,14 @@ int tcpfsm_open_passive(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t iss, 
 int tcpfsm_close(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out);
 int tcpfsm_abort(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out);
 /* The application wrote `len` bytes: data segments of up to cfg->mss are emitted within the
-   peer's window; the rest waits for window (returned bytes are always all accepted). */
+   peer's window (at most TCPFSM_MAX_SEGMENTS - 1 per call: TCPFSM_SIG_MORE says when more could
+   go, tcpfsm_push continues); the rest waits for window (returned bytes are always all accepted). */
 int tcpfsm_send(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct tcpfsm_output *out);
+/* Emit what tcpfsm_send left queued: data segments within the peer's window, then the FIN that
+   CLOSE queued once the last byte is out (as tcpfsm_send does). Valid in every state: TCPFSM_OK
+   and nothing emitted when there is nothing to send. Call it while the output carries
+   TCPFSM_SIG_MORE (any call can set it: an ACK that opens the window, a full output...). */
+int tcpfsm_push(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out);
 /* The application consumed `len` received bytes: the window opens again. */
 int tcpfsm_consumed(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct tcpfsm_output *out);
 
@@ -224,6 +244,16 @@ int tcpfsm_consumed(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, stru
    listens, so the host frees the block. */
 int tcpfsm_accept(const struct tcpfsm_conn *listener, struct tcpfsm_conn *c, tcpfsm_time_t now,
                   const struct tcpfsm_segment *syn, uint32_t iss, struct tcpfsm_output *out);
+
+/* Reassembly by the host (the core keeps no out-of-order text). After TCPFSM_SIG_OUT_OF_ORDER the
+   host may keep the range the output names; after any TCPFSM_SIG_DATA (and after this call), when
+   its kept ranges start at the new RCV.NXT (tcpfsm_rcv_nxt), it calls tcpfsm_reassembled with the
+   length `len` of the contiguous run it holds from RCV.NXT on: RCV.NXT advances by `len`, RCV.WND
+   shrinks by `len` (the bytes count as delivered: tcpfsm_consumed reopens the window), an ACK is
+   sent and the output carries TCPFSM_SIG_DATA with data_seq = the old RCV.NXT, data_off = 0,
+   data_len = len. TCPFSM_ERR_ARG if len > RCV.WND; TCPFSM_ERR_STATE outside ESTABLISHED,
+   FIN-WAIT-1 and FIN-WAIT-2 (the states that receive text); len = 0 does nothing. */
+int tcpfsm_reassembled(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct tcpfsm_output *out);
 
 /* An arriving segment for this connection (RFC 9293 3.10.7). */
 int tcpfsm_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, const struct tcpfsm_segment *seg,

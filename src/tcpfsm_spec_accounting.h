@@ -94,6 +94,35 @@
       ack_updates_window(snd_una, ack, snd_nxt)
       && (handshake_state(from) || window_is_newer(wl1, wl2, seq, ack));
 
+  // ------------------------------------------------------------ the text the host sees
+  // Which octets of the segment's text the data was taken from (TCPFSM_SIG_DATA): "If a segment's
+  // contents straddle the boundary between old and new, only the new parts are processed"
+  // (3.10.7.4, first): the text [seq, seq+len) is old up to RCV.NXT, so the octets taken start at
+  // offset RCV.NXT - SEG.SEQ of the text.
+  logic integer text_offset(integer rcv_nxt, integer seq) = seq_sub(rcv_nxt, seq);
+
+  // The segment's in-window text beyond RCV.NXT (TCPFSM_SIG_OUT_OF_ORDER). RFC 9293 3.10.7.4: "One
+  // could tailor actual segments to fit this assumption by trimming off any portions that lie
+  // outside the window (including SYN and FIN) and only processing further if the segment then
+  // begins at RCV.NXT. Segments with higher beginning sequence numbers SHOULD be held for later
+  // processing (SHLD-31)." The octets the host may hold: from SEG.SEQ (RCV.NXT < SEG.SEQ <
+  // RCV.NXT+RCV.WND) up to the end of the text or the right edge of the window RCV.NXT+RCV.WND,
+  // whichever comes first; none when the text is not beyond RCV.NXT, or the state takes no text.
+  // (seq_sub(seq, rcv_nxt) is SEG.SEQ - RCV.NXT modulo 2^32, the distance into the window.)
+  logic integer text_beyond(integer rcv_nxt, integer rcv_wnd, integer seq, integer len) =
+      (len > 0 && 0 < seq_dist(rcv_nxt, seq) < 2147483648 && seq_sub(seq, rcv_nxt) < rcv_wnd)
+        ? (len < rcv_wnd - seq_sub(seq, rcv_nxt) ? len : rcv_wnd - seq_sub(seq, rcv_nxt)) : 0;
+  logic integer text_held(integer from, integer rcv_nxt, integer rcv_wnd, integer seq, integer len) =
+      (from == TCPFSM_SYN_SENT || from == TCPFSM_SYN_RECEIVED || from == TCPFSM_ESTABLISHED
+       || from == TCPFSM_FIN_WAIT_1 || from == TCPFSM_FIN_WAIT_2)
+        ? text_beyond(rcv_nxt, rcv_wnd, seq, len) : 0;
+
+  // The states in which the host hands reassembled text back (tcpfsm_reassembled): those that
+  // deliver text once the handshake is over, "ESTABLISHED STATE, FIN-WAIT-1 STATE, FIN-WAIT-2
+  // STATE: ... deliver segment data".
+  predicate state_delivers_text(integer st) =
+      st == TCPFSM_ESTABLISHED || st == TCPFSM_FIN_WAIT_1 || st == TCPFSM_FIN_WAIT_2;
+
   // ------------------------------------------------------------ the handshake (3.10.7.2, 3.10.7.3)
   // SYN-SENT / LISTEN: "RCV.NXT is set to SEG.SEQ+1, IRS is set to SEG.SEQ".
   // OPEN: "An initial send sequence number (ISS) is selected. A SYN segment of the form

@@ -301,7 +301,8 @@
 
   // The step from state `s` on event `e` took row `row` into state `to`: the cell's row for the
   // connection's guard, which is model/tcp.fsm's row for (s, e, guard) with that next state;
-  // row 0: the cell is empty and nothing happened (no state change, no signal in `events`).
+  // row 0: the cell is empty and nothing happened (no state change, no signal in `events` but
+  // TCPFSM_SIG_MORE, which reports what waits to be sent, not what the call did).
   // The action bits run() hands to apply_actions are the cell's, cell_actions (step's contract).
   // Not proved yet: that the cell's action bits are tcpfsm_row_actions(row, ...) of the
   // generated relation (a goal over the whole table exceeds the provers' budget).
@@ -309,7 +310,8 @@
                          integer events) =
       row == cell_row(c, s, e)
       && (row != 0 ==> tcpfsm_row(row, s, e, cell_guard(c, s, e), to))
-      && (row == 0 ==> !tcpfsm_has_row(s, e, cell_guard(c, s, e)) && to == s && events == 0);
+      && (row == 0 ==> !tcpfsm_has_row(s, e, cell_guard(c, s, e)) && to == s
+                       && (events == 0 || events == TCPFSM_SIG_MORE));
 */
 
 #endif /* TCPFSM_SPEC_CLASSIFY_H */

@@ -203,6 +203,22 @@
       && (s.flags == TCPFSM_ACK || s.flags == (TCPFSM_ACK | TCPFSM_PSH))
       && within_send_window(s, c->snd_una, c->snd_wnd);
 
+  // ------------------------------------------------------------ more to send (TCPFSM_SIG_MORE)
+  // RFC 9293 3.10.2 (SEND) "Segmentize the buffer and send it" within "the usable window"
+  // (3.8.6.2.1), and 3.10.4 (CLOSE) "Queue this until all preceding SENDs have been segmentized,
+  // then form a FIN segment and send it": the core could emit a segment right now when the state
+  // sends from the queue (sends_data) and either the next data segment has a positive length
+  // (data_segment_len, queued data within the usable window) or the FIN is pending with nothing
+  // queued before it. `fin_pending` is 1 when the TCPFSM_F_FIN_PENDING bit of the flags is set.
+  predicate can_send_more(integer st, integer queued, integer mss, integer snd_wnd,
+                          integer in_flight, integer fin_pending) =
+      sends_data(st)
+      && (data_segment_len(queued, mss, usable_window(snd_wnd, in_flight)) > 0
+          || (fin_pending != 0 && queued == 0));
+  predicate conn_can_send_more{L}(struct tcpfsm_conn *c) =
+      can_send_more(c->state, c->snd_queued, c->cfg->mss, c->snd_wnd,
+                    in_flight(c->snd_una, c->snd_nxt), (c->flags & TCPFSM_F_FIN_PENDING) != 0 ? 1 : 0);
+
   // ------------------------------------------------------------ window update
   // RFC 9293 3.8.6.2.2 (receiver SWS avoidance): "The suggested SWS avoidance algorithm for the
   // receiver is to keep RCV.NXT+RCV.WND fixed until the reduction satisfies:

@@ -185,11 +185,13 @@ enum call_kind {
     CALL_SEND,
     CALL_CONSUMED,
     CALL_SEGMENT,
-    CALL_TIMER
+    CALL_TIMER,
+    CALL_PUSH,
+    CALL_REASSEMBLED
 };
 
 static const char *const call_names[] = {"open_active", "open_passive", "close", "abort",
-                                         "send", "consumed", "segment", "timer"};
+                                         "send", "consumed", "segment", "timer", "push", "reassembled"};
 
 static uint8_t user_event(enum call_kind k)
 {
@@ -287,11 +289,24 @@ struct step_ctx {
     const struct tcpfsm_conn *c;       /* the block after the call */
     const struct tcpfsm_config *cfg;
     const struct tcpfsm_segment *seg;  /* CALL_SEGMENT */
-    uint32_t arg;                      /* OPEN: ISS; SEND / consumed: len */
+    uint32_t arg;                      /* OPEN: ISS; SEND / consumed / reassembled: len */
     tcpfsm_time_t now;
     int rc;
     const struct tcpfsm_output *out;
 };
+
+/* Could the core emit a segment right now (the spec's conn_can_send_more)? */
+static int can_send_more(const struct tcpfsm_conn *c)
+{
+    uint32_t in_flight = c->snd_nxt - c->snd_una;
+    int sends = c->state == TCPFSM_ESTABLISHED || c->state == TCPFSM_CLOSE_WAIT || c->state == TCPFSM_FIN_WAIT_1
+                || c->state == TCPFSM_CLOSING || c->state == TCPFSM_LAST_ACK;
+    if (!sends)
+        return 0;
+    if (c->snd_queued == 0)
+        return (c->flags & TCPFSM_F_FIN_PENDING) != 0;
+    return c->snd_wnd > in_flight && c->cfg->mss > 0;
+}
 
 static void check_step(const struct step_ctx *x)
 {
@@ -315,7 +330,7 @@ static void check_step(const struct step_ctx *x)
                  x->rc, (unsigned long long)out->deadline, (unsigned long long)tcpfsm_deadline(c));
 
     /* ---- return codes */
-    if (x->kind == CALL_SEGMENT || x->kind == CALL_TIMER)
+    if (x->kind == CALL_SEGMENT || x->kind == CALL_TIMER || x->kind == CALL_PUSH)
         CHECK(x->rc == TCPFSM_OK, "%s returned %d", call_names[x->kind], x->rc);
     else
         CHECK(x->rc == TCPFSM_OK || x->rc == TCPFSM_ERR_STATE || x->rc == TCPFSM_ERR_CLOSING
@@ -332,6 +347,8 @@ static void check_step(const struct step_ctx *x)
         break;
     case CALL_SEND:
     case CALL_CONSUMED:
+    case CALL_PUSH:
+    case CALL_REASSEMBLED:
         CHECK(ev == TCPFSM_EV_NONE, "%s classified as event %u", call_names[x->kind], ev);
         CHECK(to == from, "%s changed the state", call_names[x->kind]);
         break;
@@ -399,8 +416,9 @@ static void check_step(const struct step_ctx *x)
         if (actions & TCPFSM_ACT_SIGNAL_REOPENED) want |= TCPFSM_SIG_REOPENED;
         CHECK((out->events & lifecycle) == want, "signals 0x%x but row T%02u calls for 0x%x", out->events,
               out->row, want);
-        if (!(actions & TCPFSM_ACT_PROCESS))
-            CHECK(!(out->events & (TCPFSM_SIG_DATA | TCPFSM_SIG_ACKED)), "DATA/ACKED signalled without PROCESS");
+        if (!(actions & TCPFSM_ACT_PROCESS))   /* (tcpfsm_reassembled signals DATA outside the table) */
+            CHECK(!(out->events & ((x->kind == CALL_REASSEMBLED ? 0u : TCPFSM_SIG_DATA) | TCPFSM_SIG_ACKED)),
+                  "DATA/ACKED signalled without PROCESS");
         if (to == TCPFSM_CLOSED && from != TCPFSM_CLOSED)
             CHECK(out->events & (TCPFSM_SIG_CLOSED | TCPFSM_SIG_RESET | TCPFSM_SIG_REFUSED | TCPFSM_SIG_TIMEOUT),
                   "entered CLOSED without a closing signal (closed, reset, refused or timed out)");
@@ -415,7 +433,8 @@ static void check_step(const struct step_ctx *x)
         uint32_t send_actions = TCPFSM_ACT_SEND_SYN | TCPFSM_ACT_SEND_SYN_ACK | TCPFSM_ACT_SEND_ACK
                                 | TCPFSM_ACT_SEND_FIN | TCPFSM_ACT_SEND_RST | TCPFSM_ACT_SEND_CHALLENGE_ACK
                                 | TCPFSM_ACT_RETRANSMIT | TCPFSM_ACT_PROCESS;
-        if (x->kind != CALL_SEND && x->kind != CALL_CONSUMED && !(actions & send_actions))
+        if (x->kind != CALL_SEND && x->kind != CALL_CONSUMED && x->kind != CALL_PUSH
+            && x->kind != CALL_REASSEMBLED && !(actions & send_actions))
             CHECK(out->count == 0, "%u segments emitted by a row (T%02u) with no sending action", out->count,
                   out->row);
     }
@@ -513,7 +532,8 @@ static void check_step(const struct step_ctx *x)
         CHECK(seq_le(pre->snd_nxt, c->snd_nxt), "SND.NXT went back from %u to %u", pre->snd_nxt, c->snd_nxt);
         if (from != TCPFSM_SYN_SENT) {
             uint32_t adv = c->rcv_nxt - pre->rcv_nxt;
-            uint32_t limit = x->kind == CALL_SEGMENT ? seg_space(x->seg) : 0u;
+            uint32_t limit = x->kind == CALL_SEGMENT ? seg_space(x->seg)
+                             : x->kind == CALL_REASSEMBLED && x->rc == TCPFSM_OK ? x->arg : 0u;
             CHECK(adv <= limit, "RCV.NXT moved by %u (from %u to %u), more than the segment's %u", adv,
                   pre->rcv_nxt, c->rcv_nxt, limit);
         }
@@ -538,6 +558,55 @@ static void check_step(const struct step_ctx *x)
     }
     if (x->kind == CALL_SEND && x->rc != TCPFSM_OK)
         CHECK(c->snd_queued == pre->snd_queued && out->count == 0, "a refused SEND changed the queue");
+    if (x->kind == CALL_PUSH) {
+        uint32_t sent = 0;
+        for (i = 0; i < out->count; i++)
+            if (!(out->segments[i].flags & (TCPFSM_RST | TCPFSM_SYN)))
+                sent += out->segments[i].len;
+        CHECK((uint64_t)pre->snd_queued == (uint64_t)c->snd_queued + sent,
+              "PUSH: queued %u -> %u with %u bytes emitted", pre->snd_queued, c->snd_queued, sent);
+        CHECK(c->rcv_nxt == pre->rcv_nxt && c->rcv_wnd == pre->rcv_wnd, "PUSH moved the receive side");
+        CHECK(!can_send_more(pre) || out->count > 0, "PUSH sent nothing though something could go");
+    }
+    if (x->kind == CALL_REASSEMBLED) {
+        int takes = pre->state == TCPFSM_ESTABLISHED || pre->state == TCPFSM_FIN_WAIT_1
+                    || pre->state == TCPFSM_FIN_WAIT_2;
+        CHECK(x->rc == (!takes ? TCPFSM_ERR_STATE : x->arg > pre->rcv_wnd ? TCPFSM_ERR_ARG : TCPFSM_OK),
+              "reassembled(%u) returned %d in %s with RCV.WND %u", x->arg, x->rc,
+              tcpfsm_state_name((enum tcpfsm_state)pre->state), pre->rcv_wnd);
+        if (x->rc == TCPFSM_OK) {
+            CHECK(c->rcv_nxt == pre->rcv_nxt + x->arg && c->rcv_wnd == pre->rcv_wnd - x->arg,
+                  "reassembled(%u): RCV.NXT %u -> %u, RCV.WND %u -> %u", x->arg, pre->rcv_nxt, c->rcv_nxt,
+                  pre->rcv_wnd, c->rcv_wnd);
+            CHECK(x->arg == 0 ? out->count == 0 && !(out->events & TCPFSM_SIG_DATA)
+                              : out->count == 1 && (out->events & TCPFSM_SIG_DATA) && out->data_seq == pre->rcv_nxt
+                                    && out->data_off == 0 && out->data_len == x->arg,
+                  "reassembled(%u): %u segments, events 0x%x, data %u+%u", x->arg, out->count, out->events,
+                  out->data_seq, out->data_len);
+        } else {
+            CHECK(c->rcv_nxt == pre->rcv_nxt && c->rcv_wnd == pre->rcv_wnd && out->count == 0,
+                  "a refused reassembled changed the receive side or sent");
+        }
+    }
+
+    /* ---- the text reported, and SIG_MORE exactly when more could go now */
+    if (!(out->events & (TCPFSM_SIG_DATA | TCPFSM_SIG_OUT_OF_ORDER)))
+        CHECK(out->data_len == 0, "data_len %u without SIG_DATA or SIG_OUT_OF_ORDER", out->data_len);
+    CHECK(!((out->events & TCPFSM_SIG_DATA) && (out->events & TCPFSM_SIG_OUT_OF_ORDER)),
+          "SIG_DATA and SIG_OUT_OF_ORDER together");
+    if (x->kind == CALL_SEGMENT && (out->events & (TCPFSM_SIG_DATA | TCPFSM_SIG_OUT_OF_ORDER)))
+        CHECK(out->data_off <= x->seg->len && out->data_len <= x->seg->len - out->data_off && out->data_len > 0,
+              "text [%u, +%u) named in a segment of %u bytes", out->data_off, out->data_len, x->seg->len);
+    if (x->kind == CALL_SEGMENT && (out->events & TCPFSM_SIG_DATA))
+        CHECK(c->rcv_nxt - out->data_seq >= out->data_len, "SIG_DATA from %u +%u but RCV.NXT is %u",
+              out->data_seq, out->data_len, c->rcv_nxt);
+    if (x->kind == CALL_SEGMENT && (out->events & TCPFSM_SIG_OUT_OF_ORDER))
+        CHECK(c->rcv_nxt == pre->rcv_nxt && out->data_seq - c->rcv_nxt > 0
+                  && (uint64_t)(out->data_seq - c->rcv_nxt) + out->data_len <= c->rcv_wnd,
+              "out-of-order text %u +%u outside RCV.NXT %u .. +RCV.WND %u", out->data_seq, out->data_len,
+              c->rcv_nxt, c->rcv_wnd);
+    CHECK(!(out->events & TCPFSM_SIG_MORE) == !can_send_more(c), "SIG_MORE %s but more %s go now",
+          (out->events & TCPFSM_SIG_MORE) ? "set" : "clear", can_send_more(c) ? "could" : "could not");
 
     /* ---- deadline sane */
     if (c->timer != TCPFSM_TIMER_NONE && !(pre->timer == c->timer && pre->deadline == c->deadline)) {
@@ -717,6 +786,8 @@ static void call(struct world *w, unsigned i, enum call_kind kind, uint32_t arg,
     case CALL_CONSUMED: rc = tcpfsm_consumed(c, w->now, arg, &out); break;
     case CALL_SEGMENT: rc = tcpfsm_segment(c, w->now, &segcopy, &out); break;
     case CALL_TIMER: rc = tcpfsm_timer(c, w->now, &out); break;
+    case CALL_PUSH: rc = tcpfsm_push(c, w->now, &out); break;
+    case CALL_REASSEMBLED: rc = tcpfsm_reassembled(c, w->now, arg, &out); break;
     }
     if (seg != NULL && memcmp(&segcopy, seg, sizeof segcopy) != 0)
         violation("tcpfsm_segment modified its input segment");
@@ -1127,7 +1198,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             case 2: len = used + 1u; break;
             default: len = u32(&in); break;
             }
-            call(&w, i, CALL_CONSUMED, len, NULL);
+            if ((var & 4u) == 0u)
+                call(&w, i, CALL_CONSUMED, len, NULL);
+            else if ((var & 3u) == 3u)
+                call(&w, i, CALL_PUSH, 0, NULL);
+            else {  /* 0: RCV.WND - buffer used, 1: a byte count, 2: one more than RCV.WND; octets the
+                       peer never sent, as far as the pair's invariant knows */
+                w.clean = 0;
+                call(&w, i, CALL_REASSEMBLED, (var & 3u) == 2u ? w.conn[i].rcv_wnd + 1u : len, NULL);
+            }
             break;
         }
         case 7: raw_segment(&in, &s); w.clean = 0; call(&w, i, CALL_SEGMENT, 0, &s); break;

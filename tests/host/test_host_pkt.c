@@ -1,7 +1,8 @@
 /* tests/host/test_host_pkt.c - the packet parser of tcpfsm-tun (tools/host/pkt_parse.c) on every
    class of malformed input, every truncation and random mutations (built with ASan and UBSan: a
    read outside the buffer fails the test); the builder round trip; SipHash-2-4 against its
-   reference vectors; the timer heap; the drop rules' syntax. */
+   reference vectors; the timer heap; the drop rules' syntax; the held out-of-order ranges and the
+   receive ring's bytes held beyond its end. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,9 +11,11 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "buf.h"
 #include "drop.h"
 #include "iss.h"
 #include "pkt.h"
+#include "reasm.h"
 #include "timers.h"
 
 #define SRC 0xc0000201u
@@ -215,6 +218,52 @@ static void test_drop_rules(void **state)
     assert_int_equal(drop_match(&d, 0, &syn, -1), 1);
 }
 
+/* Held ranges: merged when they overlap or touch, forgotten below RCV.NXT, taken as one run from
+   RCV.NXT, across 2^32; a full table refuses (the host then simply does not hold). */
+static void test_reasm_ranges(void **state)
+{
+    struct reasm r;
+    uint32_t base = 0xfffffff0u;
+    unsigned i;
+    (void)state;
+    reasm_clear(&r);
+    assert_int_equal(reasm_take(&r, base), 0);
+    assert_int_equal(reasm_add(&r, base + 20u, 10), 0);      /* [20, 30) */
+    assert_int_equal(reasm_add(&r, base + 40u, 10), 0);      /* [40, 50) */
+    assert_int_equal(reasm_add(&r, base + 30u, 10), 0);      /* fills the gap: [20, 50) */
+    assert_int_equal(r.n, 1);
+    assert_int_equal(reasm_take(&r, base + 10u), 0);         /* a gap before it */
+    assert_int_equal(reasm_take(&r, base + 25u), 25);        /* RCV.NXT inside: the rest */
+    assert_int_equal(r.n, 0);
+    assert_int_equal(reasm_add(&r, base + 5u, 5), 0);
+    assert_int_equal(reasm_take(&r, base + 10u), 0);         /* all below RCV.NXT: forgotten */
+    assert_int_equal(r.n, 0);
+    for (i = 0; i < REASM_RANGES; i++)
+        assert_int_equal(reasm_add(&r, base + 100u * i, 10), 0);
+    assert_int_equal(reasm_add(&r, base + 5000u, 10), -1);
+    assert_int_equal(reasm_add(&r, base + 10u, 90), 0);      /* joins the first two */
+    assert_int_equal(r.n, REASM_RANGES - 1u);
+}
+
+/* Bytes written beyond the end of the ring stay out of it until committed, at their offset. */
+static void test_buf_put_at(void **state)
+{
+    struct buf b;
+    uint8_t got[8];
+    (void)state;
+    assert_int_equal(buf_init(&b, 8), 0);
+    assert_int_equal(buf_put(&b, (const uint8_t *)"ab", 2), 2);
+    buf_drop(&b, 1);                                         /* head moves: "b" */
+    buf_put_at(&b, 2, (const uint8_t *)"ef", 2);             /* held: "b", gap "cd", "ef" */
+    assert_int_equal(b.len, 1);
+    assert_int_equal(buf_put(&b, (const uint8_t *)"cd", 2), 2);
+    buf_commit(&b, 2);
+    assert_int_equal(b.len, 5);
+    buf_peek(&b, 0, got, 5);
+    assert_memory_equal(got, "bcdef", 5);
+    buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -226,6 +275,8 @@ int main(void)
         cmocka_unit_test(test_iss_per_connection),
         cmocka_unit_test(test_timers_order),
         cmocka_unit_test(test_drop_rules),
+        cmocka_unit_test(test_reasm_ranges),
+        cmocka_unit_test(test_buf_put_at),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -241,6 +241,20 @@ void fx_consumed(struct fx *f, uint32_t len)
     after_call(f, "tcpfsm_consumed");
 }
 
+void fx_push(struct fx *f)
+{
+    before_call(f);
+    f->rc = tcpfsm_push(&f->conn, f->now, &f->out);
+    after_call(f, "tcpfsm_push");
+}
+
+void fx_reassembled(struct fx *f, uint32_t len)
+{
+    before_call(f);
+    f->rc = tcpfsm_reassembled(&f->conn, f->now, len, &f->out);
+    after_call(f, "tcpfsm_reassembled");
+}
+
 void fx_timer(struct fx *f)
 {
     before_call(f);
@@ -401,6 +415,13 @@ void fx_expect_events(struct fx *f, unsigned events)
 void fx_expect_events_mask(struct fx *f, unsigned events, unsigned dont_care)
 {
     FX_EQ(f, "out.events", f->out.events & ~dont_care, events & ~dont_care);
+}
+
+void fx_expect_data(struct fx *f, uint32_t seq, uint32_t off, uint32_t len)
+{
+    FX_EQ(f, "out.data_seq", f->out.data_seq, seq);
+    FX_EQ(f, "out.data_off", f->out.data_off, off);
+    FX_EQ(f, "out.data_len", f->out.data_len, len);
 }
 
 void fx_expect_deadline(struct fx *f, tcpfsm_time_t deadline)

@@ -144,6 +144,8 @@ void fx_close(struct fx *f);
 void fx_abort(struct fx *f);
 void fx_send(struct fx *f, uint32_t len);
 void fx_consumed(struct fx *f, uint32_t len);
+void fx_push(struct fx *f);                  /* tcpfsm_push */
+void fx_reassembled(struct fx *f, uint32_t len); /* tcpfsm_reassembled, expected to succeed */
 void fx_timer(struct fx *f);                 /* tcpfsm_timer at f->now */
 void fx_fire(struct fx *f);                  /* advance the clock to the deadline, then fx_timer */
 void fx_advance(struct fx *f, tcpfsm_time_t dt);
@@ -176,6 +178,8 @@ void fx_expect_events(struct fx *f, unsigned events);
 /* As fx_expect_events, but bits in `dont_care` may or may not be set. */
 void fx_expect_events_mask(struct fx *f, unsigned events, unsigned dont_care);
 void fx_expect_deadline(struct fx *f, tcpfsm_time_t deadline);
+/* The text range of the last call: out.data_seq, out.data_off, out.data_len. */
+void fx_expect_data(struct fx *f, uint32_t seq, uint32_t off, uint32_t len);
 /* The accessors agree with the model: SND.UNA, SND.NXT, RCV.NXT (once a SYN was received),
    RCV.WND, SND.WND (once synchronized) and the deadline. */
 void fx_expect_vars(struct fx *f);

@@ -168,9 +168,42 @@ static void test_close_wait_close_with_queued_data(void **state)
     fx_expect_row(f, TCPFSM_ROW_T96, TCPFSM_CLOSED);
 }
 
+/* CLOSE-WAIT still sends (3.10.2: "Segmentize the buffer and send it"): SIG_MORE after three
+   segments, PUSH the fourth. */
+static void test_close_wait_push(void **state)
+{
+    struct fx *f = *state;
+    uint32_t mss = f->cfg.mss;
+    assert_true(4u * mss <= FX_PEER_WND);
+    fx_send(f, 4u * mss);
+    fx_expect_count(f, 3);
+    fx_expect_events(f, TCPFSM_SIG_MORE);
+    f->snd_nxt += 3u * mss;
+    fx_push(f);
+    fx_expect_no_transition(f);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, (uint16_t)mss);
+    f->snd_nxt += mss;
+    fx_expect_events(f, 0);
+    fx_expect_vars(f);
+}
+
+/* The peer's FIN is in: no more text, tcpfsm_reassembled is refused. */
+static void test_close_wait_reassembled(void **state)
+{
+    struct fx *f = *state;
+    f->rc = tcpfsm_reassembled(&f->conn, f->now, 1, &f->out);
+    assert_int_equal(f->rc, TCPFSM_ERR_STATE);
+    assert_int_equal(f->out.count, 0);
+    assert_int_equal(f->out.data_len, 0);
+    fx_expect_vars(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        FX_TESTS(test_close_wait_push, setup_close_wait),
+        FX_TESTS(test_close_wait_reassembled, setup_close_wait),
         FX_RST_MATRIX_TESTS(close_wait, setup_close_wait),
         FX_SYN_MATRIX_TESTS(close_wait, setup_close_wait),
         FX_ACK_MATRIX_TESTS(close_wait, setup_close_wait),

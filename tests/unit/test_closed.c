@@ -470,9 +470,26 @@ static void test_closed_table_lookup_every_cell(void **state)
     }
 }
 
+/* PUSH is valid in every state: in CLOSED it is TCPFSM_OK and sends nothing. tcpfsm_reassembled is
+   refused ("connection does not exist"). NULL arguments: TCPFSM_ERR_ARG. */
+static void test_closed_push(void **state)
+{
+    struct fx *f = *state;
+    fx_push(f);
+    fx_expect_no_row(f);
+    fx_expect_events(f, 0);
+    assert_int_equal(f->out.data_len, 0);
+    f->rc = tcpfsm_reassembled(&f->conn, f->now, 0, &f->out);
+    assert_int_equal(f->rc, TCPFSM_ERR_STATE);
+    assert_int_equal(f->out.count, 0);
+    assert_int_equal(tcpfsm_push(NULL, f->now, &f->out), TCPFSM_ERR_ARG);
+    assert_int_equal(tcpfsm_reassembled(&f->conn, f->now, 0, NULL), TCPFSM_ERR_ARG);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        FX_TESTS(test_closed_push, setup_closed),
         FX_TESTS(test_closed_open_active, setup_closed),
         FX_TESTS(test_closed_open_passive, setup_closed),
         FX_TESTS(test_closed_no_connection_syn, setup_closed),

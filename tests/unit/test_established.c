@@ -126,6 +126,7 @@ static void test_established_ack_data(void **state)
     struct fx *f = *state;
     fx_seg(f, TCPFSM_ACK | TCPFSM_PSH, f->rcv_nxt, f->snd_nxt, 100);
     fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_expect_data(f, f->rcv_nxt, 0, 100);   /* the whole text, from RCV.NXT */
     f->rcv_nxt += 100u;
     fx_expect_count(f, 1);
     fx_expect_ack(f, 0);
@@ -196,32 +197,179 @@ static void test_established_ack_data_overlapping_left_edge(void **state)
     struct fx *f = *state;
     fx_seg(f, TCPFSM_ACK, f->rcv_nxt - 10u, f->snd_nxt, 30);
     fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_expect_data(f, f->rcv_nxt, 10, 20);   /* the old first 10 octets are skipped */
     f->rcv_nxt += 20u;
     fx_expect_count(f, 1);
     fx_expect_ack(f, 0);
     fx_expect_events(f, TCPFSM_SIG_DATA);
 }
 
-/* T36: out-of-order text in the window is acceptable but RCV.NXT does not move; anything sent
-   is a duplicate ACK for RCV.NXT (RFC 5681 4.2). */
+/* T36: out-of-order text in the window is acceptable but RCV.NXT does not move; what is sent is
+   a duplicate ACK for RCV.NXT (RFC 5681 4.2), and the host is told it may hold the text
+   (SIG_OUT_OF_ORDER, RFC 9293 3.10.7.4 SHLD-31). Once the gap is filled in order (SIG_DATA for
+   those octets only), the host hands the held text back with tcpfsm_reassembled. */
 static void test_established_ack_data_out_of_order(void **state)
 {
     struct fx *f = *state;
-    unsigned i;
     fx_seg(f, TCPFSM_ACK, f->rcv_nxt + 10u, f->snd_nxt, 10);
     fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
-    fx_expect_events(f, 0);
-    for (i = 0; i < f->out.count; i++) {
-        fx_expect_ack(f, i);
-    }
+    fx_expect_events(f, TCPFSM_SIG_OUT_OF_ORDER);
+    fx_expect_data(f, f->rcv_nxt + 10u, 0, 10);
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_vars(f);                                   /* RCV.NXT, RCV.WND unchanged */
     /* the in-order bytes then advance RCV.NXT by their own length only */
     fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 10);
     fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_expect_data(f, f->rcv_nxt, 0, 10);
     f->rcv_nxt += 10u;
+    f->rcv_wnd -= 10u;
     fx_expect_count(f, 1);
     fx_expect_ack(f, 0);
     fx_expect_events(f, TCPFSM_SIG_DATA);
+    /* the host's held octets now start at RCV.NXT */
+    fx_reassembled(f, 10);
+    fx_expect_no_transition(f);
+    fx_expect_data(f, f->rcv_nxt, 0, 10);
+    f->rcv_nxt += 10u;
+    f->rcv_wnd -= 10u;
+    fx_expect_events(f, TCPFSM_SIG_DATA);
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);                                 /* ACK = the new RCV.NXT */
+    fx_expect_window(f, 0, (uint16_t)(f->rcv_wnd < 65535u ? f->rcv_wnd : 65535u));
+    fx_expect_vars(f);
 }
+
+/* T36: out-of-order text running past the right edge RCV.NXT+RCV.WND: the host may hold only the
+   part inside the window (RFC 9293 3.10.7.4: "trimming off any portions that lie outside the
+   window"). */
+static void test_established_ack_data_out_of_order_trimmed(void **state)
+{
+    struct fx *f = *state;
+    uint32_t start = f->rcv_wnd - 100u;
+    assert_true(f->rcv_wnd > 200u);
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt + start, f->snd_nxt, 300);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_expect_events(f, TCPFSM_SIG_OUT_OF_ORDER);
+    fx_expect_data(f, f->rcv_nxt + start, 0, 100);
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_vars(f);
+}
+
+/* tcpfsm_reassembled beyond the window: TCPFSM_ERR_ARG, nothing changes, nothing is sent; 0
+   octets: TCPFSM_OK and nothing happens. */
+static void test_established_reassembled_beyond_window(void **state)
+{
+    struct fx *f = *state;
+    f->rc = tcpfsm_reassembled(&f->conn, f->now, f->rcv_wnd + 1u, &f->out);
+    assert_int_equal(f->rc, TCPFSM_ERR_ARG);
+    assert_int_equal(f->out.count, 0);
+    assert_int_equal(f->out.data_len, 0);
+    assert_int_equal(f->out.events & TCPFSM_SIG_DATA, 0);
+    fx_expect_vars(f);
+    fx_reassembled(f, 0);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, 0);
+    assert_int_equal(f->out.data_len, 0);
+    fx_expect_vars(f);
+    /* the whole window is accepted, and closes it */
+    fx_reassembled(f, f->rcv_wnd);
+    fx_expect_data(f, f->rcv_nxt, 0, f->rcv_wnd);
+    f->rcv_nxt += f->rcv_wnd;
+    f->rcv_wnd = 0;
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_window(f, 0, 0);
+    fx_expect_vars(f);
+}
+
+/* SEND of four MSS into an open window: the output holds three data segments, TCPFSM_SIG_MORE says
+   the fourth could go now; PUSH sends it (with PSH, the last queued octet) and clears it. */
+static void test_established_push(void **state)
+{
+    struct fx *f = *state;
+    uint32_t mss = f->cfg.mss;
+    assert_true(4u * mss <= FX_PEER_WND);
+    fx_send(f, 4u * mss);
+    fx_expect_count(f, 3);
+    fx_expect_events(f, TCPFSM_SIG_MORE);
+    fx_expect_data(f, 0, 0, 0);
+    f->snd_nxt += 3u * mss;
+    /* any call's output says it: the clock before the deadline (nothing due, nothing sent) */
+    fx_timer(f);
+    fx_expect_no_transition(f);
+    assert_int_equal(f->out.row, TCPFSM_ROW_NONE);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, TCPFSM_SIG_MORE);
+    fx_push(f);
+    fx_expect_no_transition(f);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, (uint16_t)mss);
+    assert_int_equal(f->out.segments[0].flags, TCPFSM_ACK | TCPFSM_PSH);
+    f->snd_nxt += mss;
+    fx_expect_events(f, 0);
+    assert_int_equal(tcpfsm_snd_queued(&f->conn), 0);
+    fx_expect_deadline_unchanged(f);                 /* the timer runs since the first segment */
+    /* nothing left: PUSH is TCPFSM_OK and sends nothing */
+    fx_push(f);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, 0);
+}
+
+/* The peer's window opens by more than three segments' worth: the ACK's row sends three (and
+   SIG_MORE), PUSH the rest within the window. While the window is full SIG_MORE stays clear. */
+static void test_established_push_window_opens(void **state)
+{
+    struct fx *f = *state; /* CLOSED */
+    uint32_t mss = f->cfg.mss;
+    assert_true(6u * mss <= 65535u);
+    f->peer_wnd = (uint16_t)mss;
+    if (f->p->active) {
+        fx_to_established_active(f);
+    } else {
+        fx_to_established_passive(f);
+    }
+    fx_send(f, 6u * mss);
+    fx_expect_count(f, 1);                           /* one MSS fills the window */
+    fx_expect_events(f, 0);
+    f->snd_nxt += mss;
+    fx_advance(f, FX_RTT);
+    fx_seg_wnd(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 0, (uint16_t)(6u * mss));
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    f->snd_una = f->snd_nxt;
+    fx_expect_count(f, 3);
+    fx_expect_events(f, TCPFSM_SIG_ACKED | TCPFSM_SIG_MORE);
+    f->snd_nxt += 3u * mss;
+    fx_push(f);
+    fx_expect_count(f, 2);
+    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, (uint16_t)mss);
+    fx_expect_seg(f, 1, f->snd_nxt + mss, f->rcv_nxt, TCPFSM_ACK, (uint16_t)mss);
+    fx_expect_events(f, 0);
+    assert_int_equal(tcpfsm_snd_queued(&f->conn), 0);
+}
+
+/* SIG_MORE only while something could go now: data queued behind a window that is full is not
+   "more", nor is a PUSH with the window still full. */
+static void test_established_push_window_full(void **state)
+{
+    struct fx *f = *state; /* CLOSED */
+    uint32_t mss = f->cfg.mss;
+    f->peer_wnd = (uint16_t)mss;
+    if (f->p->active) {
+        fx_to_established_active(f);
+    } else {
+        fx_to_established_passive(f);
+    }
+    fx_send(f, 2u * mss);
+    fx_expect_count(f, 1);
+    fx_expect_events(f, 0);
+    fx_push(f);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, 0);
+    assert_int_equal(tcpfsm_snd_queued(&f->conn), mss);
+}
+
 
 /* A segment without ACK carrying text is dropped (3.10.7.4 fifth): its text is not accepted. */
 static void test_established_ack_bit_off_text_not_accepted(void **state)
@@ -352,6 +500,7 @@ static void test_established_fin_with_data(void **state)
     struct fx *f = *state;
     fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 100);
     fx_expect_row(f, TCPFSM_ROW_T37, TCPFSM_CLOSE_WAIT);
+    fx_expect_data(f, f->rcv_nxt, 0, 100);   /* the text, not the FIN */
     f->rcv_nxt += 101u;
     fx_expect_count(f, 1);
     fx_expect_ack(f, 0);
@@ -375,6 +524,12 @@ static void test_established_fin_out_of_order(void **state)
     for (i = 0; i < f->out.count; i++) {
         fx_expect_ack(f, i);
     }
+    /* with text: the host may hold the text, not the FIN (the peer sends it again) */
+    fx_seg(f, TCPFSM_FIN | TCPFSM_ACK, f->rcv_nxt + 10u, f->snd_nxt, 20);
+    fx_expect_row(f, TCPFSM_ROW_T36, TCPFSM_ESTABLISHED);
+    fx_expect_events(f, TCPFSM_SIG_OUT_OF_ORDER);
+    fx_expect_data(f, f->rcv_nxt + 10u, 0, 20);
+    fx_expect_vars(f);
 }
 
 /* T44: RFC 6298 (5.4) retransmit the earliest unacknowledged segment, (5.5) RTO <- RTO * 2,
@@ -1051,6 +1206,11 @@ int main(void)
         FX_TESTS(test_established_ack_data_duplicate, setup_established),
         FX_TESTS(test_established_ack_data_overlapping_left_edge, setup_established),
         FX_TESTS(test_established_ack_data_out_of_order, setup_established),
+        FX_TESTS(test_established_ack_data_out_of_order_trimmed, setup_established),
+        FX_TESTS(test_established_reassembled_beyond_window, setup_established),
+        FX_TESTS(test_established_push, setup_established),
+        FX_TESTS(test_established_push_window_opens, setup_closed),
+        FX_TESTS(test_established_push_window_full, setup_closed),
         FX_TESTS(test_established_ack_bit_off_text_not_accepted, setup_established),
         FX_TESTS(test_established_ack_zero_window, setup_established),
         FX_TESTS(test_established_rst_zero_window, setup_established),

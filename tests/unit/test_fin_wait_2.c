@@ -123,9 +123,42 @@ static void test_fin_wait_2_ack_data_consumed(void **state)
     fx_consume_window(f);
 }
 
+/* T61: FIN-WAIT-2 still takes text: out-of-order text may be held (SIG_OUT_OF_ORDER) and handed
+   back once the gap is filled. */
+static void test_fin_wait_2_reassembled(void **state)
+{
+    struct fx *f = *state;
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt + 5u, f->snd_nxt, 5);
+    fx_expect_row(f, TCPFSM_ROW_T61, TCPFSM_FIN_WAIT_2);
+    fx_expect_events(f, TCPFSM_SIG_OUT_OF_ORDER);
+    fx_expect_data(f, f->rcv_nxt + 5u, 0, 5);
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_seg(f, TCPFSM_ACK, f->rcv_nxt, f->snd_nxt, 5);
+    fx_expect_row(f, TCPFSM_ROW_T61, TCPFSM_FIN_WAIT_2);
+    fx_expect_events(f, TCPFSM_SIG_DATA);
+    fx_expect_data(f, f->rcv_nxt, 0, 5);
+    f->rcv_nxt += 5u;
+    f->rcv_wnd -= 5u;
+    fx_reassembled(f, 5);
+    fx_expect_no_transition(f);
+    fx_expect_events(f, TCPFSM_SIG_DATA);
+    fx_expect_data(f, f->rcv_nxt, 0, 5);
+    f->rcv_nxt += 5u;
+    f->rcv_wnd -= 5u;
+    fx_expect_count(f, 1);
+    fx_expect_ack(f, 0);
+    fx_expect_vars(f);
+    /* PUSH: nothing to send after our FIN */
+    fx_push(f);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        FX_TESTS(test_fin_wait_2_reassembled, setup_fin_wait_2),
         FX_RST_MATRIX_TESTS(fin_wait_2, setup_fin_wait_2),
         FX_SYN_MATRIX_TESTS(fin_wait_2, setup_fin_wait_2),
         FX_ACK_MATRIX_TESTS(fin_wait_2, setup_fin_wait_2),

@@ -297,6 +297,8 @@ static void test_syn_sent_syn_ack_with_data(void **state)
     fx_expect_seg(f, 0, f->iss + 1u, f->irs + 1u + 300u, TCPFSM_ACK, 0);
     fx_expect_window(f, 0, (uint16_t)(f->cfg.window - 300u));
     fx_expect_events_mask(f, TCPFSM_SIG_CONNECTED | TCPFSM_SIG_DATA, TCPFSM_SIG_ACKED);
+    /* the text starts after the SYN: octets [0, 300) of it, from IRS + 1 */
+    fx_expect_data(f, f->irs + 1u, 0, 300);
 }
 
 /* T12 after the host resized the receive buffer while in SYN-SENT (as FreeBSD's tcp_mss() rounds
@@ -361,7 +363,24 @@ static void test_syn_sent_syn_ack_with_data_zero_window(void **state)
     fx_expect_ack(f, 0);
     fx_expect_window(f, 0, 0);
     fx_expect_events_mask(f, TCPFSM_SIG_CONNECTED, TCPFSM_SIG_ACKED);
+    assert_int_equal(f->out.data_len, 0);
     fx_expect_vars(f);
+}
+
+/* PUSH in SYN-SENT with data queued: "Queue the data for transmission after entering ESTABLISHED
+   state": nothing goes out, no SIG_MORE (nothing could go now), TCPFSM_OK. */
+static void test_syn_sent_push(void **state)
+{
+    struct fx *f = *state;
+    fx_send(f, 100);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, 0);
+    fx_push(f);
+    fx_expect_no_row(f);
+    fx_expect_events(f, 0);
+    assert_int_equal(f->out.data_len, 0);
+    assert_int_equal(tcpfsm_snd_queued(&f->conn), 100);
+    fx_expect_deadline_unchanged(f);
 }
 
 /* drop_synfin (FreeBSD net.inet.tcp.drop_synfin): a SYN+FIN, with or without text, is dropped
@@ -430,6 +449,7 @@ int main(void)
         FX_TESTS(test_syn_sent_syn_ack_receive_buffer_resized, setup_syn_sent),
         FX_TESTS(test_syn_sent_syn_receive_buffer_resized, setup_syn_sent),
         FX_TESTS(test_syn_sent_syn_ack_with_data, setup_syn_sent),
+        FX_TESTS(test_syn_sent_push, setup_syn_sent),
         FX_CASE(test_syn_sent_syn_ack_with_data_zero_window, setup_syn_sent, rfc),
     };
     return FX_RUN("test_syn_sent", tests);

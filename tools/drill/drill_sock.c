@@ -203,28 +203,19 @@ static void take_output(struct drill_stack *s, int bi, int rc, enum tcpfsm_state
     for (i = 0; i < out->count && i < TCPFSM_MAX_SEGMENTS; i++)
         emit(s, bi, &out->segments[i], b->local_isn, 0);
     b->deadline = out->deadline;
-    /* Bytes of payload accepted: how far RCV.NXT moved, less the SYN and the FIN it covers. */
+    /* Bytes of payload accepted: the text SIG_DATA names, [data_off, data_off + data_len) of the
+       segment's text. */
     if ((out->events & TCPFSM_SIG_DATA) && in != NULL) {
-        /* Before the peer's SYN, RCV.NXT means nothing: count from the SYN's sequence number. */
-        uint32_t base = (in->flags & TCPFSM_SYN) && (before == TCPFSM_LISTEN || before == TCPFSM_SYN_SENT ||
-                                                     before == TCPFSM_CLOSED || before == TCPFSM_TIME_WAIT)
-                            ? in->seq
-                            : b->last_rcv_nxt;
-        uint32_t moved = tcpfsm_rcv_nxt(&b->conn) - base;
-        if ((out->events & TCPFSM_SIG_PEER_CLOSED) && (in->flags & TCPFSM_FIN) && moved > 0)
-            moved--;
-        if ((in->flags & TCPFSM_SYN) && before != after && moved > 0)
-            moved--;
-        if (moved > in->len) {
+        uint32_t n = out->data_len;
+        if (out->data_off > in->len || n > in->len - out->data_off) {
             char msg[160];
-            snprintf(msg, sizeof msg, "RCV.NXT advanced by %lu for a segment of %u bytes",
-                     (unsigned long)moved, (unsigned)in->len);
+            snprintf(msg, sizeof msg, "SIG_DATA names text [%lu, %lu) of a segment of %u bytes",
+                     (unsigned long)out->data_off, (unsigned long)out->data_off + n, (unsigned)in->len);
             stack_fail(s, msg);
-            moved = in->len;
+            n = 0;
         }
-        b->readable += moved;
+        b->readable += n;
     }
-    b->last_rcv_nxt = tcpfsm_rcv_nxt(&b->conn);
     b->last_snd_nxt = tcpfsm_snd_nxt(&b->conn);
     if (out->events & TCPFSM_SIG_CONNECTED) {
         b->connected = 1;
@@ -276,7 +267,6 @@ static int new_block(struct drill_stack *s)
         b->used = 0;
         return -1;
     }
-    b->last_rcv_nxt = tcpfsm_rcv_nxt(&b->conn);
     b->last_snd_nxt = tcpfsm_snd_nxt(&b->conn);
     return bi;
 }

@@ -22,7 +22,6 @@ struct drill_block {
     struct tcpfsm_config cfg;      /* this connection's configuration (send MSS from the peer's SYN) */
     tcpfsm_time_t deadline;        /* from the last tcpfsm_output */
     uint32_t local_isn;            /* ISS of the current incarnation, for relative numbering */
-    uint32_t last_rcv_nxt;         /* RCV.NXT after the last call (to count accepted payload) */
     uint32_t last_snd_nxt;         /* SND.NXT after the last call */
     uint32_t readable;             /* bytes received and not yet read */
     int peer_closed;               /* end of stream reached */

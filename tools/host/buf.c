@@ -40,6 +40,19 @@ void buf_peek(const struct buf *b, size_t off, uint8_t *p, size_t n)
         p[i] = b->d[(b->head + off + i) % b->cap];
 }
 
+void buf_put_at(struct buf *b, size_t off, const uint8_t *p, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        b->d[(b->head + b->len + off + i) % b->cap] = p[i];
+}
+
+void buf_commit(struct buf *b, size_t n)
+{
+    b->len += n;
+}
+
 void buf_drop(struct buf *b, size_t n)
 {
     b->head = (b->head + n) % b->cap;

@@ -14,6 +14,11 @@ size_t buf_room(const struct buf *b);
 size_t buf_put(struct buf *b, const uint8_t *p, size_t n);
 /* Copy n bytes starting `off` bytes after the head (off + n <= len). */
 void buf_peek(const struct buf *b, size_t off, uint8_t *p, size_t n);
+/* Write n bytes `off` bytes beyond the end (off + n <= room), without appending them: bytes held
+   ahead of the stream until buf_commit makes them part of it. */
+void buf_put_at(struct buf *b, size_t off, const uint8_t *p, size_t n);
+/* Append the n bytes already written at the end by buf_put_at (n <= room). */
+void buf_commit(struct buf *b, size_t n);
 /* Drop n bytes from the head (n <= len). */
 void buf_drop(struct buf *b, size_t n);
 

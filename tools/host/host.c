@@ -1,7 +1,9 @@
 /* tools/host/host.c - the glue between packets, the tcpfsm core and the application: feeds each
    segment, user call and deadline to the core, emits what it returns, keeps the bytes of the data
-   contract (an outgoing segment carries stream bytes from offset seq - (ISS + 1); SIG_DATA means
-   RCV.NXT advanced over bytes of the segment just given), prints each state change and event. */
+   contract (an outgoing segment carries stream bytes from offset seq - (ISS + 1); SIG_DATA names
+   the bytes delivered, data_off/data_len of the segment's text; SIG_OUT_OF_ORDER the bytes it may
+   hold for reassembly), pushes while SIG_MORE says more could go, prints each state change and
+   event. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
 #include <string.h>
@@ -115,7 +117,7 @@ static void rearm(struct host *h, struct hconn *k)
 
 /* After every call on `k`: emit, keep the send bytes, print, follow the state. Returns 0 if the
    connection was freed. */
-static int settle(struct host *h, struct hconn *k, int st0, const struct tcpfsm_output *out)
+static int settle_one(struct host *h, struct hconn *k, int st0, const struct tcpfsm_output *out)
 {
     int st = tcpfsm_state(&k->c);
     unsigned i;
@@ -141,6 +143,7 @@ static int settle(struct host *h, struct hconn *k, int st0, const struct tcpfsm_
         say(h, k, "reopened from TIME-WAIT, ISS %u", tcpfsm_iss(&k->c));
         buf_drop(&k->snd, k->snd.len);
         buf_drop(&k->rcv, k->rcv.len);
+        reasm_clear(&k->held);
         k->snd_seq = tcpfsm_iss(&k->c) + 1u;
         k->peer_closed = k->close_called = 0;
         k->rx_total = k->tx_total = 0;
@@ -163,6 +166,30 @@ static int settle(struct host *h, struct hconn *k, int st0, const struct tcpfsm_
         return 0;
     }
     rearm(h, k);
+    return 1;
+}
+
+/* settle_one, then tcpfsm_push while the output says more could go now (TCPFSM_SIG_MORE: data
+   queued within the peer's window, or the FIN behind it, and the output was full). */
+static int settle(struct host *h, struct hconn *k, int st0, const struct tcpfsm_output *out)
+{
+    struct tcpfsm_output more;
+    const struct tcpfsm_output *cur = out;
+
+    if (!settle_one(h, k, st0, out))
+        return 0;
+    while (cur->events & TCPFSM_SIG_MORE) {
+        st0 = tcpfsm_state(&k->c);
+        if (tcpfsm_push(&k->c, host_now(), &more) != TCPFSM_OK) {
+            say(h, k, "ERROR tcpfsm_push refused");
+            break;
+        }
+        if (!settle_one(h, k, st0, &more))
+            return 0;
+        cur = &more;
+        if (more.count == 0)
+            break;                  /* (never: SIG_MORE means a segment could go) */
+    }
     return 1;
 }
 
@@ -237,22 +264,13 @@ static int app(struct host *h, struct hconn *k)
             (void)tcpfsm_abort(&k->c, host_now(), &out);
             return settle(h, k, st0, &out);
         }
-        /* API gap (issue 13): tcpfsm_send emits at most 3 segments per call and nothing continues
-           it except another tcpfsm_send, which FIN-WAIT-1 and LAST-ACK refuse (TCPFSM_ERR_CLOSING):
-           the host pushes with tcpfsm_send(0) while data is queued and the window is open ... */
-        while (tcpfsm_snd_queued(&k->c) > 0 && can_write(k)
-               && (uint32_t)tcpfsm_snd_wnd(&k->c) > tcpfsm_snd_nxt(&k->c) - tcpfsm_snd_una(&k->c)) {
-            st0 = tcpfsm_state(&k->c);
-            (void)tcpfsm_send(&k->c, host_now(), 0, &out);
-            if (!settle(h, k, st0, &out)) return 0;
-            if (out.count == 0) break;
-        }
+        /* (queued data goes on with tcpfsm_push while SIG_MORE is set: see settle) */
         want_close = h->o.connect_port == 0
             ? k->rcv.len == 0 && (k->peer_closed || (h->o.close_after && k->rx_total >= h->o.close_after))
             : k->sent_file_done && (k->peer_closed || (h->o.close_after && k->rx_total >= h->o.close_after));
-        /* ... and calls CLOSE only once nothing is queued, so that the FIN never waits behind
-           data that no call could push any more. */
-        if (want_close && !k->close_called && tcpfsm_snd_queued(&k->c) == 0) {
+        /* CLOSE with data still queued: the FIN follows the last byte (tcpfsm_push goes on in
+           FIN-WAIT-1 and LAST-ACK) */
+        if (want_close && !k->close_called) {
             k->close_called = 1;
             st0 = tcpfsm_state(&k->c);
             (void)tcpfsm_close(&k->c, host_now(), &out);
@@ -303,22 +321,51 @@ static struct hconn *passive_accept(struct host *h, const struct pkt *p)
     return k;
 }
 
-/* Bytes of this segment that SIG_DATA delivered: RCV.NXT moved from r0 to RCV.NXT now.
-   API gap (issue 13): SIG_DATA does not say which bytes were delivered; the host compares RCV.NXT
-   before and after the call and takes off the FIN. Out-of-order text is acknowledged and dropped
-   by the core, with no way for the host to keep it (no reassembly path): the peer resends it. */
-static void absorb(struct hconn *k, const struct pkt *p, int st0, uint32_t r0)
+/* The text of this segment the core delivered (SIG_DATA: appended to the receive bytes) or lets
+   the host hold (SIG_OUT_OF_ORDER: written at its offset beyond RCV.NXT, noted in k->held): bytes
+   [data_off, data_off + data_len) of the segment's text. */
+static void absorb(struct host *h, struct hconn *k, const struct pkt *p, const struct tcpfsm_output *out)
 {
-    uint32_t data_seq = p->seg.seq + ((p->seg.flags & TCPFSM_SYN) ? 1u : 0u);
-    uint32_t start = st0 == TCPFSM_SYN_SENT ? data_seq : r0;
-    uint32_t off = start - data_seq, n = tcpfsm_rcv_nxt(&k->c) - start;
+    uint32_t n = out->data_len, off = out->data_off, ahead;
 
-    if (off > p->seg.len)
+    if (n == 0)
         return;
-    if (n > p->seg.len - off)
-        n = p->seg.len - off;     /* the FIN */
-    n = (uint32_t)buf_put(&k->rcv, p->payload + off, n);
-    k->rx_total += n;
+    if (off > p->seg.len || n > p->seg.len - off) {
+        say(h, k, "ERROR data contract: text [%u, %u) outside the segment's %u bytes", off, off + n,
+            p->seg.len);
+        return;
+    }
+    if (out->events & TCPFSM_SIG_DATA) {
+        n = (uint32_t)buf_put(&k->rcv, p->payload + off, n);
+        k->rx_total += n;
+    } else if (out->events & TCPFSM_SIG_OUT_OF_ORDER) {
+        ahead = out->data_seq - tcpfsm_rcv_nxt(&k->c);
+        if (ahead <= buf_room(&k->rcv) && n <= buf_room(&k->rcv) - ahead
+            && reasm_add(&k->held, out->data_seq, n) == 0)
+            buf_put_at(&k->rcv, ahead, p->payload + off, n);
+    }
+}
+
+/* Held bytes that now start at RCV.NXT go back to the core (tcpfsm_reassembled), which delivers
+   them (SIG_DATA) and acknowledges them. Returns 0 if `k` was freed. */
+static int reassemble(struct host *h, struct hconn *k)
+{
+    struct tcpfsm_output out;
+    uint32_t run = reasm_take(&k->held, tcpfsm_rcv_nxt(&k->c));
+    int st0 = tcpfsm_state(&k->c);
+
+    if (run == 0)
+        return 1;
+    if (run > tcpfsm_rcv_wnd(&k->c))
+        run = tcpfsm_rcv_wnd(&k->c);    /* (never: held bytes were inside the window) */
+    if (tcpfsm_reassembled(&k->c, host_now(), run, &out) != TCPFSM_OK) {
+        reasm_clear(&k->held);          /* no more text in this state */
+        return 1;
+    }
+    buf_commit(&k->rcv, out.data_len);
+    k->rx_total += out.data_len;
+    say(h, k, "reassembled %u held bytes at %u", out.data_len, out.data_seq);
+    return settle(h, k, st0, &out);
 }
 
 void host_input(struct host *h, const uint8_t *buf, size_t len)
@@ -328,7 +375,6 @@ void host_input(struct host *h, const uint8_t *buf, size_t len)
     struct hconn *k;
     enum pkt_verdict v = pkt_parse(buf, len, &p);
     int st0;
-    uint32_t r0;
     unsigned i;
 
     h->ctr_rx++;
@@ -365,12 +411,13 @@ void host_input(struct host *h, const uint8_t *buf, size_t len)
     if (p.seg.flags & TCPFSM_SYN)
         k->cfg.mss = p.mss == 0 ? 536u : (p.mss < h->o.mss ? p.mss : h->o.mss);   /* API gap (issue 13): see struct hconn.cfg */
     st0 = tcpfsm_state(&k->c);
-    r0 = tcpfsm_rcv_nxt(&k->c);
     (void)tcpfsm_segment(&k->c, host_now(), &p.seg, &out);
-    if (out.events & TCPFSM_SIG_DATA)
-        absorb(k, &p, st0, r0);
-    if (settle(h, k, st0, &out))
-        (void)app(h, k);
+    absorb(h, k, &p, &out);
+    if (!settle(h, k, st0, &out))
+        return;
+    if ((out.events & TCPFSM_SIG_DATA) && !reassemble(h, k))
+        return;
+    (void)app(h, k);
 }
 
 int host_connect(struct host *h)

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "drop.h"
 #include "pkt.h"
+#include "reasm.h"
 #include "tcpfsm.h"
 #include "timers.h"
 
@@ -25,7 +26,9 @@ struct hconn {
     struct tcpfsm_config cfg;
     struct buf snd;               /* bytes written, from sequence number snd_seq on, unacknowledged */
     uint32_t snd_seq;
-    struct buf rcv;               /* bytes received in order, not yet consumed by the application */
+    struct buf rcv;               /* bytes received in order, not yet consumed by the application;
+                                     beyond them, out-of-order bytes held at their stream offset */
+    struct reasm held;            /* which out-of-order ranges rcv holds beyond RCV.NXT */
     uint64_t rx_total, tx_total;  /* application bytes received and written */
     uint64_t armed;               /* the deadline last put in the timer heap */
     uint64_t tw_since;            /* when TIME-WAIT was entered */
