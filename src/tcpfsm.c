@@ -527,6 +527,8 @@ static void send_fin(struct tcpfsm_conn *c, struct tcpfsm_output *out)
                      ==> c->timer == TCPFSM_TIMER_RTO;
     // from an empty output, something goes out whenever something could (conn_can_send_more)
     ensures sent: \old(out->count) == 0 && conn_can_send_more{Pre}(c) ==> out->count > 0;
+    ensures una_kept: c->snd_una == \old(c->snd_una);
+    ensures data_len_kept: out->data_len == \old(out->data_len);
 */
 static void flush(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out)
 {
@@ -2659,6 +2661,7 @@ int tcpfsm_push(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *
     if (c == NULL || out == NULL)
         return TCPFSM_ERR_ARG;
     begin(c, out);
+    /*@ assert out->data_len == 0; */
     if (may_send_data(c->state) != 0) {
         flush(c, now, out);
         /*@ assert out->data_len == 0; */
