@@ -67,8 +67,7 @@ static void emit(struct host *h, struct hconn *k, const struct tcpfsm_segment *s
         say(h, k, "drop out seq %u ack %u flags 0x%02x len %u", s->seq, s->ack, s->flags, s->len);
         return;
     }
-    n = pkt_build(pkt, sizeof pkt, k->laddr, k->lport, k->raddr, k->rport, s,
-                  (s->flags & TCPFSM_SYN) ? h->o.mss : 0, data);
+    n = pkt_build(pkt, sizeof pkt, k->laddr, k->lport, k->raddr, k->rport, s, data);
     if (h->o.hold_fin && !h->held_done && h->held_len == 0 && (s->flags & TCPFSM_FIN) && n <= sizeof h->held) {
         memcpy(h->held, pkt, n);
         h->held_len = n;
@@ -156,7 +155,7 @@ static int settle(struct host *h, struct hconn *k, int st0, const struct tcpfsm_
     if (st == TCPFSM_CLOSED && st0 != TCPFSM_CLOSED) {
         if (st0 == TCPFSM_TIME_WAIT)
             say(h, k, "time-wait lasted %.3f s (2*MSL = %.3f s)",
-                (double)(host_now() - k->tw_since) / 1e6, 2.0 * k->cfg.msl / 1e6);
+                (double)(host_now() - k->tw_since) / 1e6, 2.0 * h->o.cfg.msl / 1e6);
         say(h, k, "closed: %llu bytes received, %llu bytes written", (unsigned long long)k->rx_total,
             (unsigned long long)k->tx_total);
         h->closed++;
@@ -345,8 +344,6 @@ void host_input(struct host *h, const uint8_t *buf, size_t len)
             emit(h, &tmp, &out.segments[i]);
         return;
     }
-    if (p.seg.flags & TCPFSM_SYN)
-        k->cfg.mss = p.mss == 0 ? 536u : (p.mss < h->o.mss ? p.mss : h->o.mss);   /* API gap (issue 13): see struct hconn.cfg */
     st0 = tcpfsm_state(&k->c);
     r0 = tcpfsm_rcv_nxt(&k->c);
     (void)tcpfsm_segment(&k->c, host_now(), &p.seg, &out);
@@ -367,7 +364,6 @@ int host_connect(struct host *h)
         return -1;
     iss = iss_for(k->laddr, k->lport, k->raddr, k->rport, host_now());
     k->snd_seq = iss + 1u;
-    k->cfg.mss = h->o.mss;
     if (tcpfsm_open_active(&k->c, host_now(), iss, &out) != TCPFSM_OK)
         return -1;
     return settle(h, k, TCPFSM_CLOSED, &out) ? 0 : -1;

@@ -19,10 +19,7 @@ struct hconn {
     int used;
     uint32_t laddr, raddr;
     uint16_t lport, rport;
-    struct tcpfsm_conn c;
-    /* API gap (issue 13): the peer's MSS is per connection but lives in the shared config, so
-       each connection gets its own copy, patched from the SYN's MSS option. */
-    struct tcpfsm_config cfg;
+    struct tcpfsm_conn c;         /* configured with host_opts.cfg, shared by all connections */
     struct buf snd;               /* bytes written, from sequence number snd_seq on, unacknowledged */
     uint32_t snd_seq;
     struct buf rcv;               /* bytes received in order, not yet consumed by the application */
@@ -43,8 +40,8 @@ struct host_opts {
     uint64_t abort_after;         /* abort once this many bytes were received (0: never) */
     int hold_fin;                 /* hold the first FIN until the peer's FIN arrives */
     unsigned exit_after;          /* exit after this many connections closed (0: never) */
-    uint16_t mss;                 /* our MSS (MTU - 40) */
-    struct tcpfsm_config cfg;
+    struct tcpfsm_config cfg;     /* cfg.mss: our MSS (MTU - 40), advertised in our SYNs and the
+                                     most we send; the core takes the peer's from its SYN */
     struct drop_rules drops;
 };
 

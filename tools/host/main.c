@@ -123,8 +123,7 @@ static int parse_args(int argc, char **argv, struct host_opts *o, const char **d
        keeps its own values in range. */
     if (o->cfg.rto_max < o->cfg.rto_min) o->cfg.rto_max = o->cfg.rto_min;
     o->cfg.syn_linear_timeouts = 0;
-    o->mss = (uint16_t)(mtu - 40u);
-    o->cfg.mss = o->mss;
+    o->cfg.mss = (uint16_t)(mtu - 40u);
     return 0;
 }
 
@@ -153,7 +152,7 @@ int main(int argc, char **argv)
     sa.sa_handler = on_dump;
     sigaction(SIGUSR1, &sa, NULL);
     h.t0 = host_now();
-    printf("tcpfsm-tun: on %s, MSS %u, MSL %u ms, RTO %u ms\n", dev, h.o.mss, h.o.cfg.msl / 1000u,
+    printf("tcpfsm-tun: on %s, MSS %u, MSL %u ms, RTO %u ms\n", dev, h.o.cfg.mss, h.o.cfg.msl / 1000u,
            h.o.cfg.rto_initial / 1000u);
     fflush(stdout);
     if (h.o.connect_port != 0 && host_connect(&h) != 0) {
