@@ -529,24 +529,26 @@ static void emit_conn(const struct tcpfsm_conn *c, struct tcpfsm_output *out, ui
     /*@ assert valid_accounting(c); */
 }
 
-/* Our SYN or SYN+ACK, <SEQ=ISS><ACK=ack><CTL=flags> advertising RCV.WND (as emit_conn), with the
-   options of a SYN (syn_options): the MSS we advertise, cfg->mss, and no window-scale option. */
+/* Our SYN or SYN+ACK, <SEQ=seq><ACK=ack><CTL=flags> advertising RCV.WND: emit_conn with the
+   options of a SYN, the MSS option `mss` (the callers pass ISS and cfg->mss: syn_options) and no
+   window-scale option. */
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
     requires out->count < TCPFSM_MAX_SEGMENTS;
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_output(out);
     ensures valid_conn(c) && c->state == \old(c->state);
     ensures one_appended{Pre, Post}(out);
-    ensures segment_is(last_segment(out), c->iss, ack, flags, seg_wnd(c->rcv_wnd), 0);
-    ensures syn_options(last_segment(out), c);
+    ensures segment_is(last_segment(out), seq, ack, flags, seg_wnd(c->rcv_wnd), 0);
+    ensures options_are(last_segment(out), mss);
     ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued)
             && c->snd_una == \old(c->snd_una) && c->rcv_nxt == \old(c->rcv_nxt)
             && c->rcv_wnd == \old(c->rcv_wnd) && c->flags == \old(c->flags) && c->iss == \old(c->iss);
+    ensures c->cfg == \old(c->cfg) && c->cfg->mss == \old(c->cfg->mss);
 */
-static void emit_syn_conn(const struct tcpfsm_conn *c, struct tcpfsm_output *out, uint32_t ack,
-                          uint16_t flags)
+static void emit_syn_conn(const struct tcpfsm_conn *c, struct tcpfsm_output *out, uint32_t seq,
+                          uint32_t ack, uint16_t flags, uint16_t mss)
 {
-    emit(out, c->iss, ack, flags, seg_window(c->rcv_wnd), 0u, c->cfg->mss);
+    emit(out, seq, ack, flags, seg_window(c->rcv_wnd), 0u, mss);
     /*@ assert valid_config(c->cfg) && valid_timers(c); */
     /*@ assert valid_accounting(c); */
 }
@@ -566,7 +568,9 @@ static void emit_syn_conn(const struct tcpfsm_conn *c, struct tcpfsm_output *out
 static void emit_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
     emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)TCPFSM_ACK, seg_window(c->rcv_wnd), 0u, 0u);
-    /* the connection block is not touched, field by field (a step for the provers) */
+    /* the connection block is not touched (steps for the provers, as in emit_conn) */
+    /*@ assert valid_config(c->cfg) && valid_timers(c); */
+    /*@ assert valid_accounting(c); */
     /*@ assert c->rcv_wnd == \at(c->rcv_wnd, Pre) && c->rcv_nxt == \at(c->rcv_nxt, Pre); */
     /*@ assert c->snd_una == \at(c->snd_una, Pre) && c->snd_nxt == \at(c->snd_nxt, Pre); */
 }
@@ -773,9 +777,9 @@ static void emit_retransmission(struct tcpfsm_conn *c, struct tcpfsm_output *out
     uint32_t fin = (c->flags & TCPFSM_F_FIN_SENT) != 0u ? 1u : 0u;
 
     if (c->state == (uint8_t)TCPFSM_SYN_SENT)
-        emit_syn_conn(c, out, 0u, (uint16_t)TCPFSM_SYN);
+        emit_syn_conn(c, out, c->iss, 0u, (uint16_t)TCPFSM_SYN, c->cfg->mss);
     else if ((c->flags & TCPFSM_F_SYN_ACKED) == 0u)
-        emit_syn_conn(c, out, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK));
+        emit_syn_conn(c, out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), c->cfg->mss);
     else if (outstanding > fin)
         retransmit_data(c, out);
     else if (fin != 0u)
@@ -1784,7 +1788,7 @@ static void emit_tcb_rst(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 static void emit_syn(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
     if (out->count < SEG_MAX)
-        emit_syn_conn(c, out, 0u, (uint16_t)TCPFSM_SYN);
+        emit_syn_conn(c, out, c->iss, 0u, (uint16_t)TCPFSM_SYN, c->cfg->mss);
 }
 
 /* <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> */
@@ -1804,7 +1808,7 @@ static void emit_syn(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 static void emit_syn_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
     if (out->count < SEG_MAX)
-        emit_syn_conn(c, out, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK));
+        emit_syn_conn(c, out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), c->cfg->mss);
 }
 
 /* The reset in reply to `seg` (emit_reset_reply), if `out` has room. */
@@ -1871,6 +1875,17 @@ static void emit_row_reset(const struct tcpfsm_conn *c, const struct tcpfsm_segm
     }
 }
 
+/* Whether `out` has room for one more segment (a contracted step, so that the caller's goals do
+   not carry the read of out->count). */
+/*@ requires valid_output(out);
+    assigns \nothing;
+    ensures \result == (out->count < TCPFSM_MAX_SEGMENTS ? 1 : 0);
+*/
+static int output_has_room(const struct tcpfsm_output *out)
+{
+    return out->count < SEG_MAX ? 1 : 0;
+}
+
 /* The row's segments before the data: SYN, SYN+ACK, the retransmission, a challenge ACK. */
 /*@ requires valid_conn(c) && valid_output(out);
     requires \separated(c, out) && \separated(out, c->cfg);
@@ -1889,7 +1904,7 @@ static void emit_row_control(struct tcpfsm_conn *c, uint32_t actions, tcpfsm_tim
     if ((actions & TCPFSM_ACT_RETRANSMIT) != 0u && out->count < SEG_MAX)
         emit_retransmission(c, out);
     /*@ assert valid_conn(c) && valid_output(out) && c->state == \at(c->state, Pre); */
-    if ((actions & TCPFSM_ACT_SEND_CHALLENGE_ACK) != 0u && out->count < SEG_MAX)
+    if ((actions & TCPFSM_ACT_SEND_CHALLENGE_ACK) != 0u && output_has_room(out) != 0)
         emit_challenge_ack(c, now, out);
 }
 
@@ -1984,11 +1999,15 @@ static void apply_actions(struct tcpfsm_conn *c, uint8_t from, uint32_t actions,
     uint8_t proc = 0u;
 
     actions_open(c, from, actions, k);
+    /*@ assert valid_conn(c) && c->state == \at(c->state, Pre); */
     if ((actions & TCPFSM_ACT_PROCESS) != 0u && k.seg != NULL)
         proc = process_segment(c, from, k.seg, k.fin_new, k.now);
+    /*@ assert valid_conn(c) && c->state == \at(c->state, Pre); */
     actions_timers(c, actions, k.now);
+    /*@ assert valid_conn(c) && valid_output(out) && c->state == \at(c->state, Pre); */
     actions_signals(c, out, actions, proc);
     actions_emit(c, actions, (uint8_t)(proc & PROC_NEED_ACK), k, out);
+    /*@ assert valid_output(out) && c->state == \at(c->state, Pre); */
     actions_leave(c, from, c->state);
 }
 

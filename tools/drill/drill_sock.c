@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RFC9293_DEFAULT_MSS 536u   /* RFC 9293 3.7.1: "MUST assume a default send MSS of 536" */
 
 static const struct {
     const char *name;
@@ -71,6 +70,7 @@ void drill_stack_init(struct drill_stack *s, const struct tcpfsm_config *cfg, ui
     s->sendspace = 32768u;
     s->sb_max = 2097152u;
     s->link_mss = 1460u;
+    s->default_mss = TCPFSM_DEFAULT_MSS;
 }
 
 static void log_time(const struct drill_stack *s)
@@ -297,7 +297,7 @@ static void take_peer_mss(struct drill_stack *s, struct drill_block *b, enum tcp
 {
     if (!(p->flags & TCPFSM_SYN))
         return;
-    b->peer_mss = p->has_mss ? p->mss : RFC9293_DEFAULT_MSS;
+    b->peer_mss = p->has_mss ? p->mss : s->default_mss;
     b->peer_wscale = p->has_wscale ? (int)p->wscale : -1;
     if (s->rcvbuf_window) {
         int so = b->socket >= 0 ? b->socket : b->listener_socket;
@@ -326,9 +326,11 @@ void drill_stack_inject(struct drill_stack *s, const struct drill_packet *p)
     seg.seq = s->peer_isn + p->seq;
     seg.window = (uint16_t)(p->has_win ? p->win : 65535u);
     seg.len = (uint16_t)p->len;
-    /* The options the core negotiates: the MSS option (0: none, the core assumes 536); window
-       scaling is the host's below (the core offers none, tcpfsm.h), so no shift is passed. */
-    seg.mss = (uint16_t)(p->has_mss ? p->mss : 0u);
+    /* The options the core negotiates: the MSS option; without one the core assumes 536, which
+       is IPv4's default: an IPv6 host passes IPv6's, 1220 (RFC 9293 3.7.1; Linux and FreeBSD do
+       the same). Window scaling is the drill's below (the core offers none, tcpfsm.h), so no
+       shift is passed. */
+    seg.mss = (uint16_t)(p->has_mss ? p->mss : (s->default_mss == TCPFSM_DEFAULT_MSS ? 0u : s->default_mss));
     seg.wscale = (uint16_t)TCPFSM_WSCALE_NONE;
     /* One remote endpoint, one 4-tuple: the live connection is the latest block not CLOSED. */
     for (i = 0; i < (int)s->nblocks; i++) {
