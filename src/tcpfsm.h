@@ -48,10 +48,11 @@ typedef uint64_t tcpfsm_time_t;
 
 /* A parsed segment header, in and out, with the options the core negotiates (the host parses and
    builds them; the others, SACK, timestamps, ..., are the host's business).
-   In: `mss` and `wscale` are read from a SYN only (a SYN or a SYN+ACK). The MSS option sets the
+   In: `mss` is read from the peer's SYN that synchronizes the connection (a SYN or SYN+ACK in
+   SYN-SENT, a SYN in LISTEN, a SYN reopening TIME-WAIT), never from another segment: it sets the
    connection's send MSS (tcpfsm_snd_mss) to min(cfg->mss, mss); mss 0 means no option, and the
    send MSS is min(cfg->mss, TCPFSM_DEFAULT_MSS) (an option of value 0 is treated as absent, as
-   Linux's tcp_parse_options() does). `wscale` is ignored (see below).
+   Linux's tcp_parse_options() does). `wscale` is never read (see below).
    Out: every SYN and SYN+ACK the core emits carries mss = cfg->mss (the MSS we advertise);
    every other segment carries mss = 0 (no option). Window scaling is not implemented (issue 14):
    the core sends no window-scale option (wscale = TCPFSM_WSCALE_NONE in every segment), so by
