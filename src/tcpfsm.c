@@ -1832,6 +1832,9 @@ static void emit_reset_reply_to(const struct tcpfsm_conn *c, const struct tcpfsm
 {
     if (out->count < SEG_MAX)
         emit_reset_reply(out, seg);
+    /* steps for the provers, as in emit_conn: the connection block is not touched */
+    /*@ assert valid_config(c->cfg) && valid_timers(c); */
+    /*@ assert valid_accounting(c); */
     (void)c;   /* in the contract only: the connection block is not touched */
 }
 
