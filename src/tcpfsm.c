@@ -12,7 +12,9 @@
 
 /* ============================================================ output */
 
-/* Append one segment to `out` if there is room (at most TCPFSM_MAX_SEGMENTS per call). */
+/* Append one segment to `out` if there is room (at most TCPFSM_MAX_SEGMENTS per call), with the
+   MSS option `mss` (0: none; only our SYN and SYN+ACK carry one, emit_syn_conn) and no
+   window-scale option (tcpfsm.h: the core does not scale windows). */
 /*@ requires valid_output(out);
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
     ensures valid_output(out);
@@ -23,11 +25,12 @@
       assumes out->count < TCPFSM_MAX_SEGMENTS;
       ensures one_appended{Pre, Post}(out);
       ensures segment_is(last_segment(out), seq, ack, flags, window, len);
+      ensures options_are(last_segment(out), mss);
     complete behaviors;
     disjoint behaviors;
 */
 static void emit(struct tcpfsm_output *out, uint32_t seq, uint32_t ack, uint16_t flags,
-                 uint16_t window, uint16_t len)
+                 uint16_t window, uint16_t len, uint16_t mss)
 {
     uint8_t i = out->count;
 
@@ -39,6 +42,8 @@ static void emit(struct tcpfsm_output *out, uint32_t seq, uint32_t ack, uint16_t
         out->segments[i].flags = flags;
         out->segments[i].window = window;
         out->segments[i].len = len;
+        out->segments[i].mss = mss;
+        out->segments[i].wscale = (uint16_t)TCPFSM_WSCALE_NONE;
         out->count = (uint8_t)(i + 1u);
     }
 }
@@ -130,13 +135,13 @@ static void emit_reset_reply(struct tcpfsm_output *out, const struct tcpfsm_segm
        test here makes it a property of this function too (its second ensures). */
     if ((seg->flags & TCPFSM_RST) == 0u) {
         if ((seg->flags & TCPFSM_ACK) != 0u) {
-            emit(out, seg->ack, 0u, (uint16_t)TCPFSM_RST, 0u, 0u);
+            emit(out, seg->ack, 0u, (uint16_t)TCPFSM_RST, 0u, 0u, 0u);
         } else {
             if ((seg->flags & TCPFSM_SYN) != 0u)
                 seglen += 1u;
             if ((seg->flags & TCPFSM_FIN) != 0u)
                 seglen += 1u;
-            emit(out, 0u, seg->seq + seglen, (uint16_t)(TCPFSM_RST | TCPFSM_ACK), 0u, 0u);
+            emit(out, 0u, seg->seq + seglen, (uint16_t)(TCPFSM_RST | TCPFSM_ACK), 0u, 0u, 0u);
         }
     }
 }
@@ -407,14 +412,14 @@ static int may_send_data(uint8_t st)
     ensures valid_output(out) && one_appended{Pre, Post}(out);
     ensures segment_is(last_segment(out), seq, c->rcv_nxt, fl, seg_wnd(c->rcv_wnd), n);
     ensures valid_conn(c) && c->state == \old(c->state);
-    ensures c->cfg == \old(c->cfg) && c->cfg->mss == \old(c->cfg->mss);
+    ensures c->cfg == \old(c->cfg) && c->snd_mss == \old(c->snd_mss);
     ensures c->snd_wnd == \old(c->snd_wnd) && c->snd_una == \old(c->snd_una)
             && c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued);
 */
 static void emit_data(const struct tcpfsm_conn *c, uint32_t seq, uint16_t fl, uint16_t n,
                       struct tcpfsm_output *out)
 {
-    emit(out, seq, c->rcv_nxt, fl, seg_window(c->rcv_wnd), n);
+    emit(out, seq, c->rcv_nxt, fl, seg_window(c->rcv_wnd), n, 0u);
 }
 
 /* Move `n` queued octets into the sequence space at SND.NXT = `seq` (send_data_segment), timing
@@ -422,7 +427,7 @@ static void emit_data(const struct tcpfsm_conn *c, uint32_t seq, uint16_t fl, ui
    send_data_segment's goals see only the fields it assigns. */
 /*@ requires valid_conn(c);
     requires seq == c->snd_nxt && 0 < n <= c->snd_queued;
-    requires in_flight(c->snd_una, seq) + n <= c->snd_wnd && n <= c->cfg->mss;
+    requires in_flight(c->snd_una, seq) + n <= c->snd_wnd && n <= c->snd_mss;
     assigns c->snd_nxt, c->snd_queued, c->flags, c->rtt_seq, c->rtt_start;
     ensures valid_conn(c);
     ensures c->snd_nxt == seq_add(seq, n) && c->snd_queued == \old(c->snd_queued) - n;
@@ -446,16 +451,16 @@ static void take_from_queue(struct tcpfsm_conn *c, uint32_t seq, uint32_t n, tcp
     ensures \result != 0 ==> out->count == \old(out->count) + 1;
     ensures c->state == \old(c->state);
     behavior window_or_queue_empty:
-      assumes data_segment_len(c->snd_queued, c->cfg->mss,
+      assumes data_segment_len(c->snd_queued, c->snd_mss,
                                usable_window(c->snd_wnd, in_flight(c->snd_una, c->snd_nxt))) == 0;
       ensures \result == 0 && nothing_appended{Pre, Post}(out);
       ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued);
     behavior send:
-      assumes data_segment_len(c->snd_queued, c->cfg->mss,
+      assumes data_segment_len(c->snd_queued, c->snd_mss,
                                usable_window(c->snd_wnd, in_flight(c->snd_una, c->snd_nxt))) > 0;
       ensures \result == 1 && one_appended{Pre, Post}(out);
       ensures last_segment(out).len
-              == data_segment_len(\old(c->snd_queued), c->cfg->mss,
+              == data_segment_len(\old(c->snd_queued), c->snd_mss,
                                   usable_window(c->snd_wnd, in_flight(c->snd_una, \old(c->snd_nxt))));
       ensures last_segment(out).seq == \old(c->snd_nxt);
       ensures last_segment(out).flags == data_ctl(last_segment(out).len, \old(c->snd_queued));
@@ -471,14 +476,14 @@ static uint8_t send_data_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, struc
     uint32_t seq = c->snd_nxt;
     uint16_t fl = (uint16_t)TCPFSM_ACK;
 
-    if (n > c->cfg->mss)
-        n = c->cfg->mss;
+    if (n > c->snd_mss)
+        n = c->snd_mss;
     if (n > usable)
         n = usable;
     if (n == 0u)
         return 0u;
-    /*@ assert in_flight(c->snd_una, seq) + n <= c->snd_wnd && n <= c->cfg->mss; */
-    /*@ assert seg_len: n == data_segment_len(c->snd_queued, c->cfg->mss,
+    /*@ assert in_flight(c->snd_una, seq) + n <= c->snd_wnd && n <= c->snd_mss; */
+    /*@ assert seg_len: n == data_segment_len(c->snd_queued, c->snd_mss,
                                               usable_window(c->snd_wnd, in_flight(c->snd_una, seq))); */
     if (n == c->snd_queued)
         fl = (uint16_t)(TCPFSM_ACK | TCPFSM_PSH);
@@ -487,7 +492,7 @@ static uint8_t send_data_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, struc
     /*@ assert last_segment(out).len == n; */
     /* the length in the terms of the contract (a step for the provers) */
     /*@ assert last_segment(out).len
-               == data_segment_len(\at(c->snd_queued, Pre), c->cfg->mss,
+               == data_segment_len(\at(c->snd_queued, Pre), c->snd_mss,
                                    usable_window(c->snd_wnd, in_flight(c->snd_una, seq))); */
     return 1u;
 }
@@ -507,8 +512,9 @@ static uint8_t send_data_segment(struct tcpfsm_conn *c, tcpfsm_time_t now, struc
 static void send_fin(struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
     emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)(TCPFSM_FIN | TCPFSM_ACK), seg_window(c->rcv_wnd),
-         0u);
+         0u, 0u);
     /*@ assert valid_conn(c) && c->state == \at(c->state, Pre); */
+    /*@ assert c->snd_nxt == \at(c->snd_nxt, Pre); */
     c->snd_nxt += 1u;
     c->flags = (uint8_t)((c->flags & ~TCPFSM_F_FIN_PENDING) | TCPFSM_F_FIN_SENT);
 }
@@ -643,12 +649,36 @@ static void signal_more(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
     ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued)
             && c->snd_una == \old(c->snd_una) && c->rcv_nxt == \old(c->rcv_nxt)
             && c->rcv_wnd == \old(c->rcv_wnd) && c->flags == \old(c->flags) && c->iss == \old(c->iss);
-    ensures c->cfg == \old(c->cfg) && c->cfg->mss == \old(c->cfg->mss);
+    ensures c->cfg == \old(c->cfg) && c->snd_mss == \old(c->snd_mss);
 */
 static void emit_conn(const struct tcpfsm_conn *c, struct tcpfsm_output *out, uint32_t seq,
                       uint32_t ack, uint16_t flags, uint16_t len)
 {
-    emit(out, seq, ack, flags, seg_window(c->rcv_wnd), len);
+    emit(out, seq, ack, flags, seg_window(c->rcv_wnd), len, 0u);
+    /*@ assert valid_config(c->cfg) && valid_timers(c); */
+    /*@ assert valid_accounting(c); */
+}
+
+/* Our SYN or SYN+ACK, <SEQ=seq><ACK=ack><CTL=flags> advertising RCV.WND: emit_conn with the
+   options of a SYN, the MSS option `mss` (the callers pass ISS and cfg->mss: syn_options) and no
+   window-scale option. */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    requires out->count < TCPFSM_MAX_SEGMENTS;
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+    ensures valid_conn(c) && c->state == \old(c->state);
+    ensures one_appended{Pre, Post}(out);
+    ensures segment_is(last_segment(out), seq, ack, flags, seg_wnd(c->rcv_wnd), 0);
+    ensures options_are(last_segment(out), mss);
+    ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued)
+            && c->snd_una == \old(c->snd_una) && c->rcv_nxt == \old(c->rcv_nxt)
+            && c->rcv_wnd == \old(c->rcv_wnd) && c->flags == \old(c->flags) && c->iss == \old(c->iss);
+    ensures c->cfg == \old(c->cfg) && c->cfg->mss == \old(c->cfg->mss);
+*/
+static void emit_syn_conn(const struct tcpfsm_conn *c, struct tcpfsm_output *out, uint32_t seq,
+                          uint32_t ack, uint16_t flags, uint16_t mss)
+{
+    emit(out, seq, ack, flags, seg_window(c->rcv_wnd), 0u, mss);
     /*@ assert valid_config(c->cfg) && valid_timers(c); */
     /*@ assert valid_accounting(c); */
 }
@@ -667,7 +697,12 @@ static void emit_conn(const struct tcpfsm_conn *c, struct tcpfsm_output *out, ui
 */
 static void emit_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
-    emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)TCPFSM_ACK, seg_window(c->rcv_wnd), 0u);
+    emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)TCPFSM_ACK, seg_window(c->rcv_wnd), 0u, 0u);
+    /* the connection block is not touched (steps for the provers, as in emit_conn) */
+    /*@ assert valid_config(c->cfg) && valid_timers(c); */
+    /*@ assert valid_accounting(c); */
+    /*@ assert c->rcv_wnd == \at(c->rcv_wnd, Pre) && c->rcv_nxt == \at(c->rcv_nxt, Pre); */
+    /*@ assert c->snd_una == \at(c->snd_una, Pre) && c->snd_nxt == \at(c->snd_nxt, Pre); */
 }
 
 /* Our FIN again, at the sequence number it was sent at: <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=FIN,ACK>
@@ -764,12 +799,12 @@ static void emit_challenge_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, struct 
     ensures one_appended{Pre, Post}(out);
     ensures last_segment(out).len
             == at_most(in_flight(c->snd_una, c->snd_nxt)
-                       - ((c->flags & TCPFSM_F_FIN_SENT) != 0 ? 1 : 0), c->cfg->mss);
+                       - ((c->flags & TCPFSM_F_FIN_SENT) != 0 ? 1 : 0), c->snd_mss);
     ensures last_segment(out).seq == c->snd_una && last_segment(out).ack == c->rcv_nxt;
     ensures last_segment(out).window == seg_wnd(c->rcv_wnd);
     ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued)
             && c->snd_una == \old(c->snd_una) && c->flags == \old(c->flags)
-            && c->cfg->mss == \old(c->cfg->mss);
+            && c->snd_mss == \old(c->snd_mss);
 */
 static void retransmit_data(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
@@ -779,12 +814,12 @@ static void retransmit_data(const struct tcpfsm_conn *c, struct tcpfsm_output *o
 
     /* RFC 9293 3.9.1: "the PSH bit MUST be set in the last buffered segment": a retransmission
        that carries the last outstanding byte, with nothing queued behind it, carries PSH. */
-    if (n > c->cfg->mss)
-        n = c->cfg->mss;
+    if (n > c->snd_mss)
+        n = c->snd_mss;
     else if (c->snd_queued == 0u)
         fl = (uint16_t)(TCPFSM_ACK | TCPFSM_PSH);
-    /*@ assert n == at_most(in_flight(c->snd_una, c->snd_nxt) - fin, c->cfg->mss); */
-    /*@ assert fl == retransmit_ctl(in_flight(c->snd_una, c->snd_nxt) - fin, c->cfg->mss,
+    /*@ assert n == at_most(in_flight(c->snd_una, c->snd_nxt) - fin, c->snd_mss); */
+    /*@ assert fl == retransmit_ctl(in_flight(c->snd_una, c->snd_nxt) - fin, c->snd_mss,
                                     c->snd_queued); */
     emit_conn(c, out, c->snd_una, c->rcv_nxt, fl, (uint16_t)n);
 }
@@ -839,7 +874,7 @@ static void send_probe(struct tcpfsm_conn *c, struct tcpfsm_output *out)
       ensures one_appended{Pre, Post}(out);
       ensures last_segment(out).len
               == at_most(in_flight(c->snd_una, c->snd_nxt)
-                         - ((c->flags & TCPFSM_F_FIN_SENT) != 0 ? 1 : 0), c->cfg->mss);
+                         - ((c->flags & TCPFSM_F_FIN_SENT) != 0 ? 1 : 0), c->snd_mss);
       ensures last_segment(out).seq == c->snd_una && last_segment(out).ack == c->rcv_nxt;
       ensures last_segment(out).window == seg_wnd(c->rcv_wnd);
       ensures c->snd_nxt == \old(c->snd_nxt) && c->snd_queued == \old(c->snd_queued);
@@ -872,9 +907,9 @@ static void emit_retransmission(struct tcpfsm_conn *c, struct tcpfsm_output *out
     uint32_t fin = (c->flags & TCPFSM_F_FIN_SENT) != 0u ? 1u : 0u;
 
     if (c->state == (uint8_t)TCPFSM_SYN_SENT)
-        emit_conn(c, out, c->iss, 0u, (uint16_t)TCPFSM_SYN, 0u);
+        emit_syn_conn(c, out, c->iss, 0u, (uint16_t)TCPFSM_SYN, c->cfg->mss);
     else if ((c->flags & TCPFSM_F_SYN_ACKED) == 0u)
-        emit_conn(c, out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), 0u);
+        emit_syn_conn(c, out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), c->cfg->mss);
     else if (outstanding > fin)
         retransmit_data(c, out);
     else if (fin != 0u)
@@ -1741,7 +1776,8 @@ static void open_syn_received(struct tcpfsm_conn *c, uint8_t from, const struct 
 /* A SYN arriving in SYN-SENT: nothing has been received yet, so RCV.WND is the whole receive
    buffer as it is now (RFC 9293 3.10.7.4 seventh: RCV.WND is adjusted "as appropriate to the
    current buffer availability"); the host may have sized the buffer since OPEN from the SYN's MSS
-   option, as FreeBSD's tcp_mss() rounds it up to a multiple of the MSS. */
+   option (a host that keeps a configuration per connection, as FreeBSD's tcp_mss() rounds the
+   buffer up to a multiple of the MSS). */
 /*@ requires valid_conn(c);
     assigns c->rcv_wnd;
     ensures valid_conn(c);
@@ -1752,16 +1788,42 @@ static void syn_sent_window(struct tcpfsm_conn *c)
     c->rcv_wnd = c->cfg->window;
 }
 
+/* The peer's SYN (or SYN+ACK) sets the send MSS (RFC 9293 3.7.1, send_mss): its MSS option, or
+   TCPFSM_DEFAULT_MSS without one, at most cfg->mss. */
+/*@ requires valid_conn(c) && valid_segment(seg) && \separated(seg, c);
+    assigns c->snd_mss;
+    ensures valid_conn(c);
+    ensures c->snd_mss == send_mss(c->cfg->mss, \old(seg->mss));
+*/
+static void take_peer_mss(struct tcpfsm_conn *c, const struct tcpfsm_segment *seg)
+{
+    uint16_t mss = seg->mss != 0u ? seg->mss : (uint16_t)TCPFSM_DEFAULT_MSS;
+
+    c->snd_mss = mss < c->cfg->mss ? mss : c->cfg->mss;
+}
+
 /* The state variables of the row's actions that come before the segment is processed (the
-   helpers above), and cancel_rto (done first, so that processing the ACK does not re-arm the
+   helpers above), the send MSS from a SYN that synchronizes (take_peer_mss), and cancel_rto (done first, so that processing the ACK does not re-arm the
    timer). */
 /*@ requires valid_conn(c);
     requires k.seg == \null || valid_segment(k.seg);
     requires k.seg != \null ==> \separated(k.seg, c);
     assigns c->iss, c->snd_una, c->snd_nxt, c->rcv_nxt, c->snd_queued, c->rcv_wnd, c->snd_wnd,
             c->max_snd_wnd, c->snd_wl1, c->snd_wl2, c->flags, c->backoff, c->retries, c->rto_since, c->rtt_seq,
-            c->rtt_start, c->timer, c->deadline;
+            c->rtt_start, c->timer, c->deadline, c->snd_mss;
     ensures valid_conn(c);
+    // RFC 9293 3.7.1: the SYN of the peer, in SYN-SENT (a SYN+ACK, or a SYN of a simultaneous
+    // open) or answered with our SYN+ACK (LISTEN, TIME-WAIT reopening), sets the send MSS
+    ensures snd_mss_from_syn:
+      k.seg != \null && (\old(k.seg->flags) & TCPFSM_SYN) != 0
+      && (from == TCPFSM_SYN_SENT
+          || ((actions & TCPFSM_ACT_SEND_SYN_ACK) != 0 && from != TCPFSM_SYN_RECEIVED))
+      ==> c->snd_mss == send_mss(c->cfg->mss, \old(k.seg->mss));
+    ensures snd_mss_kept:
+      !(k.seg != \null && (\old(k.seg->flags) & TCPFSM_SYN) != 0
+        && (from == TCPFSM_SYN_SENT
+            || ((actions & TCPFSM_ACT_SEND_SYN_ACK) != 0 && from != TCPFSM_SYN_RECEIVED)))
+      ==> c->snd_mss == \old(c->snd_mss);
 */
 static void actions_open(struct tcpfsm_conn *c, uint8_t from, uint32_t actions, struct call k)
 {
@@ -1776,6 +1838,10 @@ static void actions_open(struct tcpfsm_conn *c, uint8_t from, uint32_t actions, 
     if ((actions & TCPFSM_ACT_SEND_SYN_ACK) != 0u && k.seg != NULL
         && (k.seg->flags & TCPFSM_SYN) != 0u && from != (uint8_t)TCPFSM_SYN_RECEIVED)
         open_syn_received(c, from, k.seg, k.now);
+    if (k.seg != NULL && (k.seg->flags & TCPFSM_SYN) != 0u
+        && (from == (uint8_t)TCPFSM_SYN_SENT
+            || ((actions & TCPFSM_ACT_SEND_SYN_ACK) != 0u && from != (uint8_t)TCPFSM_SYN_RECEIVED)))
+        take_peer_mss(c, k.seg);
     if ((actions & TCPFSM_ACT_CANCEL_RTO) != 0u && c->timer == TCPFSM_TIMER_RTO)
         timer_stop(c);
 }
@@ -1955,7 +2021,7 @@ static void emit_abort_rst(const struct tcpfsm_conn *c, struct tcpfsm_output *ou
         ack = c->rcv_nxt;
         ctl = (uint16_t)(TCPFSM_RST | TCPFSM_ACK);
     }
-    emit(out, c->snd_nxt, ack, ctl, 0u, 0u);
+    emit(out, c->snd_nxt, ack, ctl, 0u, 0u, 0u);
     /*@ assert valid_config(c->cfg) && valid_timers(c); */
     /*@ assert valid_accounting(c); */
 }
@@ -1972,7 +2038,7 @@ static void emit_abort_rst(const struct tcpfsm_conn *c, struct tcpfsm_output *ou
 */
 static void emit_tcb_rst(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
-    emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)(TCPFSM_RST | TCPFSM_ACK), 0u, 0u);
+    emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)(TCPFSM_RST | TCPFSM_ACK), 0u, 0u, 0u);
     /*@ assert valid_config(c->cfg) && valid_timers(c); */
     /*@ assert valid_accounting(c); */
 }
@@ -1994,7 +2060,7 @@ static void emit_tcb_rst(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 static void emit_syn(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
     if (out->count < SEG_MAX)
-        emit_conn(c, out, c->iss, 0u, (uint16_t)TCPFSM_SYN, 0u);
+        emit_syn_conn(c, out, c->iss, 0u, (uint16_t)TCPFSM_SYN, c->cfg->mss);
 }
 
 /* <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> */
@@ -2014,7 +2080,7 @@ static void emit_syn(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 static void emit_syn_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
     if (out->count < SEG_MAX)
-        emit_conn(c, out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), 0u);
+        emit_syn_conn(c, out, c->iss, c->rcv_nxt, (uint16_t)(TCPFSM_SYN | TCPFSM_ACK), c->cfg->mss);
 }
 
 /* The reset in reply to `seg` (emit_reset_reply), if `out` has room. */
@@ -2038,6 +2104,9 @@ static void emit_reset_reply_to(const struct tcpfsm_conn *c, const struct tcpfsm
 {
     if (out->count < SEG_MAX)
         emit_reset_reply(out, seg);
+    /* steps for the provers, as in emit_conn: the connection block is not touched */
+    /*@ assert valid_config(c->cfg) && valid_timers(c); */
+    /*@ assert valid_accounting(c); */
     (void)c;   /* in the contract only: the connection block is not touched */
 }
 
@@ -2081,6 +2150,17 @@ static void emit_row_reset(const struct tcpfsm_conn *c, const struct tcpfsm_segm
     }
 }
 
+/* Whether `out` has room for one more segment (a contracted step, so that the caller's goals do
+   not carry the read of out->count). */
+/*@ requires valid_output(out);
+    assigns \nothing;
+    ensures \result == (out->count < TCPFSM_MAX_SEGMENTS ? 1 : 0);
+*/
+static int output_has_room(const struct tcpfsm_output *out)
+{
+    return out->count < SEG_MAX ? 1 : 0;
+}
+
 /* The row's segments before the data: SYN, SYN+ACK, the retransmission, a challenge ACK. */
 /*@ requires valid_conn(c) && valid_output(out);
     requires \separated(c, out) && \separated(out, c->cfg);
@@ -2099,7 +2179,7 @@ static void emit_row_control(struct tcpfsm_conn *c, uint32_t actions, tcpfsm_tim
     if ((actions & TCPFSM_ACT_RETRANSMIT) != 0u && out->count < SEG_MAX)
         emit_retransmission(c, out);
     /*@ assert valid_conn(c) && valid_output(out) && c->state == \at(c->state, Pre); */
-    if ((actions & TCPFSM_ACT_SEND_CHALLENGE_ACK) != 0u && out->count < SEG_MAX)
+    if ((actions & TCPFSM_ACT_SEND_CHALLENGE_ACK) != 0u && output_has_room(out) != 0)
         emit_challenge_ack(c, now, out);
 }
 
@@ -2183,7 +2263,7 @@ static void actions_leave(struct tcpfsm_conn *c, uint8_t from, uint8_t to)
     requires k.seg != \null ==> \separated(k.seg, c) && \separated(k.seg, out);
     assigns c->deadline, c->iss, c->snd_una, c->snd_nxt, c->rcv_nxt, c->snd_queued, c->rtt_seq,
             c->rtt_start, c->srtt, c->rttvar, c->snd_wnd, c->max_snd_wnd, c->snd_wl1, c->snd_wl2,
-            c->rcv_wnd, c->flags,
+            c->rcv_wnd, c->flags, c->snd_mss,
             c->timer, c->backoff, c->retries, c->rto_since, c->challenge_acks, c->challenge_second,
             out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count, out->events,
             out->data_seq, out->data_off, out->data_len;
@@ -2195,11 +2275,14 @@ static void apply_actions(struct tcpfsm_conn *c, uint8_t from, uint32_t actions,
     uint8_t proc = 0u;
 
     actions_open(c, from, actions, k);
+    /*@ assert valid_conn(c) && c->state == \at(c->state, Pre); */
     if ((actions & TCPFSM_ACT_PROCESS) != 0u && k.seg != NULL) {
         proc = text_range(c, from, k.seg, out);
         proc = (uint8_t)(proc | process_segment(c, from, k.seg, k.fin_new, k.now));
     }
+    /*@ assert valid_conn(c) && c->state == \at(c->state, Pre); */
     actions_timers(c, actions, k.now);
+    /*@ assert valid_conn(c) && valid_output(out) && c->state == \at(c->state, Pre); */
     actions_signals(c, out, actions, proc);
     actions_emit(c, actions, (uint8_t)(proc & PROC_NEED_ACK), k, out);
     /* the proof, in steps: the connection and the output are still valid (valid_conn's parts) */
@@ -2346,6 +2429,7 @@ static void conn_reset(struct tcpfsm_conn *c, const struct tcpfsm_config *cfg)
     c->snd_wnd = 0u;
     c->max_snd_wnd = 0u;
     c->rcv_wnd = cfg->window;
+    c->snd_mss = cfg->mss;   /* until the peer's SYN brings its MSS option (take_peer_mss) */
     c->state = (uint8_t)TCPFSM_CLOSED;
     c->flags = 0u;
     c->timer = TCPFSM_TIMER_NONE;
@@ -2700,7 +2784,7 @@ static int open_window(struct tcpfsm_conn *c, uint32_t len)
 }
 
 /* Receiver SWS avoidance (3.8.6.2.2): announce the window when it opened from below
-   min(RCV.BUFF/2, MSS) to at least that much, in a state where the peer may send. */
+   min(RCV.BUFF/2, Eff.snd.MSS) to at least that much (the send MSS, c->snd_mss), in a state where the peer may send. */
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
     requires out->count < TCPFSM_MAX_SEGMENTS;
     assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
@@ -2712,11 +2796,11 @@ static int open_window(struct tcpfsm_conn *c, uint32_t len)
     ensures conn_deadline(c) == \old(conn_deadline(c));
     behavior update:
       assumes window_update_due(c->state, old_wnd, c->rcv_wnd,
-                                sws_threshold(c->cfg->window, c->cfg->mss));
+                                sws_threshold(c->cfg->window, c->snd_mss));
       ensures one_appended{Pre, Post}(out) && ack_segment(last_segment(out), c);
     behavior no_update:
       assumes !window_update_due(c->state, old_wnd, c->rcv_wnd,
-                                 sws_threshold(c->cfg->window, c->cfg->mss));
+                                 sws_threshold(c->cfg->window, c->snd_mss));
       ensures nothing_appended{Pre, Post}(out);
     complete behaviors;
     disjoint behaviors;
@@ -2726,8 +2810,8 @@ static void window_update(const struct tcpfsm_conn *c, uint32_t old_wnd, struct 
     uint32_t threshold = (uint32_t)c->cfg->window / 2u;
     uint8_t st = c->state;
 
-    if (threshold > c->cfg->mss)
-        threshold = c->cfg->mss;
+    if (threshold > c->snd_mss)
+        threshold = c->snd_mss;
     if (old_wnd < threshold && (uint32_t)c->rcv_wnd >= threshold
         && (st == (uint8_t)TCPFSM_ESTABLISHED || st == (uint8_t)TCPFSM_FIN_WAIT_1
             || st == (uint8_t)TCPFSM_FIN_WAIT_2))
@@ -3328,6 +3412,17 @@ uint32_t tcpfsm_rcv_nxt(const struct tcpfsm_conn *c)
 uint16_t tcpfsm_snd_wnd(const struct tcpfsm_conn *c)
 {
     return c == NULL ? 0u : c->snd_wnd;
+}
+
+/*@ requires c == \null || valid_conn(c);
+    assigns \nothing;
+    behavior null: assumes c == \null; ensures \result == 0;
+    behavior conn: assumes c != \null; ensures \result == c->snd_mss;
+    complete behaviors; disjoint behaviors;
+*/
+uint16_t tcpfsm_snd_mss(const struct tcpfsm_conn *c)
+{
+    return c == NULL ? 0u : c->snd_mss;
 }
 
 /*@ requires c == \null || valid_conn(c);

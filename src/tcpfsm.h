@@ -37,13 +37,40 @@ typedef uint64_t tcpfsm_time_t;
 #define TCPFSM_ACK 0x10u
 #define TCPFSM_URG 0x20u
 
-/* A parsed segment header, in and out. Options are the host's business. */
+/* The window-scale field of a segment without the option (RFC 7323 2.2). */
+#define TCPFSM_WSCALE_NONE 0xffu
+
+/* RFC 9293 3.7.1: "If an MSS Option is not received at connection setup, TCP implementations MUST
+   assume a default send MSS of 536 (576 - 40) for IPv4 or 1220 (1280 - 60) for IPv6". The core
+   does not know the IP version: a SYN with mss 0 stands for 536; an IPv6 host passes 1220 in
+   seg.mss when the SYN carries no MSS option. */
+#define TCPFSM_DEFAULT_MSS 536u
+
+/* A parsed segment header, in and out, with the options the core negotiates (the host parses and
+   builds them; the others, SACK, timestamps, ..., are the host's business).
+   In: `mss` is read from the peer's SYN that synchronizes the connection (a SYN or SYN+ACK in
+   SYN-SENT, a SYN in LISTEN, a SYN reopening TIME-WAIT), never from another segment: it sets the
+   connection's send MSS (tcpfsm_snd_mss) to min(cfg->mss, mss); mss 0 means no option, and the
+   send MSS is min(cfg->mss, TCPFSM_DEFAULT_MSS) (an option of value 0 is treated as absent, as
+   Linux's tcp_parse_options() does). `wscale` is never read (see below).
+   Out: every SYN and SYN+ACK the core emits carries mss = cfg->mss (the MSS we advertise);
+   every other segment carries mss = 0 (no option). Window scaling is not implemented (issue 14):
+   the core sends no window-scale option (wscale = TCPFSM_WSCALE_NONE in every segment), so by
+   RFC 7323 2.2 ("This option is an offer, not a promise; both sides MUST send Window Scale
+   options in their <SYN> segments to enable window scaling in either direction") scaling is off
+   in both directions whatever the peer sends: the window fields of both sides are unscaled, and
+   the host must not shift the peer's window field by the peer's shift count. */
 struct tcpfsm_segment {
     uint32_t seq;
     uint32_t ack;       /* meaningful when flags & TCPFSM_ACK */
     uint16_t flags;
     uint16_t window;    /* unscaled window field */
     uint16_t len;       /* payload length (SYN and FIN not counted) */
+    uint16_t mss;       /* the MSS option's value (SYN, SYN+ACK); 0: no MSS option */
+    uint16_t wscale;    /* the window-scale option's shift count; TCPFSM_WSCALE_NONE: no option
+                           (16 bits, not 8: a byte-sized member would put the segments in the
+                           memory of the connection's 8-bit fields for the provers, whose frames
+                           through every emitter then fail) */
 };
 
 /* Events for the application (bits of tcpfsm_output.events). */
@@ -126,7 +153,10 @@ struct tcpfsm_config {
     uint32_t window;              /* receive buffer (RCV.BUFF of RFC 9293 3.8.6.2.2): RCV.WND while
                                      nothing received is unconsumed; at most TCPFSM_WINDOW_MAX. The
                                      window field sent is min(RCV.WND, 65535): no window scaling */
-    uint16_t mss;                 /* largest payload of one data segment we send */
+    uint16_t mss;                 /* the MSS we advertise in our SYN and SYN+ACK, and the largest
+                                     payload of one segment we send: the connection's send MSS is
+                                     min(mss, the peer's MSS option, or TCPFSM_DEFAULT_MSS without
+                                     one), and mss itself before the peer's SYN is seen */
     uint8_t  rfc5961_rst;         /* 1: RFC 5961 section 3 (exact RST, challenge ACK); 0: RFC 793 */
     uint8_t  rfc5961_syn;         /* 1: RFC 5961 section 4 (SYN draws a challenge ACK); 0: RFC 793 */
     uint8_t  rfc5961_ack;         /* 1: RFC 5961 section 5 ACK validation */
@@ -167,7 +197,7 @@ extern const struct tcpfsm_config tcpfsm_profile_freebsd;
 
 /* One connection. Caller-owned; contents are private (read them through the accessors).
    80 bytes on LP64 (64 before SND.WL1/SND.WL2 were kept, 72 before RCV.WND became 32-bit; the
-   user timeout's origin took 4 of the padding bytes).
+   send MSS took 2 of the tail padding bytes, the user timeout's origin 4).
    The RTO is not stored: it is computed from SRTT/RTTVAR (or rto_initial before
    the first sample) and backed off by `backoff` (see tcpfsm_rto()). IRS is not kept either: after
    the SYN only RCV.NXT matters. */
@@ -191,6 +221,7 @@ struct tcpfsm_conn {
     uint8_t  retries;              /* retransmissions of the current segment (give-up count) */
     uint8_t  challenge_acks;       /* challenge ACKs sent in the current second */
     uint8_t  challenge_second;     /* low bits of the second they were counted in */
+    uint16_t snd_mss;              /* the send MSS (RFC 9293 3.7.1), from the peer's SYN (tcpfsm_snd_mss) */
     uint32_t rto_since;            /* low 32 bits of the time the retry count was last reset: the origin
                                       of cfg->user_timeout */
 };
@@ -213,7 +244,7 @@ int tcpfsm_open_active(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t iss, s
 int tcpfsm_open_passive(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t iss, struct tcpfsm_output *out);
 int tcpfsm_close(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out);
 int tcpfsm_abort(struct tcpfsm_conn *c, tcpfsm_time_t now, struct tcpfsm_output *out);
-/* The application wrote `len` bytes: data segments of up to cfg->mss are emitted within the
+/* The application wrote `len` bytes: data segments of up to the send MSS are emitted within the
    peer's window (at most TCPFSM_MAX_SEGMENTS - 1 per call: TCPFSM_SIG_MORE says when more could
    go, tcpfsm_push continues); the rest waits for window (returned bytes are always all accepted). */
 int tcpfsm_send(struct tcpfsm_conn *c, tcpfsm_time_t now, uint32_t len, struct tcpfsm_output *out);
@@ -275,6 +306,10 @@ uint32_t tcpfsm_snd_nxt(const struct tcpfsm_conn *c);
 uint32_t tcpfsm_rcv_nxt(const struct tcpfsm_conn *c);
 uint16_t tcpfsm_snd_wnd(const struct tcpfsm_conn *c);
 uint32_t tcpfsm_rcv_wnd(const struct tcpfsm_conn *c);
+/* The send MSS: the largest payload of a segment we send (RFC 9293 3.7.1), min(cfg->mss, the
+   peer's MSS option or TCPFSM_DEFAULT_MSS) once the peer's SYN is processed, cfg->mss before;
+   0 for a NULL connection. */
+uint16_t tcpfsm_snd_mss(const struct tcpfsm_conn *c);
 /* Bytes written by the application and not yet sent (waiting for window). */
 uint32_t tcpfsm_snd_queued(const struct tcpfsm_conn *c);
 /* The current retransmission timeout in microseconds (RFC 6298, with backoff). */

@@ -130,6 +130,19 @@
   // LISTEN: "ISS should be selected and a SYN segment sent of the form <SEQ=ISS><ACK=RCV.NXT>
   // <CTL=SYN,ACK>. SND.NXT is set to ISS+1 and SND.UNA to ISS."
 
+  // ------------------------------------------------------------ the send MSS (3.7.1)
+  // "TCP endpoints MUST implement both sending and receiving the MSS Option"; "If an MSS Option is
+  // not received at connection setup, TCP implementations MUST assume a default send MSS of 536
+  // (576 - 40) for IPv4 or 1220 (1280 - 60) for IPv6"; "The maximum size of a segment that a TCP
+  // endpoint really sends, the 'effective send MSS', MUST be the smaller ... of the send MSS
+  // (that reflects the available reassembly buffer size at the remote host, the EMTU_R) and the
+  // largest transmission size permitted by the IP layer". The SYN's option `opt` (0: none, then
+  // TCPFSM_DEFAULT_MSS, 536; an IPv6 host passes 1220 itself), capped by cfg->mss (`our_mss`, the
+  // host's bound from its MTU), becomes the connection's send MSS.
+  logic integer peer_mss(integer opt) = opt == 0 ? TCPFSM_DEFAULT_MSS : opt;
+  logic integer send_mss(integer our_mss, integer opt) =
+      peer_mss(opt) < our_mss ? peer_mss(opt) : our_mss;
+
   // ------------------------------------------------------------ the strong invariant's conjunct
   // What the accounting keeps true between calls:
   //  - "RCV.WND: receive window" never exceeds the receive buffer (cfg->window, a 32-bit quantity,

@@ -13,6 +13,11 @@
  * but a RST is RCV.WND as the 16-bit field carries it, min(RCV.WND, 65535) (seg_wnd below: the
  * window we advertise is our receive window, and RCV.WND may exceed what an unscaled field holds),
  * a RST carries a zero window. The ACK field of a segment without the ACK flag is 0.
+ *
+ * Options: a SYN or SYN+ACK carries our MSS option (cfg->mss) and no window-scale option
+ * (syn_options below); every other segment carries none (mss 0, wscale TCPFSM_WSCALE_NONE):
+ * emit() writes the MSS it is given, 0 from every caller but the SYN's (its contract states the
+ * options it writes; the wrappers' contracts do not restate them).
  */
 #ifndef TCPFSM_SPEC_SEGMENTS_H
 #define TCPFSM_SPEC_SEGMENTS_H
@@ -93,14 +98,29 @@
       c->cfg->abort_rst_ack != 0 ? segment_is(s, c->snd_nxt, c->rcv_nxt, TCPFSM_RST | TCPFSM_ACK, 0, 0)
                                  : segment_is(s, c->snd_nxt, 0, TCPFSM_RST, 0, 0);
 
+  // ------------------------------------------------------------ options
+  // The options of a segment: the MSS option `mss` (0: none) and no window-scale option.
+  predicate options_are(struct tcpfsm_segment s, integer mss) =
+      s.mss == mss && s.wscale == TCPFSM_WSCALE_NONE;
+
+  // The options of our SYN and SYN+ACK. RFC 9293 3.7.1: "TCP implementations SHOULD send an MSS
+  // Option in every SYN segment when its receive MSS differs from the default 536 for IPv4 or 1220
+  // for IPv6, and MAY send it always": the core always sends it, with the MSS of the
+  // configuration. RFC 7323 2.2: "both sides MUST send Window Scale options in their <SYN>
+  // segments to enable window scaling in either direction": the core does not scale windows yet
+  // and sends no window-scale option, which keeps scaling off in both directions.
+  predicate syn_options{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
+      options_are(s, c->cfg->mss);
+
   // ------------------------------------------------------------ SYN, SYN+ACK
   // RFC 9293 3.10.1 (OPEN in CLOSED): "A SYN segment of the form <SEQ=ISS><CTL=SYN> is sent".
   predicate syn_segment{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
-      segment_is(s, c->iss, 0, TCPFSM_SYN, seg_wnd(c->rcv_wnd), 0);
+      segment_is(s, c->iss, 0, TCPFSM_SYN, seg_wnd(c->rcv_wnd), 0) && syn_options(s, c);
   // RFC 9293 3.10.7.2 (a SYN in LISTEN): "ISS should be selected and a SYN segment sent of the
   // form: <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>".
   predicate syn_ack_segment{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
-      segment_is(s, c->iss, c->rcv_nxt, TCPFSM_SYN | TCPFSM_ACK, seg_wnd(c->rcv_wnd), 0);
+      segment_is(s, c->iss, c->rcv_nxt, TCPFSM_SYN | TCPFSM_ACK, seg_wnd(c->rcv_wnd), 0)
+      && syn_options(s, c);
 
   // ------------------------------------------------------------ ACK, challenge ACK
   // RFC 9293 3.10.7.4: "Send an acknowledgment of the form: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>".
@@ -155,7 +175,9 @@
 
   // RFC 9293 3.7.1: "The maximum size of a segment that a TCP endpoint really sends, the
   // 'effective send MSS', MUST be the smaller ... of the send MSS ... and the largest
-  // transmission size permitted by the IP layer" (cfg->mss here), and no more than the usable
+  // transmission size permitted by the IP layer" (the connection's send MSS, c->snd_mss: the
+  // peer's MSS option or the default, capped by cfg->mss, send_mss of tcpfsm_spec_accounting.h),
+  // and no more than the usable
   // window (3.8.6.2.1). The length of the next data segment from the `queued` octets the
   // application wrote and that wait (SND.NXT onwards).
   logic integer at_most(integer x, integer bound) = x > bound ? bound : x;
@@ -199,7 +221,7 @@
   // A segment flush() sends from the queue: <SEQ=..><ACK=RCV.NXT><CTL=ACK[,PSH]> carrying
   // 1 to MSS octets within the send window.
   predicate queued_data_segment{L}(struct tcpfsm_segment s, struct tcpfsm_conn *c) =
-      s.ack == c->rcv_nxt && s.window == seg_wnd(c->rcv_wnd) && 0 < s.len && s.len <= c->cfg->mss
+      s.ack == c->rcv_nxt && s.window == seg_wnd(c->rcv_wnd) && 0 < s.len && s.len <= c->snd_mss
       && (s.flags == TCPFSM_ACK || s.flags == (TCPFSM_ACK | TCPFSM_PSH))
       && within_send_window(s, c->snd_una, c->snd_wnd);
 

@@ -91,6 +91,8 @@ static int seg(uint32_t i, tcpfsm_time_t now, uint32_t seq, uint16_t flags, uint
     s.flags = flags;
     s.window = 65535u;
     s.len = len;
+    s.mss = (flags & TCPFSM_SYN) != 0u ? (uint16_t)MSS : 0u;   /* the peer's MSS option */
+    s.wscale = TCPFSM_WSCALE_NONE;
     if (tcpfsm_segment(&slots[i].c, now, &s, out) != TCPFSM_OK)
         return -1;
     wheel_update(i, old);

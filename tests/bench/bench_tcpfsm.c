@@ -38,9 +38,10 @@ static void arrive(uint32_t seq, uint32_t ack, uint16_t flags, uint16_t len)
     inseg.flags = flags;
     inseg.window = 65535u;
     inseg.len = len;
+    inseg.mss = (flags & TCPFSM_SYN) != 0 ? MSS : 0;
+    inseg.wscale = TCPFSM_WSCALE_NONE;
 #if BENCH_HEADERS
-    rxlen = pkt_build(rx, sizeof rx, RADDR, RPORT, LADDR, LPORT, &inseg,
-                      (flags & TCPFSM_SYN) != 0 ? MSS : 0, payload);
+    rxlen = pkt_build(rx, sizeof rx, RADDR, RPORT, LADDR, LPORT, &inseg, payload);
 #endif
 }
 
@@ -50,8 +51,7 @@ static inline int emit(void)
 #if BENCH_HEADERS
     unsigned k;
     for (k = 0; k < out.count; k++) {
-        txlen = pkt_build(tx, sizeof tx, LADDR, LPORT, RADDR, RPORT, &out.segments[k],
-                          (out.segments[k].flags & TCPFSM_SYN) != 0 ? MSS : 0, payload);
+        txlen = pkt_build(tx, sizeof tx, LADDR, LPORT, RADDR, RPORT, &out.segments[k], payload);
         if (txlen == 0)
             return -1;
     }

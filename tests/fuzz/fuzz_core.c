@@ -457,6 +457,13 @@ static void check_step(const struct step_ctx *x)
         CHECK(!((s->flags & TCPFSM_SYN) && (s->flags & TCPFSM_FIN)), "a SYN+FIN emitted");
         CHECK(!((s->flags & TCPFSM_SYN) && s->len), "a SYN with data emitted");
         CHECK(cfg->mss == 0 || s->len <= cfg->mss, "segment of %u bytes above the MSS %u", s->len, cfg->mss);
+        /* RFC 9293 3.7.1: no segment above the send MSS (the peer's, at most cfg->mss); our SYN and
+           SYN+ACK carry the MSS option cfg->mss, other segments none; no window-scale option */
+        CHECK(s->len <= tcpfsm_snd_mss(c), "segment of %u bytes above the send MSS %u", s->len,
+              tcpfsm_snd_mss(c));
+        CHECK(tcpfsm_snd_mss(c) <= cfg->mss, "send MSS %u above cfg->mss %u", tcpfsm_snd_mss(c), cfg->mss);
+        CHECK(s->mss == ((s->flags & TCPFSM_SYN) ? cfg->mss : 0u), "segment %u carries MSS option %u", i, s->mss);
+        CHECK(s->wscale == TCPFSM_WSCALE_NONE, "segment %u carries a window-scale option", i);
         CHECK(s->len == 0 || (s->flags & TCPFSM_ACK), "data without ACK");
         if (s->flags & TCPFSM_ACK)
             CHECK(s->ack == c->rcv_nxt, "segment %u acknowledges %u but RCV.NXT is %u", i, s->ack, c->rcv_nxt);
@@ -973,6 +980,13 @@ static void biased_segment(struct input *in, const struct world *w, unsigned i, 
     default: ackbase = u32(in); break;
     }
     s->ack = ackbase + ((base & 0x20u) ? pick_delta(in, c->max_snd_wnd) : 0u);
+    /* the options the core reads from a SYN: no MSS option, or one of 8 to 2040 (the window-scale
+       option is ignored by the core) */
+    {
+        uint8_t m = u8(in);
+        s->mss = (uint16_t)(m * 8u);
+        s->wscale = (m & 1u) ? (uint16_t)(m & 15u) : (uint16_t)TCPFSM_WSCALE_NONE;
+    }
 }
 
 static void raw_segment(struct input *in, struct tcpfsm_segment *s)
@@ -982,6 +996,8 @@ static void raw_segment(struct input *in, struct tcpfsm_segment *s)
     s->flags = u16(in);
     s->window = u16(in);
     s->len = u16(in);
+    s->mss = u16(in);
+    s->wscale = u16(in);
 }
 
 static void advance_clock(struct world *w, uint64_t delta)

@@ -43,7 +43,6 @@ static void test_host_input_random_segments(void **state)
     assert_true(h.fd >= 0);
     h.o.addr = US;
     h.o.listen_port = 7;
-    h.o.mss = 1460;
     h.o.cfg = tcpfsm_profile_linux;
     h.o.cfg.mss = 1460;
     h.o.cfg.msl = 1000;                /* tiny: TIME-WAIT ends within the run */
@@ -68,8 +67,10 @@ static void test_host_input_random_segments(void **state)
             s.ack = tcpfsm_snd_nxt(&k->c) - (xorshift() % 2 ? 0u : xorshift() % 3000u);
             s.flags = flags[1 + xorshift() % 5];
         }
+        s.mss = xorshift() % 2 ? (uint16_t)(xorshift() % 2000) : 0;
+        s.wscale = xorshift() % 2 ? (uint16_t)(xorshift() % 16) : (uint16_t)TCPFSM_WSCALE_NONE;
         n = pkt_build(pkt, sizeof pkt, PEER, port, US,
-                      (uint16_t)(xorshift() % 8 ? 7 : 9), &s, xorshift() % 2 ? (uint16_t)(xorshift() % 2000) : 0, payload);
+                      (uint16_t)(xorshift() % 8 ? 7 : 9), &s, payload);
         assert_true(n > 0);
         if (xorshift() % 16 == 0)
             pkt[xorshift() % n] ^= (uint8_t)(1u << (xorshift() % 8));   /* mostly dropped by the parser */

@@ -27,9 +27,10 @@ static uint8_t payload[100];
 static size_t valid(uint8_t *b, size_t cap)
 {
     struct tcpfsm_segment s = { .seq = 1000, .ack = 2000, .flags = TCPFSM_ACK | TCPFSM_PSH | TCPFSM_SYN,
-                                .window = 65535, .len = sizeof payload };
+                                .window = 65535, .len = sizeof payload, .mss = 1460,
+                                .wscale = TCPFSM_WSCALE_NONE };
     memset(payload, 'x', sizeof payload);
-    return pkt_build(b, cap, SRC, 40000, DST, 7, &s, 1460, payload);
+    return pkt_build(b, cap, SRC, 40000, DST, 7, &s, payload);
 }
 
 static void wr16(uint8_t *p, unsigned v) { p[0] = (uint8_t)(v >> 8); p[1] = (uint8_t)v; }
@@ -77,7 +78,8 @@ static void test_pkt_valid_round_trip(void **state)
     assert_int_equal(p.seg.seq, 1000);
     assert_int_equal(p.seg.ack, 2000);
     assert_int_equal(p.seg.len, 100);
-    assert_int_equal(p.mss, 1460);
+    assert_int_equal(p.seg.mss, 1460);
+    assert_int_equal(p.seg.wscale, TCPFSM_WSCALE_NONE);
     assert_int_equal(p.seg.flags, TCPFSM_ACK | TCPFSM_PSH | TCPFSM_SYN);
     assert_memory_equal(p.payload, payload, 100);
 }

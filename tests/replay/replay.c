@@ -355,6 +355,8 @@ static struct tcpfsm_segment translate(const struct replay *r, int i, const stru
         c.ack = r->isn_clock + (uint32_t)mdist(m->ack, 0);
     c.window = M_RCV_WND;
     c.len = 0;
+    c.mss = 0u;                             /* the model has no options */
+    c.wscale = (uint16_t)TCPFSM_WSCALE_NONE;
     return c;
 }
 

@@ -194,6 +194,42 @@ void fx_seg_wnd(struct fx *f, unsigned flags, uint32_t seq, uint32_t ack, uint16
     after_call(f, "tcpfsm_segment");
 }
 
+void fx_seg_mss(struct fx *f, unsigned flags, uint32_t seq, uint32_t ack, uint16_t len, uint16_t mss)
+{
+    struct tcpfsm_segment s;
+    memset(&s, 0, sizeof s);
+    s.seq = seq;
+    s.ack = ack;
+    s.flags = (uint16_t)flags;
+    s.window = f->peer_wnd;
+    s.len = len;
+    s.mss = mss;
+    s.wscale = 7u;   /* offered by the peer, ignored: the core sends no window-scale option */
+    before_call(f);
+    f->rc = tcpfsm_segment(&f->conn, f->now, &s, &f->out);
+    after_call(f, "tcpfsm_segment");
+}
+
+void fx_expect_data_cut(struct fx *f, uint32_t total, uint16_t mss)
+{
+    uint32_t sent = 0;
+    unsigned i;
+    fx_send(f, total);
+    assert_true(f->out.count >= 1);
+    for (i = 0; i < f->out.count; i++) {
+        const struct tcpfsm_segment *s = &f->out.segments[i];
+        uint32_t want = total - sent < mss ? total - sent : mss;
+        FX_EQ(f, "data segment SEQ", s->seq, f->snd_nxt + sent);
+        FX_EQ(f, "data segment length (the send MSS)", s->len, want);
+        FX_EQ(f, "data segment MSS option", s->mss, 0u);
+        FX_EQ(f, "data segment window-scale option", s->wscale, TCPFSM_WSCALE_NONE);
+        sent += s->len;
+    }
+    FX_EQ(f, "octets sent", sent, total);
+    FX_EQ(f, "tcpfsm_snd_mss", tcpfsm_snd_mss(&f->conn), mss);
+    f->snd_nxt += sent;
+}
+
 void fx_seg(struct fx *f, unsigned flags, uint32_t seq, uint32_t ack, uint16_t len)
 {
     fx_seg_wnd(f, flags, seq, ack, len, f->peer_wnd);
@@ -379,6 +415,12 @@ void fx_expect_seg(struct fx *f, unsigned i, uint32_t seq, uint32_t ack, unsigne
     }
     snprintf(what, sizeof what, "segment %u payload length", i);
     FX_EQ(f, what, s->len, len);
+    /* Options: our SYN and SYN+ACK carry the MSS we advertise (cfg.mss), every other segment none;
+       no segment carries a window-scale option (tcpfsm.h: the core does not scale). */
+    snprintf(what, sizeof what, "segment %u MSS option", i);
+    FX_EQ(f, what, s->mss, (flags & TCPFSM_SYN) ? f->cfg.mss : 0u);
+    snprintf(what, sizeof what, "segment %u window-scale option", i);
+    FX_EQ(f, what, s->wscale, TCPFSM_WSCALE_NONE);
 }
 
 void fx_expect_ack(struct fx *f, unsigned i)
@@ -462,7 +504,7 @@ void fx_expect_abort(struct fx *f, unsigned row, int rst)
 
 void fx_expect_data_rto_giveup(struct fx *f, unsigned rto_row, unsigned giveup_row)
 {
-    struct tcpfsm_segment data = { 0, 0, TCPFSM_ACK, 0, 100 };
+    struct tcpfsm_segment data = { 0, 0, TCPFSM_ACK, 0, 100, 0, TCPFSM_WSCALE_NONE };
     data.seq = f->snd_una;
     data.ack = f->rcv_nxt;
     fx_send(f, 100);

@@ -138,6 +138,12 @@ void fx_to_time_wait(struct fx *f);
 /* Each asserts TCPFSM_OK and records the state and deadline before the call. */
 void fx_seg(struct fx *f, unsigned flags, uint32_t seq, uint32_t ack, uint16_t len);
 void fx_seg_wnd(struct fx *f, unsigned flags, uint32_t seq, uint32_t ack, uint16_t len, uint16_t wnd);
+/* fx_seg with the peer's MSS option `mss` (0: none) and a window-scale option (ignored). */
+void fx_seg_mss(struct fx *f, unsigned flags, uint32_t seq, uint32_t ack, uint16_t len, uint16_t mss);
+/* The application writes `total` octets (at most 3 segments' worth): they go out at SND.NXT in
+   segments of the send MSS `mss` (the last one shorter), without options, and tcpfsm_snd_mss()
+   is `mss`. SND.NXT advances over them. */
+void fx_expect_data_cut(struct fx *f, uint32_t total, uint16_t mss);
 void fx_open_active(struct fx *f, uint32_t iss);
 void fx_open_passive(struct fx *f, uint32_t iss);
 void fx_close(struct fx *f);

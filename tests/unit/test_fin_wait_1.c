@@ -136,7 +136,7 @@ static void test_fin_wait_1_rto(void **state)
 static void test_fin_wait_1_rto_giveup(void **state)
 {
     struct fx *f = *state;
-    struct tcpfsm_segment fin = { 0, 0, TCPFSM_FIN | TCPFSM_ACK, 0, 0 };
+    struct tcpfsm_segment fin = { 0, 0, TCPFSM_FIN | TCPFSM_ACK, 0, 0, 0, TCPFSM_WSCALE_NONE };
     fin.seq = f->snd_nxt - 1u;
     fin.ack = f->rcv_nxt;
     fx_expect_retransmissions(f, f->cfg.retries, 0, f->rto, TCPFSM_ROW_T58, &fin, TCPFSM_ROW_T59,

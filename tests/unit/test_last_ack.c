@@ -76,7 +76,7 @@ static void test_last_ack_rto(void **state)
 static void test_last_ack_rto_giveup(void **state)
 {
     struct fx *f = *state;
-    struct tcpfsm_segment fin = { 0, 0, TCPFSM_FIN | TCPFSM_ACK, 0, 0 };
+    struct tcpfsm_segment fin = { 0, 0, TCPFSM_FIN | TCPFSM_ACK, 0, 0, 0, TCPFSM_WSCALE_NONE };
     fin.seq = f->snd_nxt - 1u;
     fin.ack = f->rcv_nxt;
     fx_expect_retransmissions(f, f->cfg.retries, 0, f->rto, TCPFSM_ROW_T106, &fin,

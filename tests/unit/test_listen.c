@@ -371,7 +371,7 @@ static void test_listen_accept_then_rto_giveup(void **state)
 {
     struct fx *f = *state;
     struct tcpfsm_conn listener;
-    struct tcpfsm_segment synack = { 0, 0, TCPFSM_SYN | TCPFSM_ACK, 0, 0 };
+    struct tcpfsm_segment synack = { 0, 0, TCPFSM_SYN | TCPFSM_ACK, 0, 0, 0, TCPFSM_WSCALE_NONE };
     accept_segment(f, &listener, TCPFSM_SYN, f->irs, 0, 0, 4242u);
     fx_expect_row(f, TCPFSM_ROW_T05, TCPFSM_SYN_RECEIVED);
     synack.seq = 4242u;
@@ -406,12 +406,54 @@ static void test_listen_accept_bad_arguments(void **state)
     assert_memory_equal(&out, &out_before, sizeof out);
 }
 
+/* T05 with the peer's MSS option: the SYN,ACK carries the MSS we advertise (cfg.mss), the send
+   MSS is min(cfg.mss, the peer's) (RFC 9293 3.7.1), and the window-scale option the peer offered
+   is ignored (none is sent back: no scaling either way, RFC 7323 2.2). */
+static void test_listen_syn_mss(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.mss = 1460u;
+    fx_seg_mss(f, TCPFSM_SYN, f->irs, 0, 0, 1000u);
+    fx_expect_row(f, TCPFSM_ROW_T05, TCPFSM_SYN_RECEIVED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss, f->irs + 1u, TCPFSM_SYN | TCPFSM_ACK, 0);
+    assert_int_equal(f->out.segments[0].mss, 1460u);
+    assert_int_equal(f->out.segments[0].wscale, TCPFSM_WSCALE_NONE);
+    assert_int_equal(tcpfsm_snd_mss(&f->conn), 1000u);
+}
+
+/* T05 without an MSS option: the default send MSS of 536 (RFC 9293 3.7.1). */
+static void test_listen_syn_no_mss(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.mss = 1460u;
+    fx_seg_mss(f, TCPFSM_SYN, f->irs, 0, 0, 0u);
+    fx_expect_row(f, TCPFSM_ROW_T05, TCPFSM_SYN_RECEIVED);
+    fx_expect_seg(f, 0, f->iss, f->irs + 1u, TCPFSM_SYN | TCPFSM_ACK, 0);
+    assert_int_equal(f->out.segments[0].mss, 1460u);
+    assert_int_equal(tcpfsm_snd_mss(&f->conn), 536u);
+}
+
+/* A segment that is no SYN (a RST reply here, T03) carries no option. */
+static void test_listen_bad_ack_no_options(void **state)
+{
+    struct fx *f = *state;
+    fx_seg_mss(f, TCPFSM_ACK, f->irs, f->iss, 0, 1000u);
+    fx_expect_row(f, TCPFSM_ROW_T06, TCPFSM_LISTEN);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss, 0, TCPFSM_RST, 0);   /* checks mss 0 and no window scale */
+    assert_int_equal(tcpfsm_snd_mss(&f->conn), f->cfg.mss);   /* only a SYN sets it */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         FX_TESTS(test_listen_open_passive, setup_closed),
         FX_TESTS(test_listen_syn, setup_closed),
         FX_TESTS(test_listen_syn_irs_wraps, setup_listen),
+        FX_TESTS(test_listen_syn_mss, setup_listen),
+        FX_TESTS(test_listen_syn_no_mss, setup_listen),
+        FX_TESTS(test_listen_bad_ack_no_options, setup_listen),
         FX_TESTS(test_listen_bad_ack, setup_listen),
         FX_TESTS(test_listen_bad_ack_syn_ack, setup_listen),
         FX_TESTS(test_listen_bad_ack_data, setup_listen),

@@ -169,7 +169,7 @@ static void test_rto_sample_across_clock_wrap(void **state)
 static void test_rto_backoff_doubles(void **state)
 {
     struct fx *f = *state;
-    struct tcpfsm_segment data = { 0, 0, TCPFSM_ACK, 0, 100 };
+    struct tcpfsm_segment data = { 0, 0, TCPFSM_ACK, 0, 100, 0, TCPFSM_WSCALE_NONE };
     establish_with_rtt(f, 80u * FX_MS);
     data.seq = f->snd_nxt;
     data.ack = f->rcv_nxt;
@@ -182,7 +182,7 @@ static void test_rto_backoff_doubles(void **state)
 static void test_rto_backoff_clamped_at_maximum(void **state)
 {
     struct fx *f = *state;
-    struct tcpfsm_segment data = { 0, 0, TCPFSM_ACK, 0, 100 };
+    struct tcpfsm_segment data = { 0, 0, TCPFSM_ACK, 0, 100, 0, TCPFSM_WSCALE_NONE };
     establish_with_rtt(f, 800u * FX_MS);
     data.seq = f->snd_nxt;
     data.ack = f->rcv_nxt;
@@ -269,7 +269,7 @@ static void test_rto_timer_before_deadline(void **state)
 static void test_rto_linux_syn_linear_timeouts(void **state)
 {
     struct fx *f = *state;
-    struct tcpfsm_segment syn = { 0, 0, TCPFSM_SYN, 0, 0 };
+    struct tcpfsm_segment syn = { 0, 0, TCPFSM_SYN, 0, 0, 0, TCPFSM_WSCALE_NONE };
     tcpfsm_time_t t0 = f->now;
     static const unsigned at[] = { 1u, 2u, 3u, 4u, 5u };
     unsigned k;

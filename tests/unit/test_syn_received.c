@@ -210,7 +210,7 @@ static void test_syn_received_rto(void **state)
 static void test_syn_received_rto_giveup(void **state)
 {
     struct fx *f = *state;
-    struct tcpfsm_segment synack = { 0, 0, TCPFSM_SYN | TCPFSM_ACK, 0, 0 };
+    struct tcpfsm_segment synack = { 0, 0, TCPFSM_SYN | TCPFSM_ACK, 0, 0, 0, TCPFSM_WSCALE_NONE };
     synack.seq = f->iss;
     synack.ack = f->irs + 1u;
     fx_expect_retransmissions(f, f->cfg.synack_retries, 0, f->cfg.rto_initial, TCPFSM_ROW_T31,
@@ -384,6 +384,68 @@ static void test_syn_received_syn_fin_ack_simultaneous(void **state)
     expect_syn_sync_answer(f);
 }
 
+
+/* From LISTEN with the peer's MSS option 1000 (cfg.mss 1460): T05, then T21; data goes out in
+   segments of the send MSS, min(1460, 1000) (RFC 9293 3.7.1). */
+static void test_syn_received_ack_of_syn_peer_mss(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.mss = 1460u;
+    fx_seg_mss(f, TCPFSM_SYN, f->irs, 0, 0, 1000u);
+    fx_expect_row(f, TCPFSM_ROW_T05, TCPFSM_SYN_RECEIVED);
+    fx_expect_seg(f, 0, f->iss, f->irs + 1u, TCPFSM_SYN | TCPFSM_ACK, 0);   /* carries mss 1460 */
+    fx_advance(f, FX_RTT);
+    fx_seg(f, TCPFSM_ACK, f->irs + 1u, f->iss + 1u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T21, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 0);
+    f->snd_una = f->snd_nxt = f->iss + 1u;
+    f->rcv_nxt = f->irs + 1u;
+    fx_expect_data_cut(f, 2100u, 1000u);                                    /* 1000, 1000, 100 */
+}
+
+/* The same without an MSS option: the default send MSS 536. */
+static void test_syn_received_ack_of_syn_default_mss(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.mss = 1460u;
+    fx_seg_mss(f, TCPFSM_SYN, f->irs, 0, 0, 0u);
+    fx_expect_row(f, TCPFSM_ROW_T05, TCPFSM_SYN_RECEIVED);
+    fx_advance(f, FX_RTT);
+    fx_seg(f, TCPFSM_ACK, f->irs + 1u, f->iss + 1u, 0);
+    fx_expect_row(f, TCPFSM_ROW_T21, TCPFSM_ESTABLISHED);
+    f->snd_una = f->snd_nxt = f->iss + 1u;
+    f->rcv_nxt = f->irs + 1u;
+    fx_expect_data_cut(f, 1000u, 536u);                                     /* 536, 464 */
+}
+
+/* T27: a retransmitted SYN draws the SYN,ACK again, with our MSS option; its own MSS option does
+   not change the send MSS (only the SYN that synchronizes sets it). */
+static void test_syn_received_syn_duplicate_mss(void **state)
+{
+    struct fx *f = *state;
+    uint16_t mss = tcpfsm_snd_mss(&f->conn);
+    f->cfg.mss = 1460u;
+    fx_seg_mss(f, TCPFSM_SYN, f->irs, 0, 0, 100u);
+    fx_expect_row(f, TCPFSM_ROW_T27, TCPFSM_SYN_RECEIVED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss, f->irs + 1u, TCPFSM_SYN | TCPFSM_ACK, 0);
+    assert_int_equal(f->out.segments[0].mss, 1460u);
+    assert_int_equal(tcpfsm_snd_mss(&f->conn), mss);
+}
+
+/* T31: the retransmitted SYN,ACK carries our MSS option too. */
+static void test_syn_received_rto_mss(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.mss = 1400u;
+    fx_fire(f);
+    fx_expect_row(f, TCPFSM_ROW_T31, TCPFSM_SYN_RECEIVED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss, f->irs + 1u, TCPFSM_SYN | TCPFSM_ACK, 0);
+    assert_int_equal(f->out.segments[0].mss, 1400u);
+    assert_int_equal(f->out.segments[0].wscale, TCPFSM_WSCALE_NONE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -395,6 +457,10 @@ int main(void)
         FX_TESTS(test_syn_received_syn_outside_left_edge, setup_syn_received),
         FX_TESTS(test_syn_received_syn_duplicate, setup_syn_received),
         FX_TESTS(test_syn_received_syn_duplicate_simultaneous, setup_syn_received_simultaneous),
+        FX_TESTS(test_syn_received_syn_duplicate_mss, setup_syn_received),
+        FX_TESTS(test_syn_received_ack_of_syn_peer_mss, setup_listen),
+        FX_TESTS(test_syn_received_ack_of_syn_default_mss, setup_listen),
+        FX_TESTS(test_syn_received_rto_mss, setup_syn_received),
         FX_TESTS(test_syn_received_ack_of_syn, setup_closed),
         FX_TESTS(test_syn_received_ack_of_syn_simultaneous, setup_syn_received_simultaneous),
         FX_TESTS(test_syn_received_ack_of_syn_with_data, setup_syn_received),

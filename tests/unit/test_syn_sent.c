@@ -158,7 +158,7 @@ static void test_syn_sent_rto(void **state)
 static void test_syn_sent_rto_giveup(void **state)
 {
     struct fx *f = *state;
-    struct tcpfsm_segment syn = { 0, 0, TCPFSM_SYN, 0, 0 };
+    struct tcpfsm_segment syn = { 0, 0, TCPFSM_SYN, 0, 0, 0, TCPFSM_WSCALE_NONE };
     syn.seq = f->iss;
     f->cfg.connect_timeout = 0;   /* the count alone (the freebsd profile's keepinit: below) */
     fx_expect_retransmissions(f, f->cfg.syn_retries, f->cfg.syn_linear_timeouts, f->cfg.rto_initial,
@@ -418,10 +418,88 @@ static void test_syn_sent_drop_synfin_syn_ack_fin(void **state)
     fx_expect_seg(f, 0, f->iss, 0, TCPFSM_RST, 0);
 }
 
+
+/* RFC 9293 3.7.1: the send MSS comes from the peer's SYN. T12 with the peer's MSS option 1000 and
+   cfg.mss 1460 (the MSS we advertise): data goes out in segments of min(1460, 1000) = 1000. */
+static void test_syn_sent_syn_ack_mss(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.mss = 1460u;
+    fx_advance(f, FX_RTT);
+    fx_seg_mss(f, TCPFSM_SYN | TCPFSM_ACK, f->irs, f->iss + 1u, 0, 1000u);
+    fx_expect_row(f, TCPFSM_ROW_T12, TCPFSM_ESTABLISHED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss + 1u, f->irs + 1u, TCPFSM_ACK, 0);   /* the ACK: no option */
+    f->snd_una = f->snd_nxt = f->iss + 1u;
+    f->rcv_nxt = f->irs + 1u;
+    fx_expect_data_cut(f, 2500u, 1000u);                            /* 1000, 1000, 500 */
+}
+
+/* T12 with an MSS option above ours: the send MSS is ours, cfg.mss ("the smaller ... of the send
+   MSS ... and the largest transmission size permitted by the IP layer"). */
+static void test_syn_sent_syn_ack_mss_above_ours(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.mss = 1460u;
+    fx_advance(f, FX_RTT);
+    fx_seg_mss(f, TCPFSM_SYN | TCPFSM_ACK, f->irs, f->iss + 1u, 0, 9000u);
+    fx_expect_row(f, TCPFSM_ROW_T12, TCPFSM_ESTABLISHED);
+    f->snd_una = f->snd_nxt = f->iss + 1u;
+    fx_expect_data_cut(f, 3000u, 1460u);                            /* 1460, 1460, 80 */
+}
+
+/* T12 without an MSS option: "If an MSS Option is not received at connection setup, TCP
+   implementations MUST assume a default send MSS of 536 (576 - 40) for IPv4". */
+static void test_syn_sent_syn_ack_no_mss(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.mss = 1460u;
+    fx_advance(f, FX_RTT);
+    fx_seg_mss(f, TCPFSM_SYN | TCPFSM_ACK, f->irs, f->iss + 1u, 0, 0u);
+    fx_expect_row(f, TCPFSM_ROW_T12, TCPFSM_ESTABLISHED);
+    f->snd_una = f->snd_nxt = f->iss + 1u;
+    fx_expect_data_cut(f, 1200u, 536u);                             /* 536, 536, 128 */
+}
+
+/* Our SYN carries the MSS we advertise, at OPEN (T01, fx_expect_seg checks the option) and when it
+   is retransmitted (T17); before the peer's SYN the send MSS is cfg.mss. */
+static void test_syn_sent_syn_carries_mss(void **state)
+{
+    struct fx *f = *state;
+    assert_int_equal(f->out.segments[0].mss, f->cfg.mss);
+    assert_int_equal(f->out.segments[0].wscale, TCPFSM_WSCALE_NONE);
+    assert_int_equal(tcpfsm_snd_mss(&f->conn), f->cfg.mss);
+    f->cfg.mss = 1460u;
+    fx_fire(f);
+    fx_expect_row(f, TCPFSM_ROW_T17, TCPFSM_SYN_SENT);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss, 0, TCPFSM_SYN, 0);
+    assert_int_equal(f->out.segments[0].mss, 1460u);
+    assert_int_equal(tcpfsm_snd_mss(NULL), 0u);
+}
+
+/* T13 (simultaneous open): the peer's SYN sets the send MSS, and our SYN,ACK carries our MSS. */
+static void test_syn_sent_syn_mss(void **state)
+{
+    struct fx *f = *state;
+    f->cfg.mss = 1460u;
+    fx_seg_mss(f, TCPFSM_SYN, f->irs, 0, 0, 1200u);
+    fx_expect_row(f, TCPFSM_ROW_T13, TCPFSM_SYN_RECEIVED);
+    fx_expect_count(f, 1);
+    fx_expect_seg(f, 0, f->iss, f->irs + 1u, TCPFSM_SYN | TCPFSM_ACK, 0);
+    assert_int_equal(f->out.segments[0].mss, 1460u);
+    assert_int_equal(tcpfsm_snd_mss(&f->conn), 1200u);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         FX_TESTS(test_syn_sent_syn_ack, setup_closed),
+        FX_TESTS(test_syn_sent_syn_ack_mss, setup_syn_sent),
+        FX_TESTS(test_syn_sent_syn_ack_mss_above_ours, setup_syn_sent),
+        FX_TESTS(test_syn_sent_syn_ack_no_mss, setup_syn_sent),
+        FX_TESTS(test_syn_sent_syn_carries_mss, setup_syn_sent),
+        FX_TESTS(test_syn_sent_syn_mss, setup_syn_sent),
         FX_TESTS(test_syn_sent_syn_ack_rtt_sample, setup_closed),
         FX_TESTS(test_syn_sent_syn, setup_closed),
         FX_TESTS(test_syn_sent_bad_ack_iss, setup_syn_sent),

@@ -925,6 +925,10 @@ void drill_run(const struct drill_script *script, const struct drill_options *op
     /* The socket API of the host the profile names (README: Linux under linux, FreeBSD otherwise). */
     e->stack.bsd = opt->profile != DRILL_PROFILE_LINUX;
     e->stack.link_mss = script->ip_version == DRILL_IPV6 ? 1440u : 1460u;
+    e->stack.default_mss = script->ip_version == DRILL_IPV6 ? 1220u : 536u;
+    /* The MSS the host advertises and the most it sends: its link's (the core's send MSS is the
+       smaller of it and the peer's MSS option, RFC 9293 3.7.1) */
+    e->stack.cfg.mss = e->stack.link_mss;
     /* freebsd: the core's receive buffer follows the socket's (drill_sock.c take_peer_mss) */
     e->stack.rcvbuf_window = opt->profile == DRILL_PROFILE_FREEBSD;
     if (script->unmodelled_line > 0)

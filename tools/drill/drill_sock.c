@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RFC9293_DEFAULT_MSS 536u   /* RFC 9293 3.7.1: "MUST assume a default send MSS of 536" */
 
 static const struct {
     const char *name;
@@ -71,6 +70,7 @@ void drill_stack_init(struct drill_stack *s, const struct tcpfsm_config *cfg, ui
     s->sendspace = 32768u;
     s->sb_max = 2097152u;
     s->link_mss = 1460u;
+    s->default_mss = TCPFSM_DEFAULT_MSS;
 }
 
 static void log_time(const struct drill_stack *s)
@@ -283,10 +283,10 @@ static void sock_options_to_block(struct drill_stack *s, int sock, int bi)
 
 static uint32_t bsd_rounded(const struct drill_stack *s, const struct drill_block *b, uint32_t hiwat, int send);
 
-/* The send MSS from the peer's SYN, before the core sees the SYN (RFC 9293 3.7.1: "If an MSS
-   Option is not received at connection setup, TCP implementations MUST assume a default send MSS
-   of 536 (576 - 40) for IPv4"). The profiles carry that default; the host sets the negotiated one.
-   Under the freebsd profile the core's receive buffer (cfg.window, RCV.WND when nothing is unread)
+/* The peer's MSS from its SYN, before the core sees the SYN: the core takes it from seg.mss
+   (drill_stack_inject) and sets its send MSS to min(cfg.mss, the option or 536, RFC 9293 3.7.1);
+   the host keeps it for FreeBSD's buffer rounding (bsd_rounded). Under the freebsd profile the
+   core's receive buffer (cfg.window, RCV.WND when nothing is unread)
    then follows FreeBSD's: in SYN-SENT, tcp_mss() rounds the socket's buffer up to a multiple of
    the MSS (65536 becomes 65700 with an MSS of 1460, 66240 with 1440); a SYN arriving at a listener
    goes to the syncache, whose window is the buffer capped at the unscaled maximum (syncache_add:
@@ -297,8 +297,7 @@ static void take_peer_mss(struct drill_stack *s, struct drill_block *b, enum tcp
 {
     if (!(p->flags & TCPFSM_SYN))
         return;
-    b->cfg.mss = (uint16_t)(p->has_mss ? p->mss : RFC9293_DEFAULT_MSS);
-    b->peer_mss = b->cfg.mss;
+    b->peer_mss = p->has_mss ? p->mss : s->default_mss;
     b->peer_wscale = p->has_wscale ? (int)p->wscale : -1;
     if (s->rcvbuf_window) {
         int so = b->socket >= 0 ? b->socket : b->listener_socket;
@@ -327,6 +326,12 @@ void drill_stack_inject(struct drill_stack *s, const struct drill_packet *p)
     seg.seq = s->peer_isn + p->seq;
     seg.window = (uint16_t)(p->has_win ? p->win : 65535u);
     seg.len = (uint16_t)p->len;
+    /* The options the core negotiates: the MSS option; without one the core assumes 536, which
+       is IPv4's default: an IPv6 host passes IPv6's, 1220 (RFC 9293 3.7.1; Linux and FreeBSD do
+       the same). Window scaling is the drill's below (the core offers none, tcpfsm.h), so no
+       shift is passed. */
+    seg.mss = (uint16_t)(p->has_mss ? p->mss : (s->default_mss == TCPFSM_DEFAULT_MSS ? 0u : s->default_mss));
+    seg.wscale = (uint16_t)TCPFSM_WSCALE_NONE;
     /* One remote endpoint, one 4-tuple: the live connection is the latest block not CLOSED. */
     for (i = 0; i < (int)s->nblocks; i++) {
         const struct drill_block *b = &s->blocks[i];
@@ -388,8 +393,10 @@ void drill_stack_inject(struct drill_stack *s, const struct drill_packet *p)
         enum tcpfsm_state before = tcpfsm_state(&b->conn);
         if (before == TCPFSM_LISTEN || before == TCPFSM_SYN_SENT || before == TCPFSM_TIME_WAIT)
             take_peer_mss(s, b, before, p);
-        /* RFC 7323 2.2-2.3: once the peer's SYN offered a shift (and the host offers one in its own
-           SYN, as Linux and FreeBSD do), the window field of every non-SYN segment is scaled by
+        /* RFC 7323 2.2-2.3: once the peer's SYN offered a shift (and the kernel the script was
+           written against offers one in its own SYN, as Linux and FreeBSD do; the core offers
+           none, so this scaling is the drill's, outside the core, and options sent are not
+           compared), the window field of every non-SYN segment is scaled by
            it; the core's send window (SND.WND) is 16-bit, so the scaled window is capped at 65535. */
         if (!(p->flags & TCPFSM_SYN) && b->peer_wscale > 0) {
             uint64_t w = (uint64_t)seg.window << b->peer_wscale;

@@ -87,6 +87,8 @@ struct drill_stack {
     uint32_t recvspace, sendspace; /* FreeBSD net.inet.tcp.recvspace / sendspace (default 65536 / 32768) */
     uint32_t sb_max;               /* FreeBSD kern.ipc.maxsockbuf (default 2097152) */
     uint16_t link_mss;             /* MTU 1500 less the IP and TCP headers: 1460 (IPv4), 1440 (IPv6) */
+    uint16_t default_mss;          /* the peer's MSS when its SYN has no option (RFC 9293 3.7.1):
+                                      536 (IPv4), 1220 (IPv6), passed to the core in seg.mss */
     int rcvbuf_window;             /* freebsd: the core's receive buffer (cfg.window) is the socket's,
                                       rounded up to a multiple of the MSS once it is known (tcp_mss());
                                       off once a script sets tcpfsm.window itself */

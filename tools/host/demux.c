@@ -35,9 +35,8 @@ struct hconn *demux_alloc(struct host *h, uint32_t laddr, uint16_t lport, uint32
         k->lport = lport;
         k->raddr = raddr;
         k->rport = rport;
-        k->cfg = h->o.cfg;
         k->armed = TCPFSM_NO_DEADLINE;
-        if (tcpfsm_init(&k->c, &k->cfg) != TCPFSM_OK) {
+        if (tcpfsm_init(&k->c, &h->o.cfg) != TCPFSM_OK) {
             demux_free(k);
             return NULL;
         }

@@ -69,8 +69,7 @@ static void emit(struct host *h, struct hconn *k, const struct tcpfsm_segment *s
         say(h, k, "drop out seq %u ack %u flags 0x%02x len %u", s->seq, s->ack, s->flags, s->len);
         return;
     }
-    n = pkt_build(pkt, sizeof pkt, k->laddr, k->lport, k->raddr, k->rport, s,
-                  (s->flags & TCPFSM_SYN) ? h->o.mss : 0, data);
+    n = pkt_build(pkt, sizeof pkt, k->laddr, k->lport, k->raddr, k->rport, s, data);
     if (h->o.hold_fin && !h->held_done && h->held_len == 0 && (s->flags & TCPFSM_FIN) && n <= sizeof h->held) {
         memcpy(h->held, pkt, n);
         h->held_len = n;
@@ -158,7 +157,7 @@ static int settle_one(struct host *h, struct hconn *k, int st0, const struct tcp
     if (st == TCPFSM_CLOSED && st0 != TCPFSM_CLOSED) {
         if (st0 == TCPFSM_TIME_WAIT)
             say(h, k, "time-wait lasted %.3f s (2*MSL = %.3f s)",
-                (double)(host_now() - k->tw_since) / 1e6, 2.0 * k->cfg.msl / 1e6);
+                (double)(host_now() - k->tw_since) / 1e6, 2.0 * h->o.cfg.msl / 1e6);
         say(h, k, "closed: %llu bytes received, %llu bytes written", (unsigned long long)k->rx_total,
             (unsigned long long)k->tx_total);
         h->closed++;
@@ -291,7 +290,6 @@ static int app(struct host *h, struct hconn *k)
 static struct hconn *passive_accept(struct host *h, const struct pkt *p)
 {
     struct tcpfsm_output out;
-    struct tcpfsm_conn listener;
     struct hconn *k = demux_alloc(h, p->dst, p->dport, p->src, p->sport);
     uint32_t iss;
     unsigned i;
@@ -300,14 +298,15 @@ static struct hconn *passive_accept(struct host *h, const struct pkt *p)
         h->ctr_no_room++;
         return NULL;
     }
-    /* API gap (issue 13), MSS: the peer's MSS lives in the configuration, so the listener is made
-       over this connection's own copy (patched from the SYN's option) and lasts one call; with a
-       per-connection MSS one listener for the port would serve every SYN. */
-    k->cfg.mss = p->mss == 0 ? 536u : (p->mss < h->o.mss ? p->mss : h->o.mss);
-    (void)tcpfsm_init(&listener, &k->cfg);
-    (void)tcpfsm_open_passive(&listener, host_now(), 0u, &out);   /* its own ISS is never used */
+    /* One listener for the port, over the shared configuration: the peer's MSS comes with each
+       SYN (seg.mss) and is kept per connection, so the listener holds nothing per peer. */
+    if (!h->listener_ready) {
+        (void)tcpfsm_init(&h->listener, &h->o.cfg);
+        (void)tcpfsm_open_passive(&h->listener, host_now(), 0u, &out);   /* its ISS is never used */
+        h->listener_ready = 1;
+    }
     iss = iss_for(p->dst, p->dport, p->src, p->sport, host_now());
-    if (tcpfsm_accept(&listener, &k->c, host_now(), &p->seg, iss, &out) != TCPFSM_OK
+    if (tcpfsm_accept(&h->listener, &k->c, host_now(), &p->seg, iss, &out) != TCPFSM_OK
         || out.state != TCPFSM_SYN_RECEIVED) {
         for (i = 0; i < out.count; i++)
             emit(h, k, &out.segments[i]);   /* the listener's answer */
@@ -408,8 +407,6 @@ void host_input(struct host *h, const uint8_t *buf, size_t len)
             emit(h, &tmp, &out.segments[i]);
         return;
     }
-    if (p.seg.flags & TCPFSM_SYN)
-        k->cfg.mss = p.mss == 0 ? 536u : (p.mss < h->o.mss ? p.mss : h->o.mss);   /* API gap (issue 13): see struct hconn.cfg */
     st0 = tcpfsm_state(&k->c);
     (void)tcpfsm_segment(&k->c, host_now(), &p.seg, &out);
     absorb(h, k, &p, &out);
@@ -431,7 +428,6 @@ int host_connect(struct host *h)
         return -1;
     iss = iss_for(k->laddr, k->lport, k->raddr, k->rport, host_now());
     k->snd_seq = iss + 1u;
-    k->cfg.mss = h->o.mss;
     if (tcpfsm_open_active(&k->c, host_now(), iss, &out) != TCPFSM_OK)
         return -1;
     return settle(h, k, TCPFSM_CLOSED, &out) ? 0 : -1;

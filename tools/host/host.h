@@ -20,10 +20,7 @@ struct hconn {
     int used;
     uint32_t laddr, raddr;
     uint16_t lport, rport;
-    struct tcpfsm_conn c;
-    /* API gap (issue 13): the peer's MSS is per connection but lives in the shared config, so
-       each connection gets its own copy, patched from the SYN's MSS option. */
-    struct tcpfsm_config cfg;
+    struct tcpfsm_conn c;         /* configured with host_opts.cfg, shared by all connections */
     struct buf snd;               /* bytes written, from sequence number snd_seq on, unacknowledged */
     uint32_t snd_seq;
     struct buf rcv;               /* bytes received in order, not yet consumed by the application;
@@ -46,8 +43,8 @@ struct host_opts {
     uint64_t abort_after;         /* abort once this many bytes were received (0: never) */
     int hold_fin;                 /* hold the first FIN until the peer's FIN arrives */
     unsigned exit_after;          /* exit after this many connections closed (0: never) */
-    uint16_t mss;                 /* our MSS (MTU - 40) */
-    struct tcpfsm_config cfg;
+    struct tcpfsm_config cfg;     /* cfg.mss: our MSS (MTU - 40), advertised in our SYNs and the
+                                     most we send; the core takes the peer's from its SYN */
     struct drop_rules drops;
 };
 
@@ -62,6 +59,8 @@ struct host {
     uint8_t held[128];            /* the held FIN packet */
     size_t held_len;
     int held_done;
+    struct tcpfsm_conn listener;  /* the listening port's block in LISTEN (tcpfsm_accept) */
+    int listener_ready;           /* 0 until the first SYN makes it (the structure starts zeroed) */
     uint64_t ctr_verdict[PKT_VERDICT_COUNT];
     uint64_t ctr_rx, ctr_tx, ctr_dropped_in, ctr_dropped_out, ctr_no_conn, ctr_no_room, ctr_tx_err;
 };

@@ -121,8 +121,7 @@ static int parse_args(int argc, char **argv, struct host_opts *o, const char **d
     o->cfg.rto_max = 10u * 1000000u;   /* the host's policy: at most 10 s, or --rto-ms if larger */
     if (o->cfg.rto_max < o->cfg.rto_min) o->cfg.rto_max = o->cfg.rto_min;
     o->cfg.syn_linear_timeouts = 0;
-    o->mss = (uint16_t)(mtu - 40u);
-    o->cfg.mss = o->mss;
+    o->cfg.mss = (uint16_t)(mtu - 40u);
     {
         /* tcpfsm_init validates the configuration (RTO bounds, MSL, MSS, window): ask it once
            here, so that a bad one is an error at start and not a refused connection later */
@@ -161,7 +160,7 @@ int main(int argc, char **argv)
     sa.sa_handler = on_dump;
     sigaction(SIGUSR1, &sa, NULL);
     h.t0 = host_now();
-    printf("tcpfsm-tun: on %s, MSS %u, MSL %u ms, RTO %u ms\n", dev, h.o.mss, h.o.cfg.msl / 1000u,
+    printf("tcpfsm-tun: on %s, MSS %u, MSL %u ms, RTO %u ms\n", dev, h.o.cfg.mss, h.o.cfg.msl / 1000u,
            h.o.cfg.rto_initial / 1000u);
     fflush(stdout);
     if (h.o.connect_port != 0 && host_connect(&h) != 0) {

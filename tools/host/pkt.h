@@ -33,9 +33,9 @@ const char *pkt_verdict_name(enum pkt_verdict v);
 struct pkt {
     uint32_t src, dst;              /* host byte order */
     uint16_t sport, dport;
-    struct tcpfsm_segment seg;      /* the header the core reads */
-    uint16_t mss;                   /* the MSS option, 0 if absent */
-    uint8_t wscale;                 /* the window-scale option, 0xff if absent (not used yet) */
+    struct tcpfsm_segment seg;      /* the header the core reads, with the MSS option (seg.mss, 0 if
+                                       absent) and the window-scale option (seg.wscale,
+                                       TCPFSM_WSCALE_NONE if absent; the core ignores it) */
     const uint8_t *payload;         /* seg.len bytes */
 };
 
@@ -43,10 +43,11 @@ struct pkt {
 enum pkt_verdict pkt_parse(const uint8_t *buf, size_t len, struct pkt *p);
 
 /* Build a TCP/IPv4 packet into `buf` (room `cap`, at least 60 + seg->len bytes): addresses and
-   ports in host byte order, `mss` != 0 adds the MSS option (SYN segments). Returns its length,
-   0 if it does not fit. */
+   ports in host byte order; seg->mss != 0 adds the MSS option and seg->wscale !=
+   TCPFSM_WSCALE_NONE the window-scale option (the core sets them in its SYN and SYN+ACK). Returns
+   its length, 0 if it does not fit. */
 size_t pkt_build(uint8_t *buf, size_t cap, uint32_t src, uint16_t sport, uint32_t dst, uint16_t dport,
-                 const struct tcpfsm_segment *seg, uint16_t mss, const uint8_t *payload);
+                 const struct tcpfsm_segment *seg, const uint8_t *payload);
 
 /* The Internet checksum (RFC 1071) of `len` bytes, starting from the partial sum `sum`. */
 uint16_t pkt_csum(const uint8_t *p, size_t len, uint32_t sum);

@@ -10,9 +10,10 @@ static void wr32(uint8_t *p, uint32_t v)
 }
 
 size_t pkt_build(uint8_t *buf, size_t cap, uint32_t src, uint16_t sport, uint32_t dst, uint16_t dport,
-                 const struct tcpfsm_segment *seg, uint16_t mss, const uint8_t *payload)
+                 const struct tcpfsm_segment *seg, const uint8_t *payload)
 {
-    size_t opt = mss != 0 ? 4u : 0u;
+    int ws = seg->wscale != TCPFSM_WSCALE_NONE;
+    size_t opt = (seg->mss != 0 ? 4u : 0u) + (ws ? 4u : 0u);   /* MSS; NOP + window scale */
     size_t tcp_len = 20u + opt + seg->len;
     size_t tot = 20u + tcp_len;
     uint8_t *t = buf + 20;
@@ -37,10 +38,17 @@ size_t pkt_build(uint8_t *buf, size_t cap, uint32_t src, uint16_t sport, uint32_
     t[12] = (uint8_t)(((20u + opt) / 4u) << 4);
     t[13] = (uint8_t)seg->flags;
     wr16(t + 14, seg->window);
-    if (mss != 0) {
+    if (seg->mss != 0) {
         t[20] = 2;
         t[21] = 4;
-        wr16(t + 22, mss);
+        wr16(t + 22, seg->mss);
+    }
+    if (ws) {
+        uint8_t *w = t + 20 + (seg->mss != 0 ? 4u : 0u);
+        w[0] = 1;
+        w[1] = 3;
+        w[2] = 3;
+        w[3] = (uint8_t)seg->wscale;
     }
     if (seg->len != 0)
         memcpy(t + 20 + opt, payload, seg->len);

@@ -70,9 +70,9 @@ static enum pkt_verdict parse_options(const uint8_t *o, size_t n, struct pkt *p)
         if (kind == 2) {
             if (olen != 4)
                 return PKT_OPT_MSS_LEN;
-            p->mss = rd16(o + i + 2);
+            p->seg.mss = rd16(o + i + 2);
         } else if (kind == 3 && olen == 3) {
-            p->wscale = o[i + 2];
+            p->seg.wscale = o[i + 2];
         }
         i += olen;
     }
@@ -114,8 +114,8 @@ enum pkt_verdict pkt_parse(const uint8_t *buf, size_t len, struct pkt *p)
     p->dst = rd32(buf + 16);
     if (pkt_csum(t, tcp_len, pkt_pseudo_sum(p->src, p->dst, (uint16_t)tcp_len)) != 0)
         return PKT_TCP_CSUM;
-    p->mss = 0;
-    p->wscale = 0xff;
+    p->seg.mss = 0;
+    p->seg.wscale = (uint16_t)TCPFSM_WSCALE_NONE;
     v = parse_options(t + 20, doff - 20, p);
     if (v != PKT_OK)
         return v;
