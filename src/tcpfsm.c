@@ -274,6 +274,7 @@ static void timer_arm_rto(struct tcpfsm_conn *c, tcpfsm_time_t now)
         if (left < delay)
             delay = left;
     }
+    /*@ assert delay == rto_delay(c, now); */
     c->deadline = deadline_after(now, delay);
     c->timer = TCPFSM_TIMER_RTO;
 }
@@ -583,7 +584,7 @@ static int more_to_send(const struct tcpfsm_conn *c)
 {
     uint32_t in_flight = c->snd_nxt - c->snd_una;
     uint32_t queued = c->snd_queued;
-    uint32_t mss = c->cfg->mss;
+    uint32_t mss = c->snd_mss;
     uint32_t wnd = c->snd_wnd;
     uint32_t fin = (c->flags & TCPFSM_F_FIN_PENDING) != 0u ? 1u : 0u;
     uint8_t st = c->state;
@@ -783,6 +784,7 @@ static void emit_challenge_ack(struct tcpfsm_conn *c, tcpfsm_time_t now, struct 
         return;
     if (c->challenge_acks < UINT8_MAX)
         c->challenge_acks = (uint8_t)(c->challenge_acks + 1u);
+    /*@ assert out->count == \at(out->count, Pre); */
     emit_ack(c, out);
     /*@ assert one_appended{Pre, Here}(out) && ack_segment(last_segment(out), c); */
 }
@@ -1997,6 +1999,23 @@ static void actions_signals(const struct tcpfsm_conn *c, struct tcpfsm_output *o
 /* The connection block is not touched by emitting a segment: each wrapper below states it, so
    that its callers need not re-derive valid_conn from \separated after emit. */
 
+/* The knob syn_rst_from_tcb: the RST of a row that drops the connection in reply to a segment (an
+   in-window SYN with rfc5961_syn off), formed from the connection as FreeBSD's tcp_drop() does:
+   <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>. */
+/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
+    requires out->count < TCPFSM_MAX_SEGMENTS;
+    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
+    ensures valid_output(out);
+    ensures one_appended{Pre, Post}(out) && syn_rst_from_tcb(last_segment(out), c);
+    ensures valid_conn(c) && c->state == \old(c->state);
+*/
+static void emit_tcb_rst(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
+{
+    emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)(TCPFSM_RST | TCPFSM_ACK), 0u, 0u, 0u);
+    /*@ assert valid_config(c->cfg) && valid_timers(c); */
+    /*@ assert valid_accounting(c); */
+}
+
 /* ABORT: "Send a reset segment: <SEQ=SND.NXT><CTL=RST>"; with the knob abort_rst_ack,
    <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> as Linux and FreeBSD send it. */
 /*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
@@ -2014,33 +2033,15 @@ static void actions_signals(const struct tcpfsm_conn *c, struct tcpfsm_output *o
 */
 static void emit_abort_rst(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 {
-    uint32_t ack = 0u;
-    uint16_t ctl = (uint16_t)TCPFSM_RST;
-
     if (c->cfg->abort_rst_ack != 0u) {
-        ack = c->rcv_nxt;
-        ctl = (uint16_t)(TCPFSM_RST | TCPFSM_ACK);
+        /* <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>: the reset formed from the connection */
+        if (out->count < SEG_MAX)
+            emit_tcb_rst(c, out);
+    } else {
+        emit(out, c->snd_nxt, 0u, (uint16_t)TCPFSM_RST, 0u, 0u, 0u);
+        /*@ assert valid_config(c->cfg) && valid_timers(c); */
+        /*@ assert valid_accounting(c); */
     }
-    emit(out, c->snd_nxt, ack, ctl, 0u, 0u, 0u);
-    /*@ assert valid_config(c->cfg) && valid_timers(c); */
-    /*@ assert valid_accounting(c); */
-}
-
-/* The knob syn_rst_from_tcb: the RST of a row that drops the connection in reply to a segment (an
-   in-window SYN with rfc5961_syn off), formed from the connection as FreeBSD's tcp_drop() does:
-   <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>. */
-/*@ requires valid_conn(c) && valid_output(out) && \separated(c, out) && \separated(out, c->cfg);
-    requires out->count < TCPFSM_MAX_SEGMENTS;
-    assigns out->segments[0 .. TCPFSM_MAX_SEGMENTS - 1], out->count;
-    ensures valid_output(out);
-    ensures one_appended{Pre, Post}(out) && syn_rst_from_tcb(last_segment(out), c);
-    ensures valid_conn(c) && c->state == \old(c->state);
-*/
-static void emit_tcb_rst(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
-{
-    emit(out, c->snd_nxt, c->rcv_nxt, (uint16_t)(TCPFSM_RST | TCPFSM_ACK), 0u, 0u, 0u);
-    /*@ assert valid_config(c->cfg) && valid_timers(c); */
-    /*@ assert valid_accounting(c); */
 }
 
 /* <SEQ=ISS><CTL=SYN> */
@@ -2102,11 +2103,19 @@ static void emit_syn_ack(const struct tcpfsm_conn *c, struct tcpfsm_output *out)
 static void emit_reset_reply_to(const struct tcpfsm_conn *c, const struct tcpfsm_segment *seg,
                                 struct tcpfsm_output *out)
 {
-    if (out->count < SEG_MAX)
+    if (out->count < SEG_MAX) {
         emit_reset_reply(out, seg);
-    /* steps for the provers, as in emit_conn: the connection block is not touched */
-    /*@ assert valid_config(c->cfg) && valid_timers(c); */
-    /*@ assert valid_accounting(c); */
+        /* steps for the provers, as in emit_conn: the connection block is not touched */
+        /*@ assert c->cfg == \at(c->cfg, Pre) && c->state == \at(c->state, Pre); */
+        /*@ assert c->timer == \at(c->timer, Pre) && c->deadline == \at(c->deadline, Pre); */
+        /*@ assert valid_config(c->cfg) && valid_timers(c); */
+        /*@ assert c->rcv_wnd == \at(c->rcv_wnd, Pre); */
+        /*@ assert c->cfg->window == \at(c->cfg->window, Pre); */
+        /*@ assert c->snd_wnd == \at(c->snd_wnd, Pre); */
+        /*@ assert c->max_snd_wnd == \at(c->max_snd_wnd, Pre); */
+        /*@ assert c->snd_queued == \at(c->snd_queued, Pre); */
+        /*@ assert valid_accounting(c); */
+    }
     (void)c;   /* in the contract only: the connection block is not touched */
 }
 
@@ -2231,6 +2240,9 @@ static void actions_emit(struct tcpfsm_conn *c, uint32_t actions, uint8_t need_a
        that cannot go out must not advance SND.NXT or count as a challenge ACK) */
     if ((actions & TCPFSM_ACT_SEND_RST) != 0u) {
         emit_row_reset(c, k.seg, (uint8_t)((actions & TCPFSM_ACT_SIGNAL_RESET) != 0u ? 1u : 0u), out);
+        /*@ assert (actions & TCPFSM_ACT_SIGNAL_RESET) != 0 && k.seg != \null
+                   && c->cfg->syn_rst_from_tcb != 0 && \at(out->count, Pre) == 0
+                   ==> one_appended{Pre, Here}(out) && syn_rst_from_tcb(last_segment(out), c); */
         return;
     }
     emit_row_control(c, actions, k.now, out);
@@ -2919,16 +2931,22 @@ static int reassembled_check(const struct tcpfsm_conn *c, uint32_t len)
 */
 static void deliver_reassembled(struct tcpfsm_conn *c, uint32_t len, struct tcpfsm_output *out)
 {
-    uint32_t old_nxt = c->rcv_nxt;
-
+    out->events = (uint16_t)TCPFSM_SIG_DATA;
+    out->data_seq = c->rcv_nxt;
+    out->data_off = 0u;
+    out->data_len = len;
+    /*@ assert valid_conn(c) && c->rcv_nxt == \at(c->rcv_nxt, Pre) && c->rcv_wnd == \at(c->rcv_wnd, Pre); */
+    /*@ assert out->count == 0 && valid_output(out); */
     take_reassembled(c, len);
+    /*@ assert c->snd_una == \at(c->snd_una, Pre) && c->snd_nxt == \at(c->snd_nxt, Pre); */
+    /*@ assert c->snd_queued == \at(c->snd_queued, Pre); */
+    /*@ assert out->data_seq == \at(c->rcv_nxt, Pre) && out->data_off == 0 && out->data_len == len; */
     emit_ack(c, out);
     /*@ assert out->count == 1 && last_segment(out) == out->segments[0]; */
     /*@ assert ack_segment(out->segments[0], c); */
-    out->events = (uint16_t)TCPFSM_SIG_DATA;
-    out->data_seq = old_nxt;
-    out->data_off = 0u;
-    out->data_len = len;
+    /*@ assert c->snd_una == \at(c->snd_una, Pre) && c->snd_nxt == \at(c->snd_nxt, Pre); */
+    /*@ assert c->snd_queued == \at(c->snd_queued, Pre); */
+    /*@ assert out->data_seq == \at(c->rcv_nxt, Pre) && out->data_off == 0 && out->data_len == len; */
 }
 
 /* The host reassembled `len` octets at RCV.NXT from text it held (TCPFSM_SIG_OUT_OF_ORDER): they

@@ -238,7 +238,7 @@
       && (data_segment_len(queued, mss, usable_window(snd_wnd, in_flight)) > 0
           || (fin_pending != 0 && queued == 0));
   predicate conn_can_send_more{L}(struct tcpfsm_conn *c) =
-      can_send_more(c->state, c->snd_queued, c->cfg->mss, c->snd_wnd,
+      can_send_more(c->state, c->snd_queued, c->snd_mss, c->snd_wnd,
                     in_flight(c->snd_una, c->snd_nxt), (c->flags & TCPFSM_F_FIN_PENDING) != 0 ? 1 : 0);
 
   // ------------------------------------------------------------ window update
