@@ -502,6 +502,38 @@ void fx_expect_abort(struct fx *f, unsigned row, int rst)
     fx_expect_deadline(f, TCPFSM_NO_DEADLINE);
 }
 
+void fx_expect_close_then_push(struct fx *f, unsigned close_row, enum tcpfsm_state next)
+{
+    uint32_t mss = f->cfg.mss;
+    assert_true(7u * mss <= FX_PEER_WND);
+    fx_send(f, 7u * mss);
+    fx_expect_count(f, 3);
+    fx_expect_events(f, TCPFSM_SIG_MORE);
+    f->snd_nxt += 3u * mss;
+    fx_close(f);
+    fx_expect_row(f, close_row, next);
+    fx_expect_count(f, 3);
+    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, (uint16_t)mss);
+    fx_expect_seg(f, 2, f->snd_nxt + 2u * mss, f->rcv_nxt, TCPFSM_ACK, (uint16_t)mss);
+    fx_expect_events(f, TCPFSM_SIG_MORE);
+    f->snd_nxt += 3u * mss;
+    fx_expect_send_fails(f, TCPFSM_ERR_CLOSING, 0);
+    fx_push(f);
+    fx_expect_no_transition(f);
+    fx_expect_count(f, 2);
+    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, (uint16_t)mss);
+    assert_int_equal(f->out.segments[0].flags, TCPFSM_ACK | TCPFSM_PSH);
+    fx_expect_seg(f, 1, f->snd_nxt + mss, f->rcv_nxt, TCPFSM_FIN | TCPFSM_ACK, 0);
+    f->snd_nxt += mss + 1u;
+    fx_expect_events(f, 0);
+    assert_int_equal(tcpfsm_snd_queued(&f->conn), 0);
+    fx_expect_vars(f);
+    /* nothing more: PUSH sends nothing */
+    fx_push(f);
+    fx_expect_count(f, 0);
+    fx_expect_events(f, 0);
+}
+
 void fx_expect_data_rto_giveup(struct fx *f, unsigned rto_row, unsigned giveup_row)
 {
     struct tcpfsm_segment data = { 0, 0, TCPFSM_ACK, 0, 100, 0, TCPFSM_WSCALE_NONE };

@@ -203,6 +203,11 @@ void fx_expect_abort(struct fx *f, unsigned row, int rst);
 /* 100 bytes are sent and never acknowledged: `rto_row` retransmits them from SND.UNA
    cfg.retries times, then `giveup_row` closes with TCPFSM_SIG_TIMEOUT (3.8.3 R2). */
 void fx_expect_data_rto_giveup(struct fx *f, unsigned rto_row, unsigned giveup_row);
+/* CLOSE (row `close_row`, to `next`) with more queued than one output carries: SEND leaves data
+   queued (SIG_MORE), CLOSE sends three more segments and cannot add the FIN yet (SIG_MORE), SEND is
+   refused ("error: connection closing") and PUSH sends the last segment, then the FIN; a second
+   PUSH sends nothing. */
+void fx_expect_close_then_push(struct fx *f, unsigned close_row, enum tcpfsm_state next);
 /* The application then consumes all of it: no transition, the window is whole again, and any
    segment sent is a window update <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> with the whole window. */
 void fx_consume_window(struct fx *f);

@@ -279,35 +279,7 @@ static void test_fin_wait_1_fin_plain_ack(void **state)
    this until all preceding SENDs have been segmentized, then form a FIN segment and send it"). */
 static void test_fin_wait_1_push(void **state)
 {
-    struct fx *f = *state; /* ESTABLISHED */
-    uint32_t mss = f->cfg.mss;
-    assert_true(7u * mss <= FX_PEER_WND);
-    fx_send(f, 7u * mss);
-    fx_expect_count(f, 3);
-    fx_expect_events(f, TCPFSM_SIG_MORE);
-    f->snd_nxt += 3u * mss;
-    fx_close(f);
-    fx_expect_row(f, TCPFSM_ROW_T46, TCPFSM_FIN_WAIT_1);
-    fx_expect_count(f, 3);
-    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, (uint16_t)mss);
-    fx_expect_seg(f, 2, f->snd_nxt + 2u * mss, f->rcv_nxt, TCPFSM_ACK, (uint16_t)mss);
-    fx_expect_events(f, TCPFSM_SIG_MORE);
-    f->snd_nxt += 3u * mss;
-    fx_expect_send_fails(f, TCPFSM_ERR_CLOSING, 0);
-    fx_push(f);
-    fx_expect_no_transition(f);
-    fx_expect_count(f, 2);
-    fx_expect_seg(f, 0, f->snd_nxt, f->rcv_nxt, TCPFSM_ACK, (uint16_t)mss);
-    assert_int_equal(f->out.segments[0].flags, TCPFSM_ACK | TCPFSM_PSH);
-    fx_expect_seg(f, 1, f->snd_nxt + mss, f->rcv_nxt, TCPFSM_FIN | TCPFSM_ACK, 0);
-    f->snd_nxt += mss + 1u;
-    fx_expect_events(f, 0);
-    assert_int_equal(tcpfsm_snd_queued(&f->conn), 0);
-    fx_expect_vars(f);
-    /* nothing more: PUSH sends nothing */
-    fx_push(f);
-    fx_expect_count(f, 0);
-    fx_expect_events(f, 0);
+    fx_expect_close_then_push(*state, TCPFSM_ROW_T46, TCPFSM_FIN_WAIT_1);   /* from ESTABLISHED */
 }
 
 int main(void)
