@@ -790,6 +790,7 @@ static int shell_commands(struct engine *e, const struct drill_event *ev, const 
             /* Google's and the Linux selftests' scripts start with `../common/defaults.sh` (or
                `./defaults.sh`): the system's default settings, i.e. the profile's defaults. */
             e->stack.cfg = *profile_config(e->opt->profile);
+            e->stack.cfg.mss = e->stack.link_mss;   /* the MSS the link allows, as at the start */
             e->stack.rcvbuf_window = e->opt->profile == DRILL_PROFILE_FREEBSD;
         } else if (strcmp(words[0], "true") == 0 || strcmp(words[0], ":") == 0) {
             continue;
