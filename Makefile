@@ -107,9 +107,7 @@ model: $(GENERATOR) $(LIB)
 
 # larger bounds, safety checks only (model/check.sh, MODEL_BOUNDS): model-msl2 (MSL 2 ticks, 2
 # incarnations on each side) and model-deep (MSL 3 ticks, 3 incarnations on each side); both are
-# far beyond make model's 5-minute budget today, and at MSL 2 runs reach model_bound_ok failures
-# (a listener needing a third ISS in one tick; the ISN clock within a tick): the model is not yet
-# ready for MSL 2 (README, state-space table; model/tcp.pml, header (d)-(g)). PAN_MEMLIM_MB caps
+# far beyond make model's 5-minute budget today (README, state-space table). PAN_MEMLIM_MB caps
 # each run's memory (a run that reaches it is reported incomplete, never as holding).
 model-deep: $(GENERATOR) $(LIB)
 	MODEL_BOUNDS=deep PAN_MEMLIM_MB=$${PAN_MEMLIM_MB:-7000} JOBS=$${JOBS:-1} model/check.sh

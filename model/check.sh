@@ -13,8 +13,7 @@
 #
 # Environment: JOBS (parallel runs, default 2), PAN_MEMLIM_MB (per run, default 1800),
 # MODEL_BOUNDS: default (make model: MSL 1 tick, 2 incarnations on each side), msl2 (MSL 2 ticks,
-# 2 incarnations on each side: not yet within make model's budget, and runs reach model_bound_ok
-# failures at MSL 2, see the header of model/tcp.pml, (d)-(h), and the README's state-space
+# 2 incarnations on each side: not yet within make model's budget, see the README's state-space
 # table) or deep (make model-deep: MSL 3 ticks, 3 incarnations on each side). msl2 and deep run
 # the safety checks only (properties, witnesses, the mutants they refute, the classifier), in
 # build/model-msl2 or build/model-deep; the coverage and liveness runs stay at the default bounds.
@@ -119,9 +118,7 @@ WIDE="-DSEQ_BITS=7 -DSEQ_SPAN=32"
 P4L2="$P4F $S2 -DLOSS_MAX=2 -DLOSE_ONLY_ACKS -DRETRIES_MAX=3"
 [ "$BOUNDS" = default ] && P4L2="$P4L2 $WIDE"
 # the reincarnation scenario of P3 (see the header of model/tcp.pml): data advances the sequence
-# numbers as far as the ISN clock moves during a whole TIME-WAIT and farther than during the
-# shortest TIME-WAIT mutant M2d (DATA_LEN = DLEN = ISN_RATE * 2*MSL > ISN_RATE * (2*MSL-1): 8 > 4
-# at MSL 1 with ISN_RATE 4, 8 > 6 in msl2 and 12 > 10 in deep with ISN_RATE 2), the client closes first and goes
+# numbers beyond the ISN clock (DATA_LEN 8 > ISN_RATE 4 per tick), the client closes first and goes
 # through TIME-WAIT, the server re-listens after LAST-ACK and the client re-opens on the same ports;
 # RFC 1337 on and no FIN-WAIT-2 timer (both would let TIME-WAIT be cut short deliberately)
 # P8's half-open scenario (SCENARIO_HALF_OPEN in model/tcp.pml)
@@ -178,26 +175,6 @@ add M11_any_ack_in_syn_received fails M11 P1_no_zombie safety "-DCHECK_P1 $S2" "
 add M12_no_rst_for_syn_sent_bad_ack fails M12 acceptance liveness "$H8" "table edit T14: SYN-SENT answers a bad ACK without RST: the half-open server is never reset and the new incarnation gives up"
 add M13_time_wait_not_restarted fails M13 P4_last_ack_clean safety "$P4L2" "table edit T109: a retransmitted FIN in TIME-WAIT is ACKed without restarting the 2*MSL timer: when that ACK is lost too, TIME-WAIT ends before the next retransmission, which draws a RST in LAST-ACK"
 add M8_endless_time_wait fails M8 acceptance      liveness "-DLTL_P5 -DDUP_MAX=0"    "table edit: T121 deleted: TIME-WAIT never ends"
-# The P4 family at MSL 2 ticks (make model only; issue 17): the lost last ACK needs no second
-# incarnation, so these runs have one OPEN on each side, which keeps them small (P4 at MSL 2
-# with 2 incarnations on each side exceeds 10 million states; the README's state-space table).
-# At MSL 2 a round trip takes up to 2 ticks and the RTO is 2 ticks, so retransmissions race the
-# replies; TIME-WAIT lasts 4 ticks, M2a's 3. ISN_RATE 2 and SEQ_N 128 as in model-msl2 (the clock
-# assumption); SEQ_SPAN 32, the domain of C8_one_classifier_wide (no data in these runs).
-# W4_msl2 and W4b_msl2 show the lost last ACK (once, twice) reachable under the same bounds.
-if [ "$BOUNDS" = default ]; then
-M2B="-DMSL=2 -DSEQ_BITS=7 -DISN_RATE=2 -DQMAX=12 -DSEQ_SPAN=32 -DOPENS_MAX=1 -DSERVER_OPENS_MAX=1"
-M2L2="$M2B -DLOSS_MAX=2 -DLOSE_ONLY_ACKS -DRETRIES_MAX=3"
-add P4_msl2_last_ack_clean holds base -           safety   "$P4F $M2B"       "P4 at MSL 2 (one incarnation on each side): LAST-ACK ends only by the ACK of its FIN"
-add P4_msl2_last_ack_clean_bsd holds base -       safety   "$P4F $M2B $BSD"  "P4_msl2_last_ack_clean with tw_bsd and listen_synack_drop"
-add W4_msl2_last_ack_lost fails base W4_last_ack_lost safety "$P4F $M2B -DWITNESS_P4" "witness for P4_msl2: the last ACK of a close is lost while the peer waits in LAST-ACK, at MSL 2"
-add P4_msl2_two_ack_losses holds base -           safety   "$P4F $M2L2"      "P4_two_ack_losses at MSL 2 (one incarnation on each side)"
-add W4b_msl2_last_ack_lost_twice fails base W4_last_ack_lost_twice safety "$P4F $M2L2 -DWITNESS_P4_TWICE" "witness for P4_msl2_two_ack_losses: the last ACK is lost twice while the peer waits in LAST-ACK, at MSL 2"
-add M2a_msl2_time_wait_short fails base P4_last_ack_clean safety "$P4F $M2B -DTW_TICKS=3" "TIME-WAIT of 2*MSL-1 = 3 ticks at MSL 2: the retransmitted FIN arrives after TIME-WAIT and draws a RST"
-add M2b_msl2_time_wait_zero fails base P4_last_ack_clean safety "$P4F $M2B -DTW_TICKS=0" "no TIME-WAIT at MSL 2: the retransmitted FIN of a lost last ACK draws a RST"
-add M3_msl2_no_fin_retransmit fails M3 P4_last_ack_clean safety "$P4F $M2B" "table edit, FIN never retransmitted, at MSL 2: after a lost last ACK, LAST-ACK never gets its FIN ACKed"
-add M13_msl2_time_wait_not_restarted fails M13 P4_last_ack_clean safety "$P4F $M2L2" "table edit T109 at MSL 2: TIME-WAIT not restarted by a retransmitted FIN; when its ACK is lost too, the next retransmission draws a RST"
-fi
 
 # run_one SPEC: runs one check in build/model/runs/NAME; writes NAME.row (the summary line) and
 # NAME.msg (the one-line explanation).
@@ -308,7 +285,7 @@ run_classifier() {
 CB=""; [ "$BOUNDS" = default ] || CB="$B -DDATA_LEN=$DLEN"
 run_classifier C8_one_classifier holds "$CB" "the model's classify and the C classifier (tcpfsm_segment's out.event) agree on every input of the model's domain (model/classify_check.pml)" &
 run_classifier M4c_classifier_mutant fails "$CB -DMUT_SYN_SENT_NO_ACK_CHECK" "the classifier mutant of M4 planted in the model: the comparison with C finds the differences" &
-[ "$BOUNDS" = default ] && run_classifier C8_one_classifier_wide holds "$WIDE -DDATA_LEN=$DLEN" "the same over the domain of the runs at SEQ_N 128 (P3_reincarnation and its mutants, P7_coverage_g, P4_two_ack_losses, M13, the *_msl2_* runs): SEQ and ACK within 32 of IRS and ISS, TCBs with a data transfer of $DLEN" 128 &
+[ "$BOUNDS" = default ] && run_classifier C8_one_classifier_wide holds "$WIDE -DDATA_LEN=$DLEN" "the same over the domain of the runs at SEQ_N 128 (P3_reincarnation and its mutants, P7_coverage_g, P4_two_ack_losses, M13): SEQ and ACK within 32 of IRS and ISS, TCBs with a data transfer of $DLEN" 128 &
 wait
 
 # ------------------------------------------------------------------ coverage (P7)
@@ -375,7 +352,5 @@ while IFS=$'\t' read -r check expect result _; do
     if [ "$expect" != "$result" ]; then status=1; echo "MISMATCH: $check expected $expect, got $result" >&2; fi
 done < "$summary"
 end_all=$(date +%s.%N)
-WHICH="MSL $MSLV, $OPENS incarnations on each side"
-[ "$BOUNDS" = default ] && WHICH="$WHICH; the P4 family (*_msl2_*) also at MSL 2 with one incarnation on each side"
-echo "model ($BOUNDS bounds: $WHICH): $(($(wc -l < "$summary") - 1)) runs in $(awk -v a="$start_all" -v b="$end_all" 'BEGIN { printf "%.0f", b - a }') s; summary in $summary; $([ $status = 0 ] && echo "every property holds and every mutant fails" || echo FAILED)"
+echo "model ($BOUNDS bounds: MSL $MSLV, $OPENS incarnations on each side): $(($(wc -l < "$summary") - 1)) runs in $(awk -v a="$start_all" -v b="$end_all" 'BEGIN { printf "%.0f", b - a }') s; summary in $summary; $([ $status = 0 ] && echo "every property holds and every mutant fails" || echo FAILED)"
 exit $status

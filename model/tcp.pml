@@ -95,11 +95,9 @@
  *    This is what lets an old SYN reach a listener (P1, witness W1), an old SYN,ACK reach a
  *    SYN-SENT (P2, W2) and an old segment reach a synchronized later incarnation (P3, W3).
  *  - Data (DATA_MAX, DATA_LEN, run P3_reincarnation): one transfer advances the sequence numbers
- *    by DATA_LEN, as much as the ISN clock advances during a whole TIME-WAIT (ISN_RATE * 2*MSL:
- *    8 = 4 * 2 at make model's MSL 1, 8 = 2 * 4 in model-msl2, 12 = 2 * 6 in model-deep) and more
- *    than during the shortest TIME-WAIT mutant (ISN_RATE * (2*MSL-1): 4, 6, 10), so a new
- *    incarnation's ISS can lie below the old incarnation's last sequence numbers: the ISN clock
- *    alone no longer keeps old duplicates out, only TIME-WAIT does. With TIME-WAIT removed (M9), of 0 ticks
+ *    by DATA_LEN = 8 while the ISN clock advances ISN_RATE = 4 per tick, so a new incarnation's
+ *    ISS can lie below the old incarnation's last sequence numbers: the ISN clock alone no longer
+ *    keeps old duplicates out, only TIME-WAIT does. With TIME-WAIT removed (M9), of 0 ticks
  *    (M2c) or of 2*MSL-1 ticks (M2d), or with RFC 1337's guard removed (M10), P3 fails there.
  *    Two ways of giving up TIME-WAIT deliberately are excluded from that run, as for P4: the
  *    FIN-WAIT-2 timer (NO_FW2_TIMER) and RFC 1337 off (CFG_RFC1337; off, an old RST assassinates
@@ -138,38 +136,9 @@
  *    With these bounds the state space is the obstacle: P1 at MSL = 2 with 2 incarnations on
  *    each side stored 23.6 million states in 564 s (6 GB, not finished; ISN_RATE 4, SEQ_N 128,
  *    QMAX 12) on a loaded machine,
- *    far beyond make model's 5 minutes; the README's state-space table has the figures.
- *    What issue 17's second attempt measured at MSL = 2 (README, state-space table):
- *    (d) the network's duplication and loss multiply the state space most (at MSL 1, P4:
- *        1,112,926 states; 78,674 with DUP_MAX 0; 26,297 with LOSS_MAX 0); at MSL 2 P4 and
- *        P3_reincarnation exceed 10 million states even with DUP_MAX 0;
- *    (e) a listener can take more SYNs in one tick than ISN_RATE 2 has ISSs (3: a SYN, the RST
- *        that ends SYN-RECEIVED, the next SYN), which fails model_bound_ok;
- *    (f) ISSs chosen within one tick are ISS_STEP apart, but a segment now outlives its tick:
- *        a passive incarnation opened late in one tick and one opened early in the next are
- *        ISN_RATE - ISS_STEP apart, less than the SYN and FIN (and any data) the first one
- *        used; an ACK of the first then completes the second's handshake. Spacing the choices
- *        (ISS_STEP 2, ISN_RATE 4) gives the same state space scaled; the same happens when the
- *        server's data outran the ISN clock (a passive closer has no TIME-WAIT of its own);
- *    (g) in the TIME-WAIT scenario (SCENARIO_TIME_WAIT, DUP_MAX 0) with RFC 5961's SYN check
- *        off, P3 FAILS with the real table: an old SYN of the client's first incarnation opens
- *        the server's next incarnation, whose SYN,ACK (SYN_SYNC in TIME-WAIT, row T118) ends the
- *        client's TIME-WAIT with a RST; the client re-opens, an old ACK reaches its SYN-SENT,
- *        and the RST it sends in reply (RFC 9293 3.10.7.3) resets the server's incarnation in
- *        LAST-ACK (2,155,200 states). With CFG_RFC5961_SYN the SYN,ACK draws a challenge ACK
- *        instead and the run reaches (f) (5,334,246 states);
- *    (h) with the server's user also closing such an idle ESTABLISHED (SCENARIO_TIME_WAIT as it
- *        stands), the client's TIME-WAIT ACKs the server's FIN as a retransmitted FIN (T109),
- *        expires, and the server idles in FIN-WAIT-2 without a timer (NO_FW2_TIMER) while the
- *        client may still re-open: the clock assumption fails (5,622,089 states).
- *    What make model does run at MSL 2: the P4 family (model/check.sh, *_msl2_*), with one
- *    incarnation on each side: the lost last ACK (W4_msl2, W4b_msl2: once, twice) needs no
- *    reincarnation, and none of (e)-(h) arises with one OPEN on each side. P4 and
- *    P4_two_ack_losses hold there (1,600,806 and 959,312 states); no TIME-WAIT, a TIME-WAIT of 3
- *    ticks, no FIN retransmission and TIME-WAIT not restarted (M2a, M2b, M3, M13) fail them.
- *    The other properties stay at MSL 1; the runs at MSL 2 with 2 incarnations need (e) and (f) settled
- *    (a finer ISN clock within the sequence space's half, or one ISS per endpoint and tick
- *    with a segment allowed to wait for the tick) and then a reduction of (d).
+ *    far beyond make model's 5 minutes; the README's state-space table has the figures. A
+ *    reduction (users acting at fewer moments, or symmetry between incarnations) is what comes
+ *    next; the mechanics above are in place and checked by model_bound_ok.
  *  - Every arriving segment's SEQ and ACK lie within SEQ_SPAN of IRS and ISS (asserted): the
  *    domain over which model/classify_check.pml compares the classifier with the C one. That
  *    span, plus the data transfer and the window, must stay below SEQ_N/2, where the model's
@@ -253,12 +222,7 @@
 #endif
 #ifndef SEQ_SPAN
 #define SEQ_SPAN    24          /* arriving SEQ, ACK within this of IRS, ISS (asserted; the
-                                   domain model/classify_check.pml compares with C). The
-                                   span plus the data and the window must stay below SEQ_N/2:
-                                   24 + 0 + 4 < 32 at SEQ_N 64 (default); the runs with data
-                                   and P4_two_ack_losses: 32 + 8 + 4 < 64 at SEQ_N 128;
-                                   model-msl2: 48 + 8 + 4 < 64 at SEQ_N 128; model-deep:
-                                   96 + 12 + 4 < 128 at SEQ_N 256 (model/check.sh)          */
+                                   domain model/classify_check.pml compares with C)        */
 #endif
 #ifndef DATA_MAX
 #define DATA_MAX    0           /* data transfers in a run, both endpoints together        */
@@ -268,16 +232,6 @@
 #endif
 #ifndef ABORTS_MAX
 #define ABORTS_MAX  0           /* ABORT calls in a run, both endpoints together           */
-#endif
-#ifndef ISS_STEP
-#define ISS_STEP    1           /* distance between two ISSs chosen by one endpoint within one
-                                   tick (at most ISN_RATE / ISS_STEP choices per tick, else a
-                                   bound). At MSL >= 2 a segment outlives the tick it was sent
-                                   in: the ISN clock must then have moved past an incarnation
-                                   without data (SYN and FIN: 2) between two choices, else the
-                                   last ACK of a passive incarnation opened late in one tick is
-                                   acceptable to the SYN-RECEIVED of the next, opened early in
-                                   the next tick (issue 17, measured at ISN_RATE 2): ISS_STEP 2 */
 #endif
 #ifndef LIFE_USER
 #define LIFE_USER   3           /* ticks a user lets an incarnation sit in ESTABLISHED or
@@ -363,8 +317,6 @@ bit  tw_done[2];       /* ghost: left TIME-WAIT by its timer */
    hidden variables), all set back to 0 at the end of every step (reset_scratch) so that they
    never distinguish two states */
 int  h_seg, h_tmp, h_acts, h_out, h_send;
-int  pend;             /* the segment a step sent, until the network's choice for it (0: none) */
-byte pend_d;           /* its direction */
 byte h_fate, h_ev, h_row, h_prev, h_k, h_j, h_f, h_sq, h_ak, h_len, h_guards, h_peer, h_tag;
 byte h_ok, h_acceptable, h_refin, h_newfin;
 /* named results of the property checks, so that pan's message names the property (scratch too) */
@@ -467,7 +419,6 @@ inline narrate(i) {
 #define FATE_DELIVER   0
 #define FATE_LOSE      1
 #define FATE_DUPLICATE 2
-#define FATE_DEFER     3   /* during the step: the segment waits in pend for the network's choice */
 
 /* which segments the network may lose: any, or with -DLOSE_ONLY_ACKS (P4_two_ack_losses) only
    pure ACKs, so that both losses can fall on the last ACK of a close (a segment whose loss was
@@ -504,7 +455,6 @@ inline net_insert(d, s) {
 inline net_send(d, s) {
   h_out = s;
   if
-  :: h_fate == FATE_DEFER -> pend = h_out; pend_d = d
   :: h_fate == FATE_LOSE && LOSABLE(h_out) ->
 #ifdef WITNESS_P4
        /* W4: the last ACK of a close is lost while the peer waits in LAST-ACK */
@@ -526,10 +476,7 @@ inline net_send(d, s) {
        printf("NARR      send to ep%d: ", d); print_seg(h_out); printf("\n");
        net_insert(d, h_out)
   fi;
-  if
-  :: h_fate != FATE_DEFER -> h_fate = FATE_DELIVER  /* a step sends at most one segment */
-  :: else -> skip
-  fi
+  h_fate = FATE_DELIVER     /* a step sends at most one segment; any other goes as it is */
 }
 
 /* remove slot d*QMAX + j, keeping the rest in order */
@@ -755,12 +702,12 @@ inline apply_actions(i, from_segment) {
        /* "ISS should be selected" */
        /* the second ISS chosen within one tick is one above the first: the ISN clock ticks
           faster than the model's clock (at most ISN_RATE choices per tick, else a bound) */
-       model_bound_ok = (ISN_RATE == 0 || (opened_now[i] + 1) * ISS_STEP <= ISN_RATE);
+       model_bound_ok = (ISN_RATE == 0 || opened_now[i] < ISN_RATE);
        assert(model_bound_ok);
-       new_incarnation(i, opened_now[i] * ISS_STEP * (ISN_RATE != 0)); passive[i] = 1; accept_syn(i)
+       new_incarnation(i, opened_now[i] * (ISN_RATE != 0)); passive[i] = 1; accept_syn(i)
   :: from_segment && (h_acts & ACT_REOPEN) ->
        /* "ISS := old SND.NXT + 65537", in the model's sequence space: 65537 mod SEQ_N (= 1 for
-          every SEQ_N the model allows, 16 to 256). SND.NXT is already relative to the ISN clock, so is the new ISS. */
+          SEQ_N = 32). SND.NXT is already relative to the ISN clock, so is the new ISS. */
        h_tmp = MOD(nxt[i] + 65537); new_incarnation(i, h_tmp); passive[i] = 0; accept_syn(i)
   :: from_segment && h_prev == ST_SYN_SENT && (h_ev == EV_SYN || h_ev == EV_SYN_ACK) && st[i] != ST_SYN_SENT ->
        accept_syn(i)
@@ -1046,20 +993,7 @@ inline timer_fires(i) {
 #define USER_OPEN_ACTIVE(i)  ((i) == 0 && st[i] == ST_CLOSED && opens_left[i] > 0 && !opened_now[i])
 #define USER_OPEN_PASSIVE(i) ((i) == 1 && st[i] == ST_CLOSED && opens_left[i] > 0 && !opened_now[i])
 #endif
-#if defined(SCENARIO_TIME_WAIT)
-/* the TIME-WAIT scenario of the runs at MSL >= 2 (model/check.sh R3W): the client closes first,
-   once connected (CLOSE in ESTABLISHED only), the server only once the client's FIN has arrived
-   (CLOSE-WAIT): the client goes through TIME-WAIT and re-opens on the same ports, the server
-   re-listens after LAST-ACK. An abandoned handshake (a CLOSE in SYN-SENT, SYN-RECEIVED or LISTEN)
-   is P1's danger, checked by P1's own runs; here an incarnation may still end without
-   synchronizing, by its retransmissions giving up. The server's user also closes an ESTABLISHED
-   that has idled LIFE_USER ticks while the client is not ESTABLISHED (a connection whose peer
-   went away: at MSL 2 an old duplicate SYN of the client's incarnation in TIME-WAIT can open the
-   server's next incarnation, and when the server's data outran the ISN clock the TIME-WAIT's ACK
-   completes that handshake; without this close the server would idle past the clock assumption). */
-#define USER_CLOSE(i)        ((i) == 0 && st[i] == ST_ESTABLISHED || (i) == 1 && (st[i] == ST_CLOSE_WAIT || \
-                              st[i] == ST_ESTABLISHED && life[i] >= LIFE_USER && st[0] != ST_ESTABLISHED))
-#elif defined(SCENARIO_CLIENT_CLOSES)
+#ifdef SCENARIO_CLIENT_CLOSES
 /* the client closes first; the server closes only after the client's FIN (or stops listening):
    the client is the side that goes through TIME-WAIT, the server re-listens after LAST-ACK */
 #define USER_CLOSE(i)        ((i) == 0 && CAN_CLOSE(st[i]) || (i) == 1 && (st[i] == ST_CLOSE_WAIT || st[i] == ST_LISTEN))
@@ -1131,30 +1065,23 @@ proctype endpoint(byte i) {
        /* data: a transfer that is delivered and acknowledged */
        :: DATA_READY(i) -> what = W_DATA
        fi;
+       /* the network's choice for the segment this step sends, if it sends one: delivered
+          (after a delay of 0 .. MSL-1 ticks, in any order with the others in flight), lost
+          (while LOSS_MAX allows) or duplicated (while DUP_MAX allows) */
+       if
+       :: fate = FATE_DELIVER
+       :: losses_left > 0 -> fate = FATE_LOSE
+       :: dups_left > 0 -> fate = FATE_DUPLICATE
+       fi;
        if
        :: what >= W_SEG0 ->
-            d_step { h_fate = FATE_DEFER; h_j = what - W_SEG0; deliver(i, h_j); what = 0; reset_scratch() }
+            d_step { h_fate = fate; h_j = what - W_SEG0; deliver(i, h_j); what = 0; fate = 0; reset_scratch() }
        :: what == W_TIMER ->
-            d_step { h_fate = FATE_DEFER; timer_fires(i); what = 0; reset_scratch() }
+            d_step { h_fate = fate; timer_fires(i); what = 0; fate = 0; reset_scratch() }
        :: what == W_DATA ->
-            d_step { data_transfer(i); what = 0; reset_scratch() }
+            d_step { data_transfer(i); what = 0; fate = 0; reset_scratch() }
        :: else ->
-            d_step { h_fate = FATE_DEFER; user_call(i, what); what = 0; reset_scratch() }
-       fi;
-       /* the network's choice for the segment the step sent, if it sent one (chosen only then,
-          and only among the choices that differ: a segment that may not be lost, or that has no
-          room for a copy, can only be delivered): delivered (after a delay of 0 .. MSL-1 ticks,
-          in any order with the others in flight), lost (while LOSS_MAX allows) or duplicated
-          (while DUP_MAX allows) */
-       if
-       :: pend != 0 ->
-            if
-            :: fate = FATE_DELIVER
-            :: losses_left > 0 && LOSABLE(pend) -> fate = FATE_LOSE
-            :: dups_left > 0 && net[pend_d * QMAX + QMAX - 2] == 0 -> fate = FATE_DUPLICATE
-            fi;
-            d_step { h_fate = fate; net_send(pend_d, pend); pend = 0; pend_d = 0; fate = 0; reset_scratch() }
-       :: else -> skip
+            d_step { h_fate = fate; user_call(i, what); what = 0; fate = 0; reset_scratch() }
        fi
      }
   od
@@ -1174,18 +1101,8 @@ proctype endpoint(byte i) {
 
 /* a user does not let an incarnation sit in ESTABLISHED or CLOSE-WAIT for ever: the clock waits
    for its CLOSE (or ABORT) once the incarnation is LIFE_USER ticks old */
-/* a FIN-WAIT-2 cut off for good: no timer (it never sends again by itself), nothing in flight
-   either way, and a peer without a TCB that can never send first: CLOSED with no OPEN left, or
-   the passive-only server of the client/server runs (CLOSED or LISTEN: a listener only answers,
-   and nothing reaches it). Stable: nothing can ever be sent to or from it again. */
-#if defined(SYMMETRIC) || defined(SCENARIO_SIMULTANEOUS)
-#define PASSIVE_ONLY(k) false
-#else
-#define PASSIVE_ONLY(k) ((k) == 1)
-#endif
-#define CUT_OFF_FW2(j) (st[j] == ST_FIN_WAIT_2 && tmr[j] == 0 && NO_TCB(st[1 - (j)]) && \
-                        (opens_left[1 - (j)] == 0 && st[1 - (j)] == ST_CLOSED || PASSIVE_ONLY(1 - (j))) && \
-                        net[0] == 0 && net[QMAX] == 0)
+#define CUT_OFF_FW2(j) (st[j] == ST_FIN_WAIT_2 && tmr[j] == 0 && st[1 - (j)] == ST_CLOSED && \
+                        opens_left[1 - (j)] == 0 && net[0] == 0 && net[QMAX] == 0)
 #define USER_DUE(i) ((st[i] == ST_ESTABLISHED || st[i] == ST_CLOSE_WAIT) && life[i] >= LIFE_USER && ISN_RATE != 0 && USER_CLOSE(i))
 inline rotate(x) { x = MOD(x - ISN_RATE) }
 
