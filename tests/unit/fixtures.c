@@ -180,7 +180,8 @@ static void after_call(struct fx *f, const char *what)
     f->deadline = f->out.deadline;
 }
 
-void fx_seg_wnd(struct fx *f, unsigned flags, uint32_t seq, uint32_t ack, uint16_t len, uint16_t wnd)
+struct tcpfsm_segment fx_segment(unsigned flags, uint32_t seq, uint32_t ack, uint16_t len, uint16_t wnd,
+                                 uint16_t mss)
 {
     struct tcpfsm_segment s;
     memset(&s, 0, sizeof s);
@@ -189,25 +190,28 @@ void fx_seg_wnd(struct fx *f, unsigned flags, uint32_t seq, uint32_t ack, uint16
     s.flags = (uint16_t)flags;
     s.window = wnd;
     s.len = len;
+    s.mss = mss;
+    return s;
+}
+
+static void seg_call(struct fx *f, const struct tcpfsm_segment *s)
+{
     before_call(f);
-    f->rc = tcpfsm_segment(&f->conn, f->now, &s, &f->out);
+    f->rc = tcpfsm_segment(&f->conn, f->now, s, &f->out);
     after_call(f, "tcpfsm_segment");
+}
+
+void fx_seg_wnd(struct fx *f, unsigned flags, uint32_t seq, uint32_t ack, uint16_t len, uint16_t wnd)
+{
+    struct tcpfsm_segment s = fx_segment(flags, seq, ack, len, wnd, 0u);
+    seg_call(f, &s);
 }
 
 void fx_seg_mss(struct fx *f, unsigned flags, uint32_t seq, uint32_t ack, uint16_t len, uint16_t mss)
 {
-    struct tcpfsm_segment s;
-    memset(&s, 0, sizeof s);
-    s.seq = seq;
-    s.ack = ack;
-    s.flags = (uint16_t)flags;
-    s.window = f->peer_wnd;
-    s.len = len;
-    s.mss = mss;
+    struct tcpfsm_segment s = fx_segment(flags, seq, ack, len, f->peer_wnd, mss);
     s.wscale = 7u;   /* offered by the peer, ignored: the core sends no window-scale option */
-    before_call(f);
-    f->rc = tcpfsm_segment(&f->conn, f->now, &s, &f->out);
-    after_call(f, "tcpfsm_segment");
+    seg_call(f, &s);
 }
 
 void fx_expect_data_cut(struct fx *f, uint32_t total, uint16_t mss)

@@ -136,6 +136,9 @@ void fx_to_time_wait(struct fx *f);
 
 /* ---------------------------------------------------------------- driving the connection */
 /* Each asserts TCPFSM_OK and records the state and deadline before the call. */
+/* A segment header <SEQ=seq><ACK=ack><CTL=flags>, `len` octets, window `wnd`, MSS option `mss` (0: none). */
+struct tcpfsm_segment fx_segment(unsigned flags, uint32_t seq, uint32_t ack, uint16_t len, uint16_t wnd,
+                                 uint16_t mss);
 void fx_seg(struct fx *f, unsigned flags, uint32_t seq, uint32_t ack, uint16_t len);
 void fx_seg_wnd(struct fx *f, unsigned flags, uint32_t seq, uint32_t ack, uint16_t len, uint16_t wnd);
 /* fx_seg with the peer's MSS option `mss` (0: none) and a window-scale option (ignored). */

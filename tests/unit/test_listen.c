@@ -240,14 +240,8 @@ static void test_listen_syn_fin(void **state)
 static void accept_segment(struct fx *f, struct tcpfsm_conn *listener, unsigned flags, uint32_t seq,
                            uint32_t ack, uint16_t len, uint32_t iss)
 {
-    struct tcpfsm_segment s;
+    struct tcpfsm_segment s = fx_segment(flags, seq, ack, len, f->peer_wnd, 0u);
     struct tcpfsm_conn snapshot;
-    memset(&s, 0, sizeof s);
-    s.seq = seq;
-    s.ack = ack;
-    s.flags = (uint16_t)flags;
-    s.window = f->peer_wnd;
-    s.len = len;
     *listener = f->conn;
     memcpy(&snapshot, listener, sizeof snapshot);
     memset(&f->conn, 0x5a, sizeof f->conn);      /* whatever the block held before */
